@@ -1,0 +1,18 @@
+// Bundles the library and the CLI into dist/ so that `derive` starts fast and
+// `import ... from "derive"` works from plain Node with no TypeScript loader.
+// Runs on `npm ci` (prepare) and before tests and benchmarks.
+import { build } from "esbuild";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
+  // jiti and katex are loaded lazily and stay external (real dependencies).
+  external: ["jiti", "katex"],
+};
+
+await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js" });
+await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });

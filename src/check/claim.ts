@@ -1,0 +1,334 @@
+// A claim, from text to verdict. Parse and resolve both sides (all shapes
+// checked symbolically first), then draw samples that respect the declared
+// properties and decide the relation on each. A failure is re-confirmed on a
+// fresh evaluation with other finite-difference steps before it refutes.
+
+import type { Expr } from "../core/ast.js";
+import { DeriveError, asDeriveError } from "../core/errors.js";
+import { sameShape, showShape } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
+import type { TNode } from "../core/typed.js";
+import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
+import { Random } from "../numeric/random.js";
+import { drawSizes, drawValue } from "../numeric/sampler.js";
+import { type Claim, parseClaim, parseExpr, type Relation } from "../parse/parser.js";
+import { printExpr } from "../parse/print.js";
+import { Resolver } from "../parse/resolve.js";
+import { Scope } from "../parse/scope.js";
+import { decide, roundingTolerance } from "./relations.js";
+import { type JsonValue, toJson, toText } from "./values.js";
+
+export const DEFAULT_SAMPLES = 6;
+/** draws allowed per wanted sample before giving up with an error */
+const DRAWS_PER_SAMPLE = 25;
+
+export type Verdict = "proved" | "verified" | "refuted" | "error";
+
+export interface Counterexample {
+  dims: Record<string, number>;
+  values: Record<string, JsonValue>;
+  lhs: JsonValue;
+  rhs: JsonValue;
+  /** the same point in the expression language, to paste back */
+  text: string;
+}
+
+export interface EqualResult {
+  verdict: Verdict;
+  symbolic: "proved" | "unproved" | "skipped";
+  numeric: { samples: number; maxRelError: number } | null;
+  counterexample: Counterexample | null;
+  assumptions: string[];
+  error: { message: string; position: number | null } | null;
+  /** the claim as checked, in the expression language */
+  claim: string;
+  seed: number;
+  /** how the verdict was reached, one line */
+  detail: string;
+}
+
+export interface ClaimOptions {
+  /** the whole claim (`a = b`, `a ≈ 0.65`, `0 <= a <= 1`, `f ∝ g in w`) ... */
+  claim?: string;
+  /** ... or its two sides of `=` */
+  lhs?: string;
+  rhs?: string;
+  let?: readonly string[] | string;
+  seed?: number;
+  samples?: number;
+}
+
+interface Prepared {
+  claim: Claim;
+  sides: TNode[];
+  resolver: Resolver;
+  text: string;
+  approx: { tol: number[] } | null;
+}
+
+export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
+  const base: EqualResult = {
+    verdict: "error",
+    symbolic: "skipped",
+    numeric: null,
+    counterexample: null,
+    assumptions: [],
+    error: null,
+    claim: opts.claim ?? `${opts.lhs ?? ""} = ${opts.rhs ?? ""}`,
+    seed,
+    detail: "",
+  };
+  let prep: Prepared;
+  try {
+    prep = prepare(opts);
+  } catch (e) {
+    return withError(base, e);
+  }
+  base.claim = prep.text;
+  base.assumptions = [...prep.resolver.assumptions.keys()].map((n) => `${n}: scalar`);
+  try {
+    return { ...base, ...sample(prep, seed, opts.samples ?? DEFAULT_SAMPLES) };
+  } catch (e) {
+    return withError(base, e);
+  }
+}
+
+function withError(r: EqualResult, e: unknown): EqualResult {
+  const err = asDeriveError(e);
+  return { ...r, verdict: "error", error: { message: err.message, position: err.position }, detail: err.message };
+}
+
+function prepare(opts: ClaimOptions): Prepared {
+  const lets = typeof opts.let === "string" ? [opts.let] : (opts.let ?? []);
+  const scope = Scope.parse(lets);
+  const popts = { isVariable: scope.isVariable };
+  let claim: Claim;
+  if (opts.claim !== undefined) {
+    claim = located("claim", () => parseClaim(opts.claim!, popts));
+  } else {
+    if (opts.lhs === undefined || opts.rhs === undefined) throw new DeriveError("usage", "a claim needs both sides (lhs and rhs)");
+    const lhs = located("lhs", () => parseExpr(opts.lhs!, popts));
+    const rhs = located("rhs", () => parseExpr(opts.rhs!, popts));
+    claim = { sides: [lhs, rhs], relations: ["="], tolerance: null, proptoIn: [] };
+  }
+  const resolver = new Resolver(scope);
+  const where = opts.claim !== undefined ? "claim" : null;
+  const sides = resolver.resolveSides(claim.sides, where ? claim.sides.map(() => where) : ["lhs", "rhs"]);
+  for (let i = 0; i + 1 < sides.length; i++) {
+    const a = sides[i]!;
+    const b = sides[i + 1]!;
+    const rel = claim.relations[i]!;
+    const scalarSide = a.shape.rows === 1 && a.shape.cols === 1 ? a : b.shape.rows === 1 && b.shape.cols === 1 ? b : null;
+    const broadcastOk = rel !== "=" && rel !== "∝" && scalarSide !== null;
+    if (!sameShape(a.shape, b.shape) && !broadcastOk) {
+      throw new DeriveError("shape", `the sides have different shapes: ${showShape(a.shape)} and ${showShape(b.shape)}`, where ? b.pos : null, where);
+    }
+  }
+  let approx: { tol: number[] } | null = null;
+  if (claim.relations.includes("≈")) {
+    if (claim.relations.length !== 1) throw new DeriveError("syntax", "≈ cannot be chained with other relations", null, where);
+    let [lhs, rhs] = claim.sides as [Expr, Expr];
+    if (!roundingTolerance(rhs) && roundingTolerance(lhs)) [lhs, rhs] = [rhs, lhs];
+    if (claim.tolerance) {
+      const tolNode = resolver.resolve(claim.tolerance);
+      const t = new Evaluator({ sizes: new Map(), values: new Map() }).evaluate(tolNode);
+      if (!t.isScalar() || !(t.scalar() >= 0)) throw new DeriveError("value", "the tolerance after ± must be a non-negative number", claim.tolerance.pos, where);
+      approx = { tol: [t.scalar()] };
+    } else {
+      const tol = roundingTolerance(rhs);
+      if (!tol) throw new DeriveError("syntax", "≈ compares with a number written to some decimals (≈ 0.65), or give a tolerance (≈ v ± 0.01)", rhs.pos, where);
+      approx = { tol };
+    }
+    if (rhs !== claim.sides[1]) sides.reverse();
+  }
+  const text = printClaim(claim);
+  return { claim, sides, resolver, text, approx };
+}
+
+function located<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof DeriveError ? e.locate(where) : e;
+  }
+}
+
+export function printClaim(c: Claim): string {
+  let s = printExpr(c.sides[0]!);
+  c.relations.forEach((r, i) => {
+    s += ` ${r} ${printExpr(c.sides[i + 1]!)}`;
+  });
+  if (c.tolerance) s += ` ± ${printExpr(c.tolerance)}`;
+  if (c.proptoIn.length) s += ` in ${c.proptoIn.join(", ")}`;
+  return s;
+}
+
+/** Names of the variables (declared or assumed) a tree uses. */
+function variablesOf(nodes: readonly TNode[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: TNode): void => {
+    if (n.op === "sym") out.add(n.name!);
+    n.args.forEach(visit);
+  };
+  nodes.forEach(visit);
+  return out;
+}
+
+interface SampleOutcome {
+  verdict: Verdict;
+  numeric: { samples: number; maxRelError: number } | null;
+  counterexample: Counterexample | null;
+  detail: string;
+}
+
+function sample(p: Prepared, seed: number, wanted: number): SampleOutcome {
+  const rng = new Random(seed);
+  const scope = p.resolver.scope;
+  const vars = [...variablesOf(p.sides)];
+  const dimNames = [...p.resolver.dims];
+  const propto = p.claim.relations.includes("∝");
+  if (propto) {
+    for (const v of p.claim.proptoIn) {
+      if (!vars.includes(v)) throw new DeriveError("name", `${v} after 'in' does not appear in the claim`);
+    }
+  }
+  let valid = 0;
+  let maxRel = 0;
+  let lastInvalid = "";
+  const sizesSeen = new Set<number>();
+  const maxDraws = wanted * DRAWS_PER_SAMPLE;
+  for (let draw = 0; draw < maxDraws && valid < wanted; draw++) {
+    const sizes = drawSizes(dimNames, p.resolver.minDims, rng, valid === 0);
+    const drawVar = (name: string): Tensor => {
+      const d = scope.decls.get(name);
+      return d ? drawValue(d, sizes, rng, draw) : Tensor.scalar(rng.normal());
+    };
+    const values = new Map<string, Tensor>();
+    for (const v of vars) values.set(v, drawVar(v));
+    const point: Point = { sizes, values };
+    try {
+      const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
+      if (outcome === "invalid") continue;
+      if (!outcome.holds) {
+        // re-confirm on a fresh evaluation with another finite-difference step
+        const again = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.03);
+        if (again === "invalid" || again.holds) {
+          lastInvalid = "a failing sample did not re-confirm";
+          continue;
+        }
+        if (!propto && !consistent(outcome.values, again.values)) {
+          lastInvalid = "finite differences did not converge at a sample";
+          continue;
+        }
+        return refutation(p, point, again);
+      }
+      valid++;
+      maxRel = Math.max(maxRel, outcome.relError);
+      for (const s of sizes.values()) sizesSeen.add(s);
+    } catch (e) {
+      if (e instanceof InvalidSample) {
+        lastInvalid = e.message;
+        continue;
+      }
+      throw e;
+    }
+  }
+  if (valid < wanted) {
+    const why = lastInvalid ? ` (last reason: ${lastInvalid})` : "";
+    throw new DeriveError("sample", `no valid sample could be drawn: ${valid} of ${wanted} after ${maxDraws} draws${why}`);
+  }
+  const sizeText = dimNames.length ? `, sizes ${[...sizesSeen].sort((a, b) => a - b).join(",")}` : "";
+  return {
+    verdict: "verified",
+    numeric: { samples: valid, maxRelError: maxRel },
+    counterexample: null,
+    detail: `verified on ${valid} samples${sizeText}, max rel. error ${maxRel.toExponential(1)}`,
+  };
+}
+
+interface Decision {
+  holds: boolean;
+  relError: number;
+  values: Tensor[];
+  failedAt: number;
+}
+
+/** Evaluates every side at a point and decides each relation; "invalid" if the sample cannot be used. */
+function decideAt(p: Prepared, point: Point, fdStep: number): Decision | "invalid" {
+  const ev = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
+  ev.fdStep = fdStep;
+  const values = p.sides.map(ev.evaluate);
+  if (!values.every((v) => v.allFinite())) return "invalid";
+  let relError = 0;
+  for (let i = 0; i < p.claim.relations.length; i++) {
+    const o = decide(p.claim.relations[i]!, values[i]!, values[i + 1]!, p.approx);
+    relError = Math.max(relError, o.relError);
+    if (!o.holds) return { holds: false, relError, values, failedAt: i };
+  }
+  return { holds: true, relError, values, failedAt: -1 };
+}
+
+/**
+ * `f ∝ g in w`: at fixed values of the other variables, f / g is one positive
+ * constant for several values of w.
+ */
+function decideProportional(p: Prepared, point: Point, draw: (name: string) => Tensor): Decision | "invalid" {
+  const inVars = p.claim.proptoIn.length ? p.claim.proptoIn : [...point.values.keys()];
+  const ratios: number[] = [];
+  let first: Tensor[] | null = null;
+  for (let k = 0; k < 4; k++) {
+    const values = new Map(point.values);
+    if (k > 0) for (const v of inVars) values.set(v, draw(v));
+    const ev = new Evaluator({ sizes: point.sizes, values });
+    const [f, g] = p.sides.map(ev.evaluate) as [Tensor, Tensor];
+    if (!f.allFinite() || !g.allFinite()) return "invalid";
+    first ??= [f, g];
+    let fg = 0;
+    let gg = 0;
+    for (let i = 0; i < f.size; i++) {
+      fg += f.data[i]! * g.data[i]!;
+      gg += g.data[i]! * g.data[i]!;
+    }
+    if (gg === 0) return "invalid";
+    const c = fg / gg;
+    // f must be c * g entrywise, with c > 0
+    let worst = 0;
+    for (let i = 0; i < f.size; i++) worst = Math.max(worst, Math.abs(f.data[i]! - c * g.data[i]!));
+    if (!(c > 0) || worst > 1e-6 * Math.max(f.maxAbs(), 1e-300) + 1e-12) return { holds: false, relError: Infinity, values: [f, g], failedAt: 0 };
+    ratios.push(c);
+  }
+  const c0 = ratios[0]!;
+  const spread = Math.max(...ratios.map((c) => Math.abs(c - c0))) / c0;
+  return { holds: spread <= 1e-6, relError: spread, values: first!, failedAt: 0 };
+}
+
+function consistent(a: Tensor[], b: Tensor[]): boolean {
+  return a.every((t, i) => {
+    const u = b[i]!;
+    let d = 0;
+    for (let k = 0; k < t.size; k++) d = Math.max(d, Math.abs(t.data[k]! - u.data[k]!));
+    return d <= 1e-6 * Math.max(t.maxAbs(), u.maxAbs()) + 1e-8;
+  });
+}
+
+function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
+  const dims: Record<string, number> = {};
+  for (const [k, v] of point.sizes) dims[k] = v;
+  const values: Record<string, JsonValue> = {};
+  const parts: string[] = Object.entries(dims).map(([k, v]) => `${k} = ${v}`);
+  for (const [k, v] of point.values) {
+    values[k] = toJson(v);
+    parts.push(`${k} = ${toText(v)}`);
+  }
+  const a = d.values[d.failedAt]!;
+  const b = d.values[d.failedAt + 1]!;
+  const rel = p.claim.relations[d.failedAt] as Relation;
+  const shown = `lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}`;
+  return {
+    verdict: "refuted",
+    numeric: null,
+    counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; ") },
+    detail: `refuted (${rel} fails): at ${parts.join("; ")}: ${shown}`,
+  };
+}
+

@@ -1,0 +1,163 @@
+// `derive eval`: the value of an expression at given values (`--at X=[1,2;3,4]`)
+// or, for names without a given value, at a random sample.
+
+import { DeriveError, asDeriveError } from "../core/errors.js";
+import { type Dim, SCALAR, dimNames, sameShape, shape, showShape } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
+import type { Declaration, TNode } from "../core/typed.js";
+import { Evaluator, InvalidSample } from "../numeric/evaluate.js";
+import { holds } from "../numeric/properties.js";
+import { Random } from "../numeric/random.js";
+import { drawSizes, drawValue } from "../numeric/sampler.js";
+import { parseExpr } from "../parse/parser.js";
+import { printExpr } from "../parse/print.js";
+import { Resolver } from "../parse/resolve.js";
+import { Scope } from "../parse/scope.js";
+import { type JsonValue, toJson, toText } from "./values.js";
+
+export interface EvaluateOptions {
+  expr: string;
+  let?: readonly string[] | string;
+  /** given values, each in the expression language: { X: "[1, 2; 3, 4]" } */
+  at?: Readonly<Record<string, string | number>>;
+  seed?: number;
+}
+
+export interface EvaluateResult {
+  value: JsonValue | null;
+  /** the value in the expression language */
+  text: string | null;
+  shape: [number, number] | null;
+  dims: Record<string, number>;
+  /** every variable's value, given or drawn */
+  values: Record<string, JsonValue>;
+  /** names whose values were drawn at random */
+  sampled: string[];
+  assumptions: string[];
+  seed: number;
+  error: { message: string; position: number | null } | null;
+}
+
+const MAX_REDRAWS = 50;
+
+export function evaluateExpression(opts: EvaluateOptions, seed: number): EvaluateResult {
+  const out: EvaluateResult = { value: null, text: null, shape: null, dims: {}, values: {}, sampled: [], assumptions: [], seed, error: null };
+  try {
+    const lets = typeof opts.let === "string" ? [opts.let] : (opts.let ?? []);
+    const given = parseGiven(opts.at ?? {});
+    // a name given a value but not declared takes the value's (concrete) shape
+    const extra: Declaration[] = [];
+    const base = Scope.parse(lets);
+    for (const [name, v] of given) {
+      if (!base.decls.has(name)) extra.push({ name, shape: shape(v.rows, v.cols), properties: [], origin: `--at ${name}` });
+    }
+    const scope = new Scope([...base.decls.values(), ...extra]);
+    const tree = locate("expression", () => parseExpr(opts.expr, { isVariable: scope.isVariable }));
+    const resolver = new Resolver(scope);
+    const node = locate("expression", () => resolver.resolve(tree));
+    out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
+    const fixed = fixSizes(scope, given);
+    const rng = new Random(seed);
+    const vars = new Set<string>();
+    const visit = (n: TNode): void => {
+      if (n.op === "sym") vars.add(n.name!);
+      n.args.forEach(visit);
+    };
+    visit(node);
+    for (let attempt = 0; ; attempt++) {
+      const free = [...resolver.dims].filter((d) => !fixed.has(d));
+      const sizes = new Map([...fixed, ...drawSizes(free, resolver.minDims, rng, true)]);
+      const values = new Map<string, Tensor>();
+      const sampled: string[] = [];
+      for (const v of vars) {
+        const g = given.get(v);
+        if (g) values.set(v, g);
+        else {
+          const d = scope.decls.get(v);
+          values.set(v, d ? drawValue(d, sizes, rng, attempt) : drawValue({ name: v, shape: SCALAR, properties: [], origin: v }, sizes, rng));
+          sampled.push(v);
+        }
+      }
+      try {
+        const value = new Evaluator({ sizes, values }).evaluate(node);
+        out.value = toJson(value);
+        out.text = toText(value);
+        out.shape = [value.rows, value.cols];
+        for (const [k, s] of sizes) out.dims[k] = s;
+        for (const [k, v] of values) out.values[k] = toJson(v);
+        out.sampled = sampled;
+        return out;
+      } catch (e) {
+        // a random draw may land where the expression is undefined; given values may not
+        if (!(e instanceof InvalidSample) || sampled.length === 0 || attempt >= MAX_REDRAWS) {
+          if (e instanceof InvalidSample) throw new DeriveError("value", `cannot evaluate ${printExpr(tree)} here: ${e.message}`);
+          throw e;
+        }
+      }
+    }
+  } catch (e) {
+    const err = asDeriveError(e);
+    out.error = { message: err.message, position: err.position };
+    return out;
+  }
+}
+
+function locate<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof DeriveError ? e.locate(where) : e;
+  }
+}
+
+/** `--at` values: each an expression of numbers (`[1, 2; 3, 4]`, `0.5`, `pi/2`). */
+function parseGiven(at: Readonly<Record<string, string | number>>): Map<string, Tensor> {
+  const out = new Map<string, Tensor>();
+  const empty = new Scope([]);
+  for (const [name, raw] of Object.entries(at)) {
+    const src = String(raw);
+    const where = `--at ${name}`;
+    const r = new Resolver(empty);
+    const node = locate(where, () => r.resolve(parseExpr(src)));
+    if (r.assumptions.size > 0) throw new DeriveError("value", `a value must be numbers only, not ${[...r.assumptions.keys()].join(", ")}`, null, where);
+    const v = new Evaluator({ sizes: new Map(), values: new Map() }).evaluate(node);
+    if (!v.allFinite()) throw new DeriveError("value", `the value of ${name} is not finite (NaN or Inf)`, null, where);
+    out.set(name, v);
+  }
+  return out;
+}
+
+/** Sizes that the given values fix, checked against the declarations. */
+function fixSizes(scope: Scope, given: Map<string, Tensor>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const [name, v] of given) {
+    const d = scope.decls.get(name)!;
+    let t = v;
+    // a vector may be written as a row: [1, 2, 3]
+    if (d.shape.cols === 1 && d.shape.rows !== 1 && v.rows === 1 && v.cols > 1) {
+      t = new Tensor([v.cols, 1], v.data.slice());
+      given.set(name, t);
+    }
+    const bind = (dim: Dim, n: number): void => {
+      if (typeof dim === "number") {
+        if (dim !== n) throw mismatch(d, t);
+        return;
+      }
+      if (dimNames(dim).length !== 1) throw new DeriveError("value", `cannot give a value to ${name} of size ${showShape(d.shape)}`, null, `--at ${name}`);
+      const prev = sizes.get(dim);
+      if (prev !== undefined && prev !== n) throw new DeriveError("value", `${name} makes ${dim} = ${n}, but another value makes it ${prev}`, null, `--at ${name}`);
+      sizes.set(dim, n);
+    };
+    bind(d.shape.rows, t.rows);
+    bind(d.shape.cols, t.cols);
+    for (const p of d.properties) {
+      if (!holds(p, t)) throw new DeriveError("value", `${name} is declared ${p}, but the given value ${toText(t, 6)} is not`, null, `--at ${name}`);
+    }
+  }
+  return sizes;
+}
+
+function mismatch(d: Declaration, t: Tensor): DeriveError {
+  const got = sameShape(d.shape, SCALAR) ? "scalar" : `${t.rows} x ${t.cols}`;
+  return new DeriveError("value", `${d.name} is declared ${showShape(d.shape)} but the value is ${got}`, null, `--at ${d.name}`);
+}

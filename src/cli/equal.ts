@@ -1,0 +1,53 @@
+// `derive equal LHS RHS` / `derive equal "CLAIM"`: prints the verdict, how it
+// was reached, the counterexample when refuted; exit 0/1/2.
+
+import { equal } from "../api.js";
+import type { EqualResult } from "../check/claim.js";
+import { DeriveError } from "../core/errors.js";
+import { intFlag, parseArgs } from "./args.js";
+import type { Io } from "./main.js";
+
+const FLAGS = {
+  let: { value: true, repeat: true },
+  seed: { value: true },
+  samples: { value: true },
+  json: { value: false },
+  help: { value: false },
+} as const;
+
+export function exitCode(verdict: EqualResult["verdict"]): number {
+  return verdict === "refuted" ? 1 : verdict === "error" ? 2 : 0;
+}
+
+export function runEqual(argv: string[], io: Io): number {
+  const { positionals, flags } = parseArgs(argv, FLAGS);
+  if (positionals.length < 1 || positionals.length > 2) {
+    throw new DeriveError("usage", `expected LHS RHS (or one claim), got ${positionals.length} argument${positionals.length === 1 ? "" : "s"}`);
+  }
+  const seed = intFlag(flags, "seed", 0, 2 ** 32 - 1);
+  const samples = intFlag(flags, "samples", 1, 10_000);
+  const lets = flags.get("let") ?? [];
+  const sides = positionals.length === 2 ? { lhs: positionals[0]!, rhs: positionals[1]! } : { claim: positionals[0]! };
+  const r = equal({ ...sides, let: lets, seed, samples });
+  if (flags.has("json")) {
+    io.out(JSON.stringify(r));
+    return exitCode(r.verdict);
+  }
+  if (r.verdict === "error") {
+    io.err(r.error!.message);
+    return 2;
+  }
+  io.out(`${r.verdict}: ${r.claim}`);
+  for (const a of r.assumptions) io.out(`  assuming ${a}`);
+  if (r.verdict === "refuted" && r.counterexample) {
+    const c = r.counterexample;
+    io.out("  counterexample (paste back with --at):");
+    for (const part of c.text.split("; ")) io.out(`    ${part}`);
+    io.out(`    lhs = ${JSON.stringify(c.lhs)}`);
+    io.out(`    rhs = ${JSON.stringify(c.rhs)}`);
+  } else {
+    io.out(`  ${r.detail}`);
+  }
+  io.out(`  symbolic: ${r.symbolic}; seed ${r.seed}`);
+  return exitCode(r.verdict);
+}

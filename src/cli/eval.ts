@@ -1,0 +1,44 @@
+// `derive eval EXPR --at NAME=VALUE`: the value, in the expression language.
+
+import { evaluate } from "../api.js";
+import { DeriveError } from "../core/errors.js";
+import { intFlag, parseArgs } from "./args.js";
+import type { Io } from "./main.js";
+
+const FLAGS = {
+  let: { value: true, repeat: true },
+  at: { value: true, repeat: true },
+  seed: { value: true },
+  json: { value: false },
+  help: { value: false },
+} as const;
+
+export function runEval(argv: string[], io: Io): number {
+  const { positionals, flags } = parseArgs(argv, FLAGS);
+  if (positionals.length !== 1) throw new DeriveError("usage", `expected one expression, got ${positionals.length}`);
+  const at: Record<string, string> = {};
+  for (const a of flags.get("at") ?? []) {
+    const eq = a.indexOf("=");
+    const name = eq > 0 ? a.slice(0, eq).trim() : "";
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new DeriveError("usage", `--at takes NAME=VALUE, not '${a}'`);
+    if (name in at) throw new DeriveError("usage", `--at gives ${name} twice`);
+    at[name] = a.slice(eq + 1);
+  }
+  const r = evaluate({ expr: positionals[0]!, let: flags.get("let") ?? [], at, seed: intFlag(flags, "seed", 0, 2 ** 32 - 1) });
+  if (flags.has("json")) {
+    io.out(JSON.stringify(r));
+    return r.error ? 2 : 0;
+  }
+  if (r.error) {
+    io.err(r.error.message);
+    return 2;
+  }
+  io.out(r.text!);
+  for (const a of r.assumptions) io.out(`  assuming ${a}`);
+  if (r.sampled.length) {
+    const dims = Object.entries(r.dims).map(([k, v]) => `${k} = ${v}`);
+    const vals = r.sampled.map((k) => `${k} = ${JSON.stringify(r.values[k])}`);
+    io.out(`  at a random sample (seed ${r.seed}): ${[...dims, ...vals].join("; ")}`);
+  }
+  return 0;
+}

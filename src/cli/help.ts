@@ -1,0 +1,55 @@
+// --help texts, each with examples that work as written (tests run them).
+
+export const MAIN_HELP = `derive: checks the mathematics of machine learning step by step
+
+Usage:
+  derive equal LHS RHS [--let DECL]... [--json] [--seed N] [--samples K]
+  derive equal "CLAIM" [--let DECL]...      (a claim with =, ≈, <, <=, >, >=, ∝)
+  derive eval EXPR [--let DECL]... [--at NAME=VALUE]... [--json] [--seed N]
+  derive ops                                 (every operator and function)
+
+Verdicts: proved, verified (exit 0), refuted (exit 1), error (exit 2).
+Run 'derive COMMAND --help' for a command's options and examples.
+The language: docs/language.md.`;
+
+export const EQUAL_HELP = `derive equal: checks one claim LHS = RHS under declarations
+
+Usage:
+  derive equal LHS RHS [options]
+  derive equal "CLAIM" [options]
+
+Options:
+  --let DECL      declare names: "X: n x m", "S: n x n spd", "a: scalar"
+                  (repeatable; ';' separates several in one flag)
+  --seed N        seed of the random samples (printed when not given)
+  --samples K     samples to draw (default 6)
+  --json          print one JSON object (cli.md) instead of text
+
+An expression that begins with '-' goes in parentheses, "(-inv(X) * V * inv(X))",
+or after '--'. Undeclared names are scalars, and each is reported.
+
+Examples:
+  derive equal "tr(A * B)" "tr(B * A)" --let "A: n x m" --let "B: m x n"
+  derive equal "grad(logdet(X), X)" "inv(X)'" --let "X: n x n invertible"
+  derive equal "inv(A * B)" "inv(A) * inv(B)" --let "A, B: n x n invertible"
+  derive equal "diff(inv(X), X, V)" "(-inv(X) * V * inv(X))" --let "X: n x n invertible; V: n x n"
+  derive equal "sigmoid(0.6) ≈ 0.65"
+  derive equal "0 <= sigmoid(t) <= 1"`;
+
+export const EVAL_HELP = `derive eval: the value of an expression
+
+Usage:
+  derive eval EXPR [options]
+
+Options:
+  --let DECL         declare names (as for derive equal)
+  --at NAME=VALUE    give a value: --at "X=[1, 2; 3, 4]", --at t=0.5 (repeatable);
+                     names without a value are drawn at random (and printed)
+  --seed N           seed of the random draw
+  --json             print one JSON object
+
+Examples:
+  derive eval "det(X)" --let "X: 2 x 2" --at "X=[1, 2; 3, 4]"
+  derive eval "softmax(z)" --at "z=[1; 2; 3]"
+  derive eval "lse(z)" --at "z=[1000; 1000]"
+  derive eval "grad(x' * x, x)" --at "x=[1; 2]"`;

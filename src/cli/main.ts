@@ -1,0 +1,54 @@
+// The `derive` command: dispatches to a command, maps verdicts to exit codes
+// (0 proved/verified, 1 refuted, 2 error), and turns anything thrown into one
+// line on stderr, never a stack trace.
+
+import { asDeriveError } from "../core/errors.js";
+import { runEqual } from "./equal.js";
+import { runEval } from "./eval.js";
+import { EQUAL_HELP, EVAL_HELP, MAIN_HELP } from "./help.js";
+import { runOps } from "./ops.js";
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+type Command = (argv: string[], io: Io) => number;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  equal: { run: runEqual, help: EQUAL_HELP },
+  eval: { run: runEval, help: EVAL_HELP },
+  ops: { run: runOps, help: "derive ops: lists every operator and function with its documentation" },
+};
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(MAIN_HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version") {
+    io.out("derive 0.1.0");
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`derive: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(", ")}; see derive --help)`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(cmd.help);
+    return 0;
+  }
+  try {
+    return cmd.run(rest, io);
+  } catch (e) {
+    io.err(`derive ${name}: ${asDeriveError(e).message}`);
+    return 2;
+  }
+}

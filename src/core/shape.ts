@@ -1,0 +1,77 @@
+// Shapes with symbolic dimensions. Every value of the language is a matrix
+// rows x cols; a scalar is 1 x 1 and a column vector n x 1. Dimensions are
+// positive integers or names; two dimensions are equal only when they are the
+// same integer or the same name (no unification: `X: n x m` and `Y: m x n`
+// never add up).
+
+import { fail } from "./errors.js";
+
+export type Dim = number | string;
+
+export interface Shape {
+  readonly rows: Dim;
+  readonly cols: Dim;
+}
+
+export const SCALAR: Shape = Object.freeze({ rows: 1, cols: 1 });
+
+export const shape = (rows: Dim, cols: Dim = 1): Shape =>
+  rows === 1 && cols === 1 ? SCALAR : { rows, cols };
+
+export const isScalar = (s: Shape): boolean => s.rows === 1 && s.cols === 1;
+/** A column vector (n x 1), not a scalar. */
+export const isVector = (s: Shape): boolean => s.cols === 1 && s.rows !== 1;
+export const isColumn = (s: Shape): boolean => s.cols === 1;
+export const isSquare = (s: Shape): boolean => s.rows === s.cols;
+export const sameShape = (a: Shape, b: Shape): boolean => a.rows === b.rows && a.cols === b.cols;
+export const transposeShape = (s: Shape): Shape => shape(s.cols, s.rows);
+
+/** The shape as a user writes it: `scalar`, `n`, `1 x n`, `n x m`. */
+export function showShape(s: Shape): string {
+  if (isScalar(s)) return "scalar";
+  if (s.cols === 1) return String(s.rows);
+  return `${s.rows} x ${s.cols}`;
+}
+
+/**
+ * Multiplies two dimensions (Kronecker products and vec need it). The result
+ * is canonical: an integer, a name, or `c*a*b` with the integer factor first
+ * and the names sorted, so `n*p` and `p*n` are the same dimension.
+ */
+export function mulDim(a: Dim, b: Dim): Dim {
+  let coef = 1;
+  const names: string[] = [];
+  for (const f of [...factors(a), ...factors(b)]) {
+    if (typeof f === "number") coef *= f;
+    else names.push(f);
+  }
+  if (names.length === 0) return coef;
+  names.sort();
+  return (coef === 1 ? names : [String(coef), ...names]).join("*");
+}
+
+function factors(d: Dim): Dim[] {
+  if (typeof d === "number") return [d];
+  return d.split("*").map((f) => (/^\d+$/.test(f) ? Number(f) : f));
+}
+
+/** Names of the symbolic dimensions in a dimension (a product `n*m` has two). */
+export function dimNames(d: Dim): string[] {
+  return factors(d).filter((f): f is string => typeof f === "string");
+}
+
+/** Concrete size of a dimension under a size assignment. */
+export function dimSize(d: Dim, sizes: ReadonlyMap<string, number>): number {
+  if (typeof d === "number") return d;
+  let p = 1;
+  for (const f of factors(d)) {
+    if (typeof f === "number") {
+      p *= f;
+      continue;
+    }
+    const v = sizes.get(f);
+    if (v === undefined) fail("engine", `dimension ${f} has no size`);
+    p *= v;
+  }
+  return p;
+}

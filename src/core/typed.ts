@@ -1,0 +1,47 @@
+// The typed tree: the syntax tree after names are resolved and shapes are
+// inferred (src/parse/resolve.ts). Every node carries its shape with symbolic
+// dimensions; implicit facts are made explicit (a bare `I` has its size, a
+// dimension name used as a value is a "dimval" node, an undeclared name is a
+// scalar variable). Numeric evaluation and printing work on this tree.
+
+import type { Expr } from "./ast.js";
+import type { Shape } from "./shape.js";
+
+export interface TNode extends Expr {
+  readonly args: readonly TNode[];
+  readonly shape: Shape;
+}
+
+/** What a name means in a set of declarations. */
+export type Property =
+  | "symmetric"
+  | "spd"
+  | "invertible"
+  | "orthogonal"
+  | "diagonal"
+  | "positive"
+  | "nonnegative"
+  | "simplex"
+  | "onehot"
+  | "integer";
+
+export const PROPERTIES: readonly Property[] = [
+  "symmetric",
+  "spd",
+  "invertible",
+  "orthogonal",
+  "diagonal",
+  "positive",
+  "nonnegative",
+  "simplex",
+  "onehot",
+  "integer",
+];
+
+export interface Declaration {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly properties: readonly Property[];
+  /** where it was declared, for messages */
+  readonly origin: string;
+}

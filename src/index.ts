@@ -1,0 +1,9 @@
+// The package's public entry: `import { equal, evaluate } from "derive"`.
+
+export { equal, evaluate } from "./api.js";
+export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult } from "./api.js";
+export { DeriveError } from "./core/errors.js";
+export { Tensor } from "./core/tensor.js";
+export { parseExpr, parseClaim } from "./parse/parser.js";
+export { printExpr } from "./parse/print.js";
+export { OPS } from "./ops/registry.js";

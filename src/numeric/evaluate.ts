@@ -1,0 +1,124 @@
+// Numeric evaluation of a typed tree at a point (concrete sizes and values).
+// Kernels come from the operator definitions; derivatives (grad, jacobian,
+// hessian, diff) are computed by finite differences of the subtree itself
+// (./fd.ts), never from a symbolic rule.
+
+import { DeriveError } from "../core/errors.js";
+import { type Dim, dimSize } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
+import type { TNode } from "../core/typed.js";
+import type { EvalCtx, LazyCtx } from "../ops/define.js";
+import { opDef } from "../ops/registry.js";
+import { makeFiniteDifferences } from "./fd.js";
+
+/** The current sample cannot be used (singular matrix, point on a kink, ...): draw another. */
+export class InvalidSample extends Error {}
+
+export interface Point {
+  readonly sizes: ReadonlyMap<string, number>;
+  readonly values: Map<string, Tensor>;
+}
+
+export class Evaluator {
+  /** sign patterns of kinked operators' arguments, one collector per open probe */
+  private readonly kinkStack: number[][] = [];
+  /** largest relative error estimate of any finite difference taken */
+  fdError = 0;
+  /** first finite-difference step, relative to the variable's size; a re-check uses another */
+  fdStep = 0.1;
+  private readonly fd = makeFiniteDifferences(this);
+
+  constructor(readonly point: Point) {}
+
+  size = (d: Dim): number => dimSize(d, this.point.sizes);
+
+  evaluate = (n: TNode): Tensor => {
+    const t = this.compute(n);
+    const rows = this.size(n.shape.rows);
+    const cols = this.size(n.shape.cols);
+    if (t.rows !== rows || t.cols !== cols) {
+      throw new DeriveError("engine", `internal error: ${n.op} gave ${t.rows} x ${t.cols}, expected ${rows} x ${cols}`, n.pos);
+    }
+    return t;
+  };
+
+  /** Runs `f` with a variable temporarily set to `value`. */
+  withValue<T>(name: string, value: Tensor, f: () => T): T {
+    const old = this.point.values.get(name);
+    this.point.values.set(name, value);
+    try {
+      return f();
+    } finally {
+      if (old) this.point.values.set(name, old);
+      else this.point.values.delete(name);
+    }
+  }
+
+  /**
+   * Evaluates under a fresh kink collector and returns the sign pattern seen.
+   * `propagate`: the pattern also counts for the enclosing evaluation (true for
+   * a base point, false for the stencil points of a finite difference).
+   */
+  probe(run: () => Tensor, propagate = true): { value: Tensor; signature: string } {
+    this.kinkStack.push([]);
+    let value: Tensor;
+    let signs: number[];
+    try {
+      value = run();
+    } finally {
+      signs = this.kinkStack.pop()!;
+    }
+    if (propagate) this.kinkStack[this.kinkStack.length - 1]?.push(...signs);
+    return { value, signature: signs.join("") };
+  }
+
+  private compute(n: TNode): Tensor {
+    switch (n.op) {
+      case "num":
+        return Tensor.filled(this.size(n.shape.rows), this.size(n.shape.cols), n.value!);
+      case "sym": {
+        const v = this.point.values.get(n.name!);
+        if (!v) throw new DeriveError("engine", `internal error: no value for ${n.name}`, n.pos);
+        return v;
+      }
+      case "dimval":
+        return Tensor.scalar(this.size(n.name!));
+      case "matrix": {
+        const [r, c] = n.dims!;
+        const t = Tensor.zeros(r, c);
+        n.args.forEach((a, k) => {
+          t.data[k] = this.evaluate(a).scalar();
+        });
+        return t;
+      }
+    }
+    const op = opDef(n.op);
+    if (op.evalLazy) return op.evalLazy(this.lazyCtx(n));
+    if (!op.eval) throw new DeriveError("engine", `internal error: ${n.op} has no kernel`, n.pos);
+    const args = n.args.map(this.evaluate);
+    return op.eval(args, this.evalCtx(n));
+  }
+
+  private evalCtx(n: TNode): EvalCtx {
+    return {
+      node: n,
+      size: this.size,
+      dimArg: (i: number) => {
+        const a = n.args[i]!;
+        return a.op === "num" ? a.value! : this.size(a.name!);
+      },
+      kink: (t: Tensor) => {
+        const top = this.kinkStack[this.kinkStack.length - 1];
+        if (!top) return;
+        for (let k = 0; k < t.data.length; k++) top.push(Math.sign(t.data[k]!) + 1);
+      },
+      invalid: (reason: string): never => {
+        throw new InvalidSample(reason);
+      },
+    };
+  }
+
+  private lazyCtx(n: TNode): LazyCtx {
+    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd };
+  }
+}

@@ -1,0 +1,200 @@
+// Derivatives by finite differences of the function itself: central
+// differences refined by Ridders' extrapolation (a Richardson tableau with an
+// error estimate), with the step scaled to the variable. Kink-aware: a step
+// whose stencil changes the sign pattern of any relu/abs/step argument, or
+// leaves the function's domain, is shrunk; a point that sits on a kink is
+// rejected as a sample rather than producing a false counterexample.
+
+import { Tensor } from "../core/tensor.js";
+import type { TNode } from "../core/typed.js";
+import type { FiniteDifferences } from "../ops/define.js";
+import type { Evaluator } from "./evaluate.js";
+import { InvalidSample } from "./evaluate.js";
+
+const CON = 1.4;
+const CON2 = CON * CON;
+const NTAB = 10;
+const SAFE = 2;
+/** smallest relative step tried before the point is declared a kink */
+const HMIN = 1e-9;
+
+type Stencil = (h: number) => Tensor | null;
+
+export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
+  /** f evaluated with `name` set to `value`, or null where it is undefined or crosses a kink. */
+  const at = (f: TNode, name: string, value: Tensor, base: string): Tensor | null => {
+    try {
+      const r = ev.withValue(name, value, () => ev.probe(() => ev.evaluate(f), false));
+      if (r.signature !== base || !r.value.allFinite()) return null;
+      return r.value;
+    } catch (e) {
+      if (e instanceof InvalidSample) return null;
+      throw e;
+    }
+  };
+
+  const baseSignature = (f: TNode): string => ev.probe(() => ev.evaluate(f)).signature;
+
+  const shifted = (x: Tensor, dirs: readonly [number, number][]): Tensor => {
+    const d = x.data.slice();
+    for (const [k, step] of dirs) d[k] = d[k]! + step;
+    return new Tensor(x.shape, d);
+  };
+
+  /** d/ds F(x + s e_k) at 0 */
+  const partial = (f: TNode, name: string, x: Tensor, k: number, base: string): Tensor => {
+    const h0 = ev.fdStep * Math.max(1, Math.abs(x.data[k]!));
+    const central: Stencil = (h) => {
+      const p = at(f, name, shifted(x, [[k, h]]), base);
+      const m = p && at(f, name, shifted(x, [[k, -h]]), base);
+      return p && m ? combine([p, m], [1, -1], 1 / (2 * h)) : null;
+    };
+    return ridders(central, h0);
+  };
+
+  const ridders = (stencil: Stencil, h0: number): Tensor => {
+    // find the largest step whose stencil stays on one side of every kink
+    let h = h0;
+    let first = stencil(h);
+    while (!first) {
+      h /= 4;
+      if (h < HMIN * h0 * 10) throw new InvalidSample("the point sits on a kink or the edge of the domain");
+      first = stencil(h);
+    }
+    const { value, err } = extrapolate(stencil, first, h);
+    const scale = value.maxAbs();
+    ev.fdError = Math.max(ev.fdError, err / Math.max(scale, 1e-8));
+    return value;
+  };
+
+  return {
+    grad(f, name) {
+      const x = ev.point.values.get(name)!;
+      const base = baseSignature(f);
+      const out = new Float64Array(x.size);
+      for (let k = 0; k < x.size; k++) out[k] = partial(f, name, x, k, base).scalar();
+      return new Tensor(x.shape, out);
+    },
+
+    jacobian(F, name) {
+      const x = ev.point.values.get(name)!;
+      const base = baseSignature(F);
+      const fx = ev.evaluate(F);
+      const m = fx.size;
+      const n = x.size;
+      const J = Tensor.zeros(m, n);
+      for (let col = 0; col < n; col++) {
+        // column `col` of vec(x) is entry (i, j) with col = j * rows + i
+        const i = col % x.rows;
+        const j = Math.floor(col / x.rows);
+        const d = partial(F, name, x, i * x.cols + j, base);
+        for (let row = 0; row < m; row++) {
+          const ri = row % fx.rows;
+          const rj = Math.floor(row / fx.rows);
+          J.data[row * n + col] = d.data[ri * fx.cols + rj]!;
+        }
+      }
+      return J;
+    },
+
+    hessian(f, name) {
+      const x = ev.point.values.get(name)!;
+      const base = baseSignature(f);
+      const n = x.size;
+      const H = Tensor.zeros(n, n);
+      const vecIndex = (c: number): number => (c % x.rows) * x.cols + Math.floor(c / x.rows);
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          const ka = vecIndex(a);
+          const kb = vecIndex(b);
+          const h0 = ev.fdStep * Math.max(1, Math.abs(x.data[ka]!), Math.abs(x.data[kb]!));
+          const mixed: Stencil = (h) => {
+            const pts: Tensor[] = [];
+            for (const [sa, sb] of [
+              [1, 1],
+              [1, -1],
+              [-1, 1],
+              [-1, -1],
+            ] as const) {
+              const v = at(f, name, shifted(x, [
+                [ka, sa * h],
+                [kb, sb * h],
+              ]), base);
+              if (!v) return null;
+              pts.push(v);
+            }
+            return combine(pts, [1, -1, -1, 1], 1 / (4 * h * h));
+          };
+          H.data[a * n + b] = ridders(mixed, h0).scalar();
+        }
+      }
+      return H;
+    },
+
+    directional(F, name, v) {
+      const x = ev.point.values.get(name)!;
+      const base = baseSignature(F);
+      const vmax = v.maxAbs();
+      if (vmax === 0) return ev.evaluate(F).map(() => 0);
+      const h0 = (ev.fdStep * Math.max(1, x.maxAbs())) / vmax;
+      const along: Stencil = (h) => {
+        const p = at(F, name, axpy(x, v, h), base);
+        const m = p && at(F, name, axpy(x, v, -h), base);
+        return p && m ? combine([p, m], [1, -1], 1 / (2 * h)) : null;
+      };
+      return ridders(along, h0);
+    },
+  };
+}
+
+/** Ridders' tableau: repeated Richardson extrapolation with shrinking steps. */
+function extrapolate(stencil: Stencil, first: Tensor, h0: number): { value: Tensor; err: number } {
+  const a: Tensor[][] = [[first]];
+  let best = first;
+  let err = Infinity;
+  let h = h0;
+  for (let i = 1; i < NTAB; i++) {
+    h /= CON;
+    const next = stencil(h);
+    if (!next) break;
+    a.push([next]);
+    let fac = CON2;
+    for (let j = 1; j <= i; j++) {
+      const prev = a[i]![j - 1]!;
+      const above = a[i - 1]![j - 1]!;
+      const t = combine([prev, above], [fac, -1], 1 / (fac - 1));
+      a[i]!.push(t);
+      fac *= CON2;
+      const errt = Math.max(maxDiff(t, prev), maxDiff(t, above));
+      if (errt <= err) {
+        err = errt;
+        best = t;
+      }
+    }
+    if (maxDiff(a[i]![i]!, a[i - 1]![i - 1]!) >= SAFE * err) break;
+  }
+  return { value: best, err: Number.isFinite(err) ? err : best.maxAbs() };
+}
+
+function combine(ts: readonly Tensor[], coefs: readonly number[], scale: number): Tensor {
+  const out = new Float64Array(ts[0]!.size);
+  for (let t = 0; t < ts.length; t++) {
+    const d = ts[t]!.data;
+    const c = coefs[t]! * scale;
+    for (let k = 0; k < out.length; k++) out[k] = out[k]! + c * d[k]!;
+  }
+  return new Tensor(ts[0]!.shape, out);
+}
+
+function axpy(x: Tensor, v: Tensor, s: number): Tensor {
+  const out = new Float64Array(x.size);
+  const vs = v.size === 1 ? null : v.data;
+  for (let k = 0; k < out.length; k++) out[k] = x.data[k]! + s * (vs ? vs[k]! : v.data[0]!);
+  return new Tensor(x.shape, out);
+}
+
+function maxDiff(a: Tensor, b: Tensor): number {
+  let m = 0;
+  for (let k = 0; k < a.size; k++) m = Math.max(m, Math.abs(a.data[k]! - b.data[k]!));
+  return m;
+}

@@ -1,0 +1,104 @@
+// Property-aware random samples (language.md, "Sampling and tolerance").
+// Dimension names take distinct sizes from 2 to 5 (the first sample >= 3
+// only); values respect the declared properties; a draw that cannot satisfy
+// them is retried, and a declaration that can never be satisfied is an error.
+
+import { DeriveError } from "../core/errors.js";
+import { dimSize } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
+import type { Declaration, Property } from "../core/typed.js";
+import { matmul, transpose } from "../core/kernels.js";
+import { cond1, randomOrthogonalFrom } from "../core/linalg.js";
+import { softmax } from "../core/stable.js";
+import { holds } from "./properties.js";
+import type { Random } from "./random.js";
+
+/** Condition number above which an `invertible` draw is rejected (keeps inverses accurate). */
+export const MAX_COND = 1e3;
+const MAX_TRIES = 200;
+
+/**
+ * Distinct sizes for the dimension names. `first`: only sizes >= 3. When there
+ * are more names than sizes in range, the range grows (distinctness matters
+ * more: `n x m` with n = m would hide a transposition).
+ */
+export function drawSizes(names: readonly string[], minDims: ReadonlyMap<string, number>, rng: Random, first: boolean): Map<string, number> {
+  const lo = first ? 3 : 2;
+  const hi = Math.max(5, lo + names.length - 1);
+  const pool = rng.shuffle(Array.from({ length: hi - lo + 1 }, (_, i) => lo + i));
+  const sizes = new Map<string, number>();
+  const used = new Set<number>();
+  for (const name of names) {
+    const min = minDims.get(name) ?? 1;
+    let pick = pool.find((s) => s >= min && !used.has(s));
+    if (pick === undefined) {
+      pick = Math.max(min, hi + 1);
+      while (used.has(pick)) pick++;
+    }
+    used.add(pick);
+    sizes.set(name, pick);
+  }
+  return sizes;
+}
+
+/** A value for a declared name under the given sizes. `variant` varies edge cases (zeros for nonnegative). */
+export function drawValue(decl: Declaration, sizes: ReadonlyMap<string, number>, rng: Random, variant = 0): Tensor {
+  const rows = dimSize(decl.shape.rows, sizes);
+  const cols = dimSize(decl.shape.cols, sizes);
+  const props = decl.properties;
+  for (let t = 0; t < MAX_TRIES; t++) {
+    const v = candidate(rows, cols, props, rng, variant);
+    if (v && v.allFinite() && props.every((p) => holds(p, v))) return v;
+  }
+  throw new DeriveError("sample", `no valid sample could be drawn for ${decl.name} (${props.join(" ")}): the properties may conflict`);
+}
+
+function candidate(rows: number, cols: number, props: readonly Property[], rng: Random, variant: number): Tensor | null {
+  const has = (p: Property): boolean => props.includes(p);
+  if (has("integer")) return Tensor.scalar(rng.int(1, 2));
+  if (has("onehot")) {
+    const t = Tensor.zeros(rows, cols);
+    t.data[rng.int(0, rows - 1)] = 1;
+    return t;
+  }
+  if (has("simplex")) return softmax(fill(rows, 1, () => rng.normal()));
+  if (has("orthogonal")) return randomOrthogonalFrom(fill(rows, rows, () => rng.normal()));
+  if (has("spd")) {
+    if (has("diagonal")) return diagonal(rows, () => rng.uniform(0.5, 2));
+    // B B' / n + I/2: eigenvalues in about [0.5, 4.5], so the condition number is bounded
+    const b = fill(rows, rows, () => rng.normal());
+    const s = matmul(b, transpose(b)).map((x) => x / rows);
+    for (let i = 0; i < rows; i++) s.data[i * rows + i] = s.data[i * rows + i]! + 0.5;
+    return s;
+  }
+  const entry = has("positive")
+    ? () => rng.uniform(0.2, 2)
+    : has("nonnegative")
+      ? () => (variant % 2 === 1 && rng.float() < 0.25 ? 0 : rng.uniform(0, 2))
+      : has("invertible") && has("diagonal")
+        ? () => (rng.float() < 0.5 ? -1 : 1) * rng.uniform(0.3, 2)
+        : () => rng.normal();
+  let v = has("diagonal") ? diagonal(rows, entry) : fill(rows, cols, entry);
+  if (has("symmetric") && !has("diagonal")) v = symmetrize(v);
+  if (has("invertible") && cond1(v) > MAX_COND) return null;
+  return v;
+}
+
+function fill(rows: number, cols: number, f: () => number): Tensor {
+  const t = Tensor.zeros(rows, cols);
+  for (let k = 0; k < t.data.length; k++) t.data[k] = f();
+  return t;
+}
+
+function diagonal(n: number, f: () => number): Tensor {
+  const t = Tensor.zeros(n, n);
+  for (let i = 0; i < n; i++) t.data[i * n + i] = f();
+  return t;
+}
+
+function symmetrize(a: Tensor): Tensor {
+  const n = a.rows;
+  const t = Tensor.zeros(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t.data[i * n + j] = (a.data[i * n + j]! + a.data[j * n + i]!) / 2;
+  return t;
+}

@@ -1,0 +1,131 @@
+// The operator definition: everything about one operator in one object, as
+// KaTeX's defineFunction and JAX's primitives do. `src/ops/<name>.ts` calls
+// defineOp once; `registry.ts` lists them all. The parser, shape checker,
+// evaluator and printers never switch on an operator's name: they ask its
+// definition.
+
+import type { Expr } from "../core/ast.js";
+import type { Dim, Shape } from "../core/shape.js";
+import type { Tensor } from "../core/tensor.js";
+import type { TNode } from "../core/typed.js";
+
+/** Binding strength, loosest to tightest (language.md's operator table). */
+export const PREC = {
+  add: 1,
+  mul: 2,
+  neg: 3,
+  pow: 4,
+  postfix: 5,
+  atom: 6,
+} as const;
+
+export type Syntax =
+  /** `name(a, b)`; `dimArgs` means the arguments are dimensions (`I(n)`, `ones(n, m)`). */
+  | {
+      kind: "function";
+      names: readonly string[];
+      arity: number | readonly [number, number];
+      /** the arguments are dimensions (`I(n)`, `ones(n, m)`) */
+      dimArgs?: boolean;
+      /** index of the argument that names the variable (`grad(f, X)`: 1) */
+      wrtArg?: number;
+    }
+  /** `a op b` at a precedence level; `assoc` as in language.md. */
+  | { kind: "infix"; symbol: string; prec: number; assoc: "left" | "right" }
+  | { kind: "prefix"; symbol: string; prec: number }
+  | { kind: "postfix"; symbol: string }
+  /** `x[i]`, `X[i, j]` */
+  | { kind: "index" }
+  /** a named constant (`pi`, `e`) or a literal handled by the parser (num, sym, matrix) */
+  | { kind: "leaf"; names?: readonly string[] };
+
+export interface ShapeCtx {
+  /** the node being typed (for positions) */
+  readonly node: Expr;
+  /** raises a positioned shape error at the node, or at `at` */
+  fail(message: string, at?: Expr): never;
+  /** the i-th argument as a dimension (only for `dimArgs` functions) */
+  dimArg(i: number): Dim;
+  /** short text of the i-th argument, for messages ("X", "A * B") */
+  argText(i: number): string;
+  /** the i-th argument's tree */
+  arg(i: number): Expr;
+  /** requires `d` to be at least `min` in every sample (indexing) */
+  requireMin(d: Dim, min: number, at: Expr): void;
+  /**
+   * The i-th argument as an integer constant: its value for an integer literal
+   * (or a negated one, `-1`), "symbol" for a name declared `integer`, null
+   * for anything else. Matrix powers and indices need it.
+   */
+  integerArg(i: number): number | "symbol" | null;
+}
+
+export interface EvalCtx {
+  /** the typed node being evaluated */
+  readonly node: TNode;
+  /** concrete size of a dimension */
+  size(d: Dim): number;
+  /** the i-th argument as a concrete dimension (for `dimArgs` functions) */
+  dimArg(i: number): number;
+  /**
+   * Declares that the result is not differentiable where an entry of `t`
+   * changes sign (relu, abs, step, ...). Finite differences compare these
+   * sign patterns across a stencil, so a stencil that crosses a kink is never
+   * trusted.
+   */
+  kink(t: Tensor): void;
+  /** Rejects the current sample (e.g. an inverse of a near-singular matrix). */
+  invalid(reason: string): never;
+}
+
+/** Evaluation of higher-order operators (grad, jacobian, ...) from the subtree. */
+export interface LazyCtx {
+  readonly node: TNode;
+  size(d: Dim): number;
+  /** evaluates a subtree at the current point */
+  evaluate(n: TNode): Tensor;
+  /** finite differences of a subtree with respect to a variable (src/numeric/fd.ts) */
+  readonly fd: FiniteDifferences;
+}
+
+/**
+ * Derivatives by finite differences of the function itself, supplied by the
+ * numeric layer so that operator files stay declarative. `x` names a variable;
+ * every other variable keeps its value at the current point.
+ */
+export interface FiniteDifferences {
+  /** gradient of a scalar f: same shape as x (entry (i, j) is df/dx_ij) */
+  grad(f: TNode, x: string): Tensor;
+  /** numerator layout over column-major vec: numel(F) x numel(x) */
+  jacobian(F: TNode, x: string): Tensor;
+  /** jacobian(grad(f, x), x) */
+  hessian(f: TNode, x: string): Tensor;
+  /** d/ds F(x + s v) at s = 0, same shape as F */
+  directional(F: TNode, x: string, v: Tensor): Tensor;
+}
+
+/** A true claim that exercises the operator: [lhs, rhs, declarations]. */
+export type Example = readonly [lhs: string, rhs: string, decls?: readonly string[]];
+
+export interface OpDef {
+  /** registry id; for functions also the first name in `syntax.names` */
+  readonly name: string;
+  readonly doc: string;
+  readonly syntax: Syntax;
+  /** shape rule: argument shapes -> result shape, or ctx.fail(...) */
+  shape(args: readonly Shape[], ctx: ShapeCtx): Shape;
+  /** numeric kernel */
+  eval?(args: readonly Tensor[], ctx: EvalCtx): Tensor;
+  /** numeric value of a higher-order operator, computed from its subtree */
+  evalLazy?(ctx: LazyCtx): Tensor;
+  /** LaTeX of the node, given the LaTeX of its (already parenthesised) arguments */
+  latex(args: readonly string[], node: Expr): string;
+  /** claims that must hold; the contract suite checks each numerically */
+  readonly examples: readonly Example[];
+  /** where the definition or its identities come from */
+  readonly source?: string;
+}
+
+export function defineOp(def: OpDef): OpDef {
+  return Object.freeze(def);
+}

@@ -1,0 +1,23 @@
+// The operator `a ./ b`: elementwise quotient.
+
+import { defineOp, PREC } from "./define.js";
+import { broadcastShape } from "./elementwise.js";
+import { operand } from "./latex-util.js";
+import { showShape } from "../core/shape.js";
+import { ediv } from "../core/kernels.js";
+
+export const edivOp = defineOp({
+  name: "ediv",
+  doc: "Elementwise quotient of two tensors of the same shape; a scalar broadcasts.",
+  syntax: { kind: "infix", symbol: "./", prec: PREC.mul, assoc: "left" },
+  shape: ([a, b], ctx) =>
+    broadcastShape(a!, b!) ??
+    ctx.fail(`cannot divide ${ctx.argText(0)} (${showShape(a!)}) by ${ctx.argText(1)} (${showShape(b!)}) elementwise`),
+  eval: ([a, b]) => ediv(a!, b!),
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} \\oslash ${operand(b!, node.args[1]!)}`,
+  examples: [
+    ["A ./ B .* B", "A", ["A: n x m", "B: n x m positive"]],
+    ["1 ./ x", "x .^ (-1)", ["x: n positive"]],
+    ["X ./ 2", "X / 2", ["X: n x m"]],
+  ],
+});

@@ -1,0 +1,21 @@
+// The function `norm(X)`: Euclidean norm of a vector, Frobenius norm of a matrix.
+
+import { defineOp } from "./define.js";
+import { SCALAR } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
+import { frobenius } from "../core/kernels.js";
+
+export const normOp = defineOp({
+  name: "norm",
+  doc: "Euclidean norm of a vector, Frobenius norm of a matrix.",
+  syntax: { kind: "function", names: ["norm"], arity: 1 },
+  shape: () => SCALAR,
+  eval: ([a]) => Tensor.scalar(frobenius(a!)),
+  latex: ([a]) => `\\left\\| ${a} \\right\\|`,
+  examples: [
+    ["norm(x)^2", "x' * x", ["x: n"]],
+    ["norm(X)^2", "tr(X' * X)", ["X: n x m"]],
+    ["norm(c * X)", "abs(c) * norm(X)", ["X: n x m", "c: scalar"]],
+    ["grad(norm(X), X)", "X / norm(X)", ["X: n x m"]],
+  ],
+});

@@ -1,0 +1,42 @@
+// The operator `a ^ k`: scalar power, or integer power of a square matrix.
+
+import { defineOp, PREC } from "./define.js";
+import { latexAtom, unwrap } from "./latex-util.js";
+import { isScalar, isSquare, SCALAR, showShape } from "../core/shape.js";
+import { matpow, zip } from "../core/kernels.js";
+import { cond1 } from "../core/linalg.js";
+
+export const powOp = defineOp({
+  name: "pow",
+  doc: "Power: a scalar to a scalar power, or a square matrix to an integer power (X^-1 is inv(X), X^0 is I).",
+  syntax: { kind: "infix", symbol: "^", prec: PREC.pow, assoc: "right" },
+  shape: ([a, k], ctx) => {
+    if (!isScalar(k!)) {
+      ctx.fail(`the exponent ${ctx.argText(1)} (${showShape(k!)}) must be a scalar; use .^ for an elementwise power`);
+    }
+    if (isScalar(a!)) return SCALAR;
+    if (!isSquare(a!)) {
+      ctx.fail(`cannot raise ${ctx.argText(0)} (${showShape(a!)}) to a power: it is not square; use .^ for an elementwise power`);
+    }
+    if (ctx.integerArg(1) === null) {
+      ctx.fail(`matrix power needs an integer exponent (a literal or a name declared integer), not ${ctx.argText(1)}`);
+    }
+    return a!;
+  },
+  eval: ([a, k], ctx) => {
+    if (a!.isScalar()) return zip(a!, k!, Math.pow);
+    const n = k!.scalar();
+    if (!Number.isInteger(n)) ctx.invalid("matrix power needs an integer exponent");
+    if (n < 0 && cond1(a!) > 1e12) ctx.invalid("singular matrix");
+    return matpow(a!, n);
+  },
+  latex: ([a, k], node) => `{${latexAtom(a!, node.args[0]!)}}^{${unwrap(k!)}}`,
+  examples: [
+    ["X^2", "X * X", ["X: n x n"]],
+    ["X^-1", "inv(X)", ["X: n x n invertible"]],
+    ["X^k * X", "X * X^k", ["X: n x n", "k: integer"]],
+    ["t^(1/2)", "sqrt(t)", ["t: scalar positive"]],
+    ["grad(tr(X^4), X)", "4 * (X')^3", ["X: n x n"]],
+  ],
+  source: "Matrix Cookbook (121)",
+});

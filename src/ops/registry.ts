@@ -1,0 +1,95 @@
+// The explicit list of every operator. Adding an operator means writing
+// src/ops/<name>.ts and adding one line here; nothing else switches on names.
+
+import type { OpDef } from "./define.js";
+import { addOp } from "./add.js";
+import { subOp } from "./sub.js";
+import { mulOp } from "./mul.js";
+import { divOp } from "./div.js";
+import { hadamardOp } from "./hadamard.js";
+import { edivOp } from "./ediv.js";
+import { negOp } from "./neg.js";
+import { powOp } from "./pow.js";
+import { epowOp } from "./epow.js";
+import { transposeOp } from "./transpose.js";
+import { indexOp } from "./index.js";
+import { piOp } from "./pi.js";
+import { eOp } from "./e.js";
+import { IOp } from "./I.js";
+import { onesOp } from "./ones.js";
+import { zerosOp } from "./zeros.js";
+import { trOp } from "./tr.js";
+import { detOp } from "./det.js";
+import { logdetOp } from "./logdet.js";
+import { invOp } from "./inv.js";
+import { diagOp } from "./diag.js";
+import { sumOp } from "./sum.js";
+import { meanOp } from "./mean.js";
+import { normOp } from "./norm.js";
+import { dotOp } from "./dot.js";
+import { outerOp } from "./outer.js";
+import { kronOp } from "./kron.js";
+import { vecOp } from "./vec.js";
+import { expOp } from "./exp.js";
+import { logOp } from "./log.js";
+import { sqrtOp } from "./sqrt.js";
+import { absOp } from "./abs.js";
+import { sinOp } from "./sin.js";
+import { cosOp } from "./cos.js";
+import { tanhOp } from "./tanh.js";
+import { sigmoidOp } from "./sigmoid.js";
+import { reluOp } from "./relu.js";
+import { softplusOp } from "./softplus.js";
+import { signOp } from "./sign.js";
+import { stepOp } from "./step.js";
+import { leakyreluOp } from "./leakyrelu.js";
+import { softmaxOp } from "./softmax.js";
+import { lseOp } from "./lse.js";
+import { logsoftmaxOp } from "./logsoftmax.js";
+import { gradOp } from "./grad.js";
+import { jacobianOp } from "./jacobian.js";
+import { hessianOp } from "./hessian.js";
+import { diffOp } from "./diff.js";
+
+/** Every operator, in the order the docs list them. */
+export const OPS: readonly OpDef[] = [
+  addOp, subOp, mulOp, divOp, hadamardOp, edivOp, negOp, powOp, epowOp, transposeOp, indexOp,
+  piOp, eOp, IOp, onesOp, zerosOp,
+  trOp, detOp, logdetOp, invOp, diagOp, sumOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
+  expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
+  leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,
+  gradOp, jacobianOp, hessianOp, diffOp,
+];
+
+const byName = new Map<string, OpDef>();
+const byFunction = new Map<string, OpDef>();
+const byInfix = new Map<string, OpDef>();
+const byPrefix = new Map<string, OpDef>();
+const byPostfix = new Map<string, OpDef>();
+const byConstant = new Map<string, OpDef>();
+
+for (const op of OPS) {
+  if (byName.has(op.name)) throw new Error(`operator ${op.name} registered twice`);
+  byName.set(op.name, op);
+  const s = op.syntax;
+  if (s.kind === "function") for (const n of s.names) byFunction.set(n, op);
+  else if (s.kind === "infix") byInfix.set(s.symbol, op);
+  else if (s.kind === "prefix") byPrefix.set(s.symbol, op);
+  else if (s.kind === "postfix") byPostfix.set(s.symbol, op);
+  else if (s.kind === "leaf") for (const n of s.names ?? []) byConstant.set(n, op);
+}
+
+/** The definition of a registered operator id; throws for an unknown id (an engine bug). */
+export function opDef(name: string): OpDef {
+  const op = byName.get(name);
+  if (!op) throw new Error(`no operator ${name}`);
+  return op;
+}
+
+export const hasOp = (name: string): boolean => byName.has(name);
+export const functionOp = (name: string): OpDef | undefined => byFunction.get(name);
+export const infixOp = (symbol: string): OpDef | undefined => byInfix.get(symbol);
+export const prefixOp = (symbol: string): OpDef | undefined => byPrefix.get(symbol);
+export const postfixOp = (symbol: string): OpDef | undefined => byPostfix.get(symbol);
+export const constantOp = (name: string): OpDef | undefined => byConstant.get(name);
+export const functionNames = (): string[] => [...byFunction.keys()];

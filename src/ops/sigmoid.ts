@@ -1,0 +1,16 @@
+// The elementwise function `sigmoid(X)`.
+
+import { defineOp } from "./define.js";
+import { elementwise } from "./elementwise.js";
+import { sigmoid } from "../core/stable.js";
+
+export const sigmoidOp = defineOp({
+  ...elementwise("sigmoid", sigmoid),
+  doc: "Logistic sigmoid 1 / (1 + exp(-t)) of every entry.",
+  latex: ([x]) => `\\sigma\\left(${x}\\right)`,
+  examples: [
+    ["sigmoid(-t)", "1 - sigmoid(t)", ["t: scalar"]],
+    ["sigmoid(x)", "1 ./ (1 + exp(-x))", ["x: n"]],
+    ["grad(sum(sigmoid(x)), x)", "sigmoid(x) .* (1 - sigmoid(x))", ["x: n"]],
+  ],
+});

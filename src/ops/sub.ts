@@ -1,0 +1,23 @@
+// The operator `a - b`: difference, with a scalar broadcast over a tensor.
+
+import { defineOp, PREC } from "./define.js";
+import { broadcastShape } from "./elementwise.js";
+import { operand } from "./latex-util.js";
+import { showShape } from "../core/shape.js";
+import { sub } from "../core/kernels.js";
+
+export const subOp = defineOp({
+  name: "sub",
+  doc: "Difference of two tensors of the same shape; a scalar on either side is subtracted entrywise.",
+  syntax: { kind: "infix", symbol: "-", prec: PREC.add, assoc: "left" },
+  shape: ([a, b], ctx) =>
+    broadcastShape(a!, b!) ??
+    ctx.fail(`cannot subtract ${ctx.argText(1)} (${showShape(b!)}) from ${ctx.argText(0)} (${showShape(a!)})`),
+  eval: ([a, b]) => sub(a!, b!),
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} - ${operand(b!, node.args[1]!)}`,
+  examples: [
+    ["A - B", "A + (-1) * B", ["A, B: n x m"]],
+    ["X - X", "zeros(n, m)", ["X: n x m"]],
+    ["x - 1", "x - ones(n)", ["x: n"]],
+  ],
+});

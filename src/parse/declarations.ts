@@ -1,0 +1,113 @@
+// Declarations: `X: n x n spd`, `A, B: n x m`, `x: n`, `a: scalar`,
+// `W: 4x3`, `k: integer`; several in one string separated by `;`.
+// Positions in errors are offsets into the declaration text.
+
+import { DeriveError } from "../core/errors.js";
+import { type Dim, type Shape, SCALAR, isSquare, isVector, shape, showShape } from "../core/shape.js";
+import { type Declaration, PROPERTIES, type Property } from "../core/typed.js";
+import { functionOp } from "../ops/registry.js";
+
+/** Largest number of entries a declared tensor may have (sampling allocates it). */
+export const MAX_ENTRIES = 1_000_000;
+export const MAX_DIM = 100_000;
+
+const SQUARE_ONLY: readonly Property[] = ["symmetric", "spd", "invertible", "orthogonal", "diagonal"];
+const VECTOR_ONLY: readonly Property[] = ["simplex", "onehot"];
+
+interface Word {
+  text: string;
+  pos: number;
+}
+
+function words(src: string, from: number): Word[] {
+  const out: Word[] = [];
+  const re = /[^\s,]+|,/g;
+  re.lastIndex = from;
+  for (let m = re.exec(src); m; m = re.exec(src)) out.push({ text: m[0], pos: m.index });
+  return out;
+}
+
+const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/** Parses one declaration string (which may hold several, separated by `;`). */
+export function parseDeclarations(src: string, origin = src): Declaration[] {
+  const out: Declaration[] = [];
+  let offset = 0;
+  for (const part of src.split(";")) {
+    if (part.trim() !== "") out.push(...parseOne(part, offset, origin));
+    offset += part.length + 1;
+  }
+  return out;
+}
+
+function parseOne(src: string, offset: number, origin: string): Declaration[] {
+  const err = (msg: string, pos: number): never => {
+    throw new DeriveError("declaration", msg, pos + offset);
+  };
+  const colon = src.indexOf(":");
+  if (colon < 0) err(`expected 'name: shape', e.g. 'X: n x m'`, src.search(/\S/));
+  const names: Word[] = [];
+  const nameRe = /[^\s,]+/g;
+  for (let m = nameRe.exec(src.slice(0, colon)); m; m = nameRe.exec(src.slice(0, colon))) names.push({ text: m[0], pos: m.index });
+  if (names.length === 0) err("no name before ':'", colon);
+  for (const n of names) {
+    if (!NAME.test(n.text)) err(`'${n.text}' is not a name`, n.pos);
+    if (functionOp(n.text) && n.text !== "I") err(`'${n.text}' is a function and cannot be declared`, n.pos);
+  }
+  const ws = words(src, colon + 1).filter((w) => w.text !== ",");
+  if (ws.length === 0) err("missing shape after ':'", colon);
+  let k = 0;
+  let sh: Shape;
+  const props: Property[] = [];
+  const first = ws[0]!;
+  if (first.text === "scalar") {
+    sh = SCALAR;
+    k = 1;
+  } else if (first.text === "integer") {
+    sh = SCALAR;
+    props.push("integer");
+    k = 1;
+  } else {
+    const glued = /^(\d+)x(\d+)$/.exec(first.text); // `4x3`
+    if (glued) {
+      sh = shape(dim(glued[1]!, first.pos), dim(glued[2]!, first.pos + glued[1]!.length + 1));
+      k = 1;
+    } else {
+      const rows = dim(first.text, first.pos);
+      if (ws[1]?.text === "x" || ws[1]?.text === "×") {
+        if (!ws[2]) err("missing dimension after 'x'", ws[1].pos);
+        sh = shape(rows, dim(ws[2]!.text, ws[2]!.pos));
+        k = 3;
+      } else {
+        sh = shape(rows, 1);
+        k = 1;
+      }
+    }
+  }
+  for (; k < ws.length; k++) {
+    const w = ws[k]!;
+    if (!(PROPERTIES as readonly string[]).includes(w.text)) {
+      err(`unknown property '${w.text}' (known: ${PROPERTIES.join(", ")})`, w.pos);
+    }
+    const p = w.text as Property;
+    if (SQUARE_ONLY.includes(p) && !isSquare(sh)) err(`${p} needs a square shape, not ${showShape(sh)}`, w.pos);
+    if (VECTOR_ONLY.includes(p) && !isVector(sh)) err(`${p} applies to vectors only, not ${showShape(sh)}`, w.pos);
+    if (p === "integer" && sh !== SCALAR) err(`integer applies to scalars only, not ${showShape(sh)}`, w.pos);
+    if (!props.includes(p)) props.push(p);
+  }
+  const entries = (typeof sh.rows === "number" ? sh.rows : 1) * (typeof sh.cols === "number" ? sh.cols : 1);
+  if (entries > MAX_ENTRIES) err(`declared size ${showShape(sh)} is too large to sample (at most ${MAX_ENTRIES} entries)`, first.pos);
+  return names.map((n) => ({ name: n.text, shape: sh, properties: props, origin }));
+
+  function dim(text: string, pos: number): Dim {
+    if (/^\d+$/.test(text)) {
+      const v = Number(text);
+      if (v < 1) err(`a dimension must be a positive integer, not ${text}`, pos);
+      if (!Number.isSafeInteger(v) || v > MAX_DIM) err(`dimension ${text} is too large (at most ${MAX_DIM})`, pos);
+      return v;
+    }
+    if (!NAME.test(text)) err(`'${text}' is not a dimension (a positive integer or a name)`, pos);
+    if (text === "x") err("'x' cannot name a dimension", pos);
+    return text;
+  }
+}

@@ -1,0 +1,305 @@
+// Tokens -> syntax tree (src/core/ast.ts), by recursive descent over the
+// precedence levels of language.md: + -, then * / .* ./ (and implicit
+// products), unary -, ^ .^ (right-associative), then postfix ' and [i, j].
+// Operator tokens are looked up in the registry, so a new infix operator
+// needs no change here.
+
+import { type Expr, matrix, node, num, sym } from "../core/ast.js";
+import { DeriveError } from "../core/errors.js";
+import { PREC } from "../ops/define.js";
+import { constantOp, functionOp, infixOp, postfixOp, prefixOp } from "../ops/registry.js";
+import { type Token, tokenize } from "./lexer.js";
+
+export interface ParseOptions {
+  /** Is this name a declared variable? Then `name(` is a product, not a call. */
+  isVariable?: (name: string) => boolean;
+}
+
+/** A relation of a claim, normalised: `==` is `=`, `~=` is `≈`, `≤` is `<=`. */
+export type Relation = "=" | "≈" | "<" | "<=" | ">" | ">=" | "∝";
+
+export interface Claim {
+  /** the sides, in order: `a = b = c` has three */
+  readonly sides: readonly Expr[];
+  /** relations between consecutive sides */
+  readonly relations: readonly Relation[];
+  /** `≈ v ± tol` */
+  readonly tolerance: Expr | null;
+  /** `f ∝ g in w`: the variables the factor must not depend on */
+  readonly proptoIn: readonly string[];
+}
+
+const MAX_DEPTH = 400;
+const REL: Record<string, Relation> = {
+  "=": "=",
+  "==": "=",
+  "≈": "≈",
+  "~=": "≈",
+  "<": "<",
+  "<=": "<=",
+  "≤": "<=",
+  ">": ">",
+  ">=": ">=",
+  "≥": ">=",
+  "∝": "∝",
+};
+
+/** Parses one expression (no relation). */
+export function parseExpr(src: string, opts: ParseOptions = {}): Expr {
+  const p = new Parser(src, opts);
+  const e = p.expr();
+  p.expectEnd();
+  return e;
+}
+
+/** Parses a claim: sides joined by relations, an optional `± tol` and `in w`. */
+export function parseClaim(src: string, opts: ParseOptions = {}): Claim {
+  const p = new Parser(src, opts);
+  const sides = [p.expr()];
+  const relations: Relation[] = [];
+  while (p.peek().kind === "rel" || p.isWord("propto")) {
+    const t = p.next();
+    relations.push(t.text === "propto" ? "∝" : REL[t.text]!);
+    sides.push(p.expr());
+  }
+  let tolerance: Expr | null = null;
+  if (p.peek().text === "±" || p.peek().text === "+/-") {
+    const t = p.next();
+    if (relations.length !== 1 || relations[0] !== "≈") throw new DeriveError("syntax", "± needs a claim of the form lhs ≈ value ± tol", t.pos);
+    tolerance = p.expr();
+  }
+  const proptoIn: string[] = [];
+  if (p.isWord("in")) {
+    const t = p.next();
+    if (!relations.includes("∝")) throw new DeriveError("syntax", "'in' names the variables of a ∝ claim", t.pos);
+    do {
+      const n = p.next();
+      if (n.kind !== "name") throw new DeriveError("syntax", "expected a variable name after 'in'", n.pos);
+      proptoIn.push(n.text);
+    } while (p.eat(","));
+  }
+  p.expectEnd();
+  return { sides, relations, tolerance, proptoIn };
+}
+
+class Parser {
+  private readonly toks: Token[];
+  private i = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly opts: ParseOptions,
+  ) {
+    this.toks = tokenize(src);
+  }
+
+  peek(k = 0): Token {
+    return this.toks[Math.min(this.i + k, this.toks.length - 1)]!;
+  }
+
+  next(): Token {
+    const t = this.peek();
+    if (t.kind !== "eof") this.i++;
+    return t;
+  }
+
+  eat(text: string): boolean {
+    const t = this.peek();
+    if (t.kind === "op" && t.text === text) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+
+  isWord(w: string): boolean {
+    const t = this.peek();
+    return t.kind === "name" && t.text === w;
+  }
+
+  expectEnd(): void {
+    const t = this.peek();
+    if (t.kind !== "eof") {
+      throw new DeriveError("syntax", t.kind === "rel" ? `unexpected relation '${t.text}' here` : `unexpected '${t.text}'`, t.pos);
+    }
+  }
+
+  private expectOp(text: string, opener?: Token): Token {
+    const t = this.peek();
+    if (t.kind === "op" && t.text === text) return this.next();
+    const what = t.kind === "eof" ? "end of input" : `'${t.text}'`;
+    const why = opener ? ` to close '${opener.text}' at ${opener.pos}` : "";
+    throw new DeriveError("syntax", `expected '${text}'${why}, found ${what}`, t.pos);
+  }
+
+  private enter(t: Token): void {
+    if (++this.depth > MAX_DEPTH) throw new DeriveError("limit", "expression is nested too deeply", t.pos);
+  }
+
+  /** sum level */
+  expr(): Expr {
+    this.enter(this.peek());
+    let left = this.term();
+    for (;;) {
+      const t = this.peek();
+      const op = t.kind === "op" ? infixOp(t.text) : undefined;
+      if (!op || op.syntax.kind !== "infix" || op.syntax.prec !== PREC.add) break;
+      this.next();
+      const right = this.term();
+      left = node(op.name, [left, right], left.pos, right.end);
+    }
+    this.depth--;
+    return left;
+  }
+
+  /** product level, with implicit multiplication */
+  private term(): Expr {
+    let left = this.unary();
+    for (;;) {
+      const t = this.peek();
+      const op = t.kind === "op" ? infixOp(t.text) : undefined;
+      if (op && op.syntax.kind === "infix" && op.syntax.prec === PREC.mul) {
+        this.next();
+        const right = this.unary();
+        left = node(op.name, [left, right], left.pos, right.end);
+      } else if (this.startsImplicitFactor(t)) {
+        const right = this.unary();
+        left = node("mul", [left, right], left.pos, right.end);
+      } else break;
+    }
+    return left;
+  }
+
+  /** `2 x`, `(A + A') X`, `X'(A + A')`: a name or `(` right after an operand. */
+  private startsImplicitFactor(t: Token): boolean {
+    if (t.kind === "name") return t.text !== "in" && t.text !== "propto";
+    return t.kind === "op" && t.text === "(";
+  }
+
+  private unary(): Expr {
+    const t = this.peek();
+    if (t.kind === "op" && (t.text === "-" || t.text === "+")) {
+      this.next();
+      this.enter(t);
+      const arg = this.unary();
+      this.depth--;
+      if (t.text === "+") return arg;
+      const op = prefixOp("-")!;
+      return node(op.name, [arg], t.pos, arg.end);
+    }
+    return this.power();
+  }
+
+  private power(): Expr {
+    const base = this.postfix();
+    const t = this.peek();
+    const op = t.kind === "op" ? infixOp(t.text) : undefined;
+    if (op && op.syntax.kind === "infix" && op.syntax.prec === PREC.pow) {
+      this.next();
+      this.enter(t);
+      const exponent = this.unary(); // right-associative; `X^-1` allowed
+      this.depth--;
+      return node(op.name, [base, exponent], base.pos, exponent.end);
+    }
+    return base;
+  }
+
+  private postfix(): Expr {
+    let e = this.primary();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === "op" && t.text === "'") {
+        this.next();
+        e = node(postfixOp("'")!.name, [e], e.pos, t.end);
+      } else if (t.kind === "op" && t.text === "[") {
+        this.next();
+        const idx = [this.expr()];
+        if (this.eat(",")) idx.push(this.expr());
+        const close = this.expectOp("]", t);
+        e = node("index", [e, ...idx], e.pos, close.end);
+      } else break;
+    }
+    return e;
+  }
+
+  private primary(): Expr {
+    const t = this.next();
+    if (t.kind === "num") {
+      const v = Number(t.text);
+      if (!Number.isFinite(v)) throw new DeriveError("value", `number ${t.text} is not finite`, t.pos);
+      return num(v, t.pos, t.end, t.text);
+    }
+    if (t.kind === "name") return this.named(t);
+    if (t.kind === "op" && t.text === "(") {
+      this.enter(t);
+      const e = this.expr();
+      const close = this.expectOp(")", t);
+      this.depth--;
+      // keep the parenthesised span so errors point at the whole group
+      return { ...e, pos: t.pos, end: close.end };
+    }
+    if (t.kind === "op" && t.text === "[") return this.matrixLiteral(t);
+    const what = t.kind === "eof" ? "end of input" : `'${t.text}'`;
+    throw new DeriveError("syntax", `expected an expression, found ${what}`, t.pos);
+  }
+
+  private named(t: Token): Expr {
+    const open = this.peek();
+    const isVar = this.opts.isVariable?.(t.text) ?? false;
+    if (open.kind === "op" && open.text === "(" && !isVar) {
+      const op = functionOp(t.text);
+      if (!op) {
+        if (constantOp(t.text)) return sym(t.text, t.pos, t.end); // `e(x + 1)` is a product
+        throw new DeriveError("name", `unknown function ${t.text}`, t.pos);
+      }
+      this.next();
+      this.enter(open);
+      const args: Expr[] = [];
+      if (!this.eat(")")) {
+        do args.push(this.expr());
+        while (this.eat(","));
+        this.expectOp(")", open);
+      }
+      this.depth--;
+      const close = this.toks[this.i - 1]!;
+      const s = op.syntax;
+      if (s.kind === "function") {
+        const [lo, hi] = typeof s.arity === "number" ? [s.arity, s.arity] : s.arity;
+        if (args.length < lo || args.length > hi) {
+          const want = lo === hi ? `${lo}` : `${lo} to ${hi}`;
+          throw new DeriveError("syntax", `${t.text} takes ${want} argument${hi === 1 ? "" : "s"}, got ${args.length}`, t.pos);
+        }
+      }
+      return node(op.name, args, t.pos, close.end);
+    }
+    return sym(t.text, t.pos, t.end);
+  }
+
+  /** `[1, 2; 3, 4]`: rows separated by `;`, entries by `,`. */
+  private matrixLiteral(open: Token): Expr {
+    this.enter(open);
+    const rows: Expr[][] = [[]];
+    if (!this.eat("]")) {
+      for (;;) {
+        rows[rows.length - 1]!.push(this.expr());
+        if (this.eat(",")) continue;
+        if (this.eat(";")) {
+          rows.push([]);
+          continue;
+        }
+        this.expectOp("]", open);
+        break;
+      }
+    }
+    this.depth--;
+    const close = this.toks[this.i - 1]!;
+    const cols = rows[0]!.length;
+    if (cols === 0) throw new DeriveError("syntax", "empty matrix literal", open.pos);
+    for (const r of rows) {
+      if (r.length !== cols) throw new DeriveError("shape", `matrix literal rows have different lengths (${cols} and ${r.length})`, open.pos);
+    }
+    return matrix(rows.length, cols, rows.flat(), open.pos, close.end);
+  }
+}
+
