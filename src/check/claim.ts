@@ -15,6 +15,7 @@ import { type Claim, parseClaim, parseExpr, type Relation } from "../parse/parse
 import { printExpr } from "../parse/print.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
+import { hintFor } from "./hints.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { type JsonValue, toJson, toText } from "./values.js";
 
@@ -31,6 +32,8 @@ export interface Counterexample {
   rhs: JsonValue;
   /** the same point in the expression language, to paste back */
   text: string;
+  /** what the mistake probably is (a transpose, a sign, a factor), when it shows */
+  hint: string | null;
 }
 
 export interface EqualResult {
@@ -183,7 +186,7 @@ interface SampleOutcome {
 
 function sample(p: Prepared, seed: number, wanted: number): SampleOutcome {
   const rng = new Random(seed);
-  const scope = p.resolver.scope;
+  const drawer = drawVar0(p.resolver.scope, rng);
   const vars = [...variablesOf(p.sides)];
   const dimNames = [...p.resolver.dims];
   const propto = p.claim.relations.includes("∝");
@@ -199,10 +202,7 @@ function sample(p: Prepared, seed: number, wanted: number): SampleOutcome {
   const maxDraws = wanted * DRAWS_PER_SAMPLE;
   for (let draw = 0; draw < maxDraws && valid < wanted; draw++) {
     const sizes = drawSizes(dimNames, p.resolver.minDims, rng, valid === 0);
-    const drawVar = (name: string): Tensor => {
-      const d = scope.decls.get(name);
-      return d ? drawValue(d, sizes, rng, draw) : Tensor.scalar(rng.normal());
-    };
+    const drawVar = (name: string): Tensor => drawer(name, sizes, draw);
     const values = new Map<string, Tensor>();
     for (const v of vars) values.set(v, drawVar(v));
     const point: Point = { sizes, values };
@@ -220,7 +220,7 @@ function sample(p: Prepared, seed: number, wanted: number): SampleOutcome {
           lastInvalid = "finite differences did not converge at a sample";
           continue;
         }
-        return refutation(p, point, again);
+        return refutation(p, ...smallest(p, { point, decision: again }, drawer));
       }
       valid++;
       maxRel = Math.max(maxRel, outcome.relError);
@@ -311,6 +311,46 @@ function consistent(a: Tensor[], b: Tensor[]): boolean {
   });
 }
 
+type Drawer = (name: string, sizes: ReadonlyMap<string, number>, variant: number) => Tensor;
+
+function drawVar0(scope: Scope, rng: Random): Drawer {
+  return (name, sizes, variant) => {
+    const d = scope.decls.get(name);
+    return d ? drawValue(d, sizes, rng, variant) : Tensor.scalar(rng.normal());
+  };
+}
+
+/**
+ * A counterexample is easier to read at the smallest sizes: try a few draws
+ * with sizes from 2 up and keep a re-confirmed one with fewer entries.
+ */
+function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw: Drawer): [Point, Decision] {
+  const dimNames = [...p.resolver.dims];
+  const entries = (pt: Point): number => [...pt.values.values()].reduce((a, t) => a + t.size, 0);
+  let best = found;
+  if (dimNames.length === 0 || p.claim.relations.includes("∝")) return [best.point, best.decision];
+  for (let tries = 0; tries < 8; tries++) {
+    const sizes = new Map<string, number>();
+    dimNames.forEach((d, i) => sizes.set(d, Math.max(2 + i, p.resolver.minDims.get(d) ?? 1)));
+    const values = new Map<string, Tensor>();
+    try {
+      for (const v of best.point.values.keys()) values.set(v, draw(v, sizes, tries));
+      const point: Point = { sizes, values };
+      if (entries(point) >= entries(best.point)) break;
+      const first = decideAt(p, point, 0.1);
+      if (first === "invalid" || first.holds) continue;
+      const again = decideAt(p, point, 0.03);
+      if (again === "invalid" || again.holds || !consistent(first.values, again.values)) continue;
+      best = { point, decision: again };
+      break;
+    } catch (e) {
+      if (e instanceof InvalidSample || e instanceof DeriveError) continue;
+      throw e;
+    }
+  }
+  return [best.point, best.decision];
+}
+
 function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
   const dims: Record<string, number> = {};
   for (const [k, v] of point.sizes) dims[k] = v;
@@ -323,11 +363,12 @@ function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
   const a = d.values[d.failedAt]!;
   const b = d.values[d.failedAt + 1]!;
   const rel = p.claim.relations[d.failedAt] as Relation;
-  const shown = `lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}`;
+  const hint = rel === "=" ? hintFor(a, b) : null;
+  const shown = `lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${hint ? ` (${hint})` : ""}`;
   return {
     verdict: "refuted",
     numeric: null,
-    counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; ") },
+    counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; "), hint },
     detail: `refuted (${rel} fails): at ${parts.join("; ")}: ${shown}`,
   };
 }

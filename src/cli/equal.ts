@@ -3,6 +3,7 @@
 
 import { equal } from "../api.js";
 import type { EqualResult } from "../check/claim.js";
+import { type JsonValue } from "../check/values.js";
 import { DeriveError } from "../core/errors.js";
 import { intFlag, parseArgs } from "./args.js";
 import type { Io } from "./main.js";
@@ -41,13 +42,21 @@ export function runEqual(argv: string[], io: Io): number {
   for (const a of r.assumptions) io.out(`  assuming ${a}`);
   if (r.verdict === "refuted" && r.counterexample) {
     const c = r.counterexample;
-    io.out("  counterexample (paste back with --at):");
-    for (const part of c.text.split("; ")) io.out(`    ${part}`);
-    io.out(`    lhs = ${JSON.stringify(c.lhs)}`);
-    io.out(`    rhs = ${JSON.stringify(c.rhs)}`);
+    io.out("  counterexample (each value pastes back with --at):");
+    for (const [k, v] of Object.entries(c.dims)) io.out(`    ${k} = ${v}`);
+    for (const [k, v] of Object.entries(c.values)) io.out(`    ${k} = ${jsonToText(v)}`);
+    io.out(`  lhs = ${jsonToText(c.lhs)}`);
+    io.out(`  rhs = ${jsonToText(c.rhs)}`);
+    if (c.hint) io.out(`  hint: ${c.hint}`);
   } else {
     io.out(`  ${r.detail}`);
   }
   io.out(`  symbolic: ${r.symbolic}; seed ${r.seed}`);
   return exitCode(r.verdict);
+}
+
+/** A JSON value (number or rows) in the expression language. */
+function jsonToText(v: JsonValue): string {
+  if (typeof v === "number") return String(v);
+  return `[${v.map((r) => r.join(", ")).join("; ")}]`;
 }

@@ -30,7 +30,17 @@ export class Evaluator {
 
   constructor(readonly point: Point) {}
 
-  size = (d: Dim): number => dimSize(d, this.point.sizes);
+  private readonly sizeCache = new Map<Dim, number>();
+
+  size = (d: Dim): number => {
+    if (typeof d === "number") return d;
+    let v = this.sizeCache.get(d);
+    if (v === undefined) {
+      v = dimSize(d, this.point.sizes);
+      this.sizeCache.set(d, v);
+    }
+    return v;
+  };
 
   evaluate = (n: TNode): Tensor => {
     const t = this.compute(n);

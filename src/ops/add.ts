@@ -14,7 +14,7 @@ export const addOp = defineOp({
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot add ${ctx.argText(0)} (${showShape(a!)}) and ${ctx.argText(1)} (${showShape(b!)})`),
   eval: ([a, b]) => add(a!, b!),
-  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} + ${operand(b!, node.args[1]!)}`,
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} + ${operand(b!, node.args[1]!, true)}`,
   examples: [
     ["A + B", "B + A", ["A, B: n x m"]],
     ["(A + B)'", "A' + B'", ["A, B: n x m"]],

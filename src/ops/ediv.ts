@@ -14,7 +14,7 @@ export const edivOp = defineOp({
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot divide ${ctx.argText(0)} (${showShape(a!)}) by ${ctx.argText(1)} (${showShape(b!)}) elementwise`),
   eval: ([a, b]) => ediv(a!, b!),
-  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} \\oslash ${operand(b!, node.args[1]!)}`,
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} \\oslash ${operand(b!, node.args[1]!, true)}`,
   examples: [
     ["A ./ B .* B", "A", ["A: n x m", "B: n x m positive"]],
     ["1 ./ x", "x .^ (-1)", ["x: n positive"]],

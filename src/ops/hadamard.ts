@@ -16,7 +16,7 @@ export const hadamardOp = defineOp({
       `cannot multiply ${ctx.argText(0)} (${showShape(a!)}) and ${ctx.argText(1)} (${showShape(b!)}) elementwise`,
     ),
   eval: ([a, b]) => hadamard(a!, b!),
-  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} \\odot ${operand(b!, node.args[1]!)}`,
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} \\odot ${operand(b!, node.args[1]!, true)}`,
   examples: [
     ["A .* B", "B .* A", ["A, B: n x m"]],
     ["(A .* B)'", "A' .* B'", ["A, B: n x m"]],

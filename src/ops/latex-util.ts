@@ -37,11 +37,14 @@ export function latexAtom(s: string, e: Expr): string {
  * The LaTeX `s` of an operand `e` of an infix or prefix operator. The generic
  * printer has already parenthesised by precedence, but it takes every function
  * call for an atom; the few whose LaTeX is itself an infix form (`A \otimes B`,
- * `x \, {y}^{\top}`, `\nabla_{X} f`) still need parentheses here.
+ * `x \, {y}^{\top}`, `\nabla_{X} f`) still need parentheses here. A negation
+ * on the right of a binary operator is wrapped too (`A + \left(-B\right)`).
  */
-export function operand(s: string, e: Expr): string {
-  if (!hasOp(e.op) || opDef(e.op).syntax.kind !== "function" || isTight(s) || isWrapped(s)) return s;
-  return paren(s);
+export function operand(s: string, e: Expr, right = false): string {
+  if (isWrapped(s) || !hasOp(e.op)) return s;
+  const kind = opDef(e.op).syntax.kind;
+  if ((kind === "function" && !isTight(s)) || (kind === "prefix" && right)) return paren(s);
+  return s;
 }
 
 /** `s` without one pair of `\left( \right)` around all of it (for `\frac`, exponents). */

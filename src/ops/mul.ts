@@ -22,7 +22,7 @@ export const mulOp = defineOp({
   },
   eval: ([a, b]) => matmul(a!, b!),
   latex: ([a, b], node) => {
-    const [l, r] = [operand(a!, node.args[0]!), operand(b!, node.args[1]!)];
+    const [l, r] = [operand(a!, node.args[0]!), operand(b!, node.args[1]!, true)];
     return needsDot(r) ? `${l} \\cdot ${r}` : `${l} \\, ${r}`;
   },
   examples: [

@@ -12,7 +12,7 @@ import { negOp } from "./neg.js";
 import { powOp } from "./pow.js";
 import { epowOp } from "./epow.js";
 import { transposeOp } from "./transpose.js";
-import { indexOp } from "./index.js";
+import { indexOp } from "./indexing.js";
 import { piOp } from "./pi.js";
 import { eOp } from "./e.js";
 import { IOp } from "./I.js";

@@ -14,7 +14,7 @@ export const subOp = defineOp({
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot subtract ${ctx.argText(1)} (${showShape(b!)}) from ${ctx.argText(0)} (${showShape(a!)})`),
   eval: ([a, b]) => sub(a!, b!),
-  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} - ${operand(b!, node.args[1]!)}`,
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} - ${operand(b!, node.args[1]!, true)}`,
   examples: [
     ["A - B", "A + (-1) * B", ["A, B: n x m"]],
     ["X - X", "zeros(n, m)", ["X: n x m"]],

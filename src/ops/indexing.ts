@@ -1,7 +1,6 @@
 // Indexing `x[i]`, `X[i, j]`: one entry, 1-based.
 
-import type { ShapeCtx } from "./define.js";
-import { defineOp } from "./define.js";
+import { defineOp, type ShapeCtx } from "./define.js";
 import { latexAtom } from "./latex-util.js";
 import { SCALAR, showShape, type Dim, type Shape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
