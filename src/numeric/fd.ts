@@ -17,6 +17,13 @@ const NTAB = 10;
 const SAFE = 2;
 /** error estimate below which the tableau stops growing */
 const EARLY = 1e-11;
+/** relative error estimate below which no smaller first step is tried */
+const ACCEPT = 1e-10;
+/** the tableau is restarted at most RESTARTS times, from a first step RESTART_SHRINK times smaller */
+const RESTARTS = 4;
+const RESTART_SHRINK = 16;
+/** ... but never from below RESTART_FLOOR x the initial step */
+const RESTART_FLOOR = 1e-4;
 /** smallest relative step tried before the point is declared a kink */
 const HMIN = 1e-9;
 
@@ -55,15 +62,31 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
   };
 
   const ridders = (stencil: Stencil, h0: number): Tensor => {
-    // find the largest step whose stencil stays on one side of every kink
-    let h = h0;
-    let first = stencil(h);
-    while (!first) {
-      h /= 4;
-      if (h < HMIN * h0 * 10) throw new InvalidSample("the point sits on a kink or the edge of the domain");
-      first = stencil(h);
+    let best: { value: Tensor; err: number } | null = null;
+    let start = h0;
+    for (let round = 0; round <= RESTARTS; round++) {
+      // find the largest step whose stencil stays on one side of every kink
+      let h = start;
+      let first = stencil(h);
+      while (!first) {
+        h /= 4;
+        if (h < HMIN * h0 * 10) break;
+        first = stencil(h);
+      }
+      if (!first) {
+        if (best) break;
+        throw new InvalidSample("the point sits on a kink or the edge of the domain");
+      }
+      const r = extrapolate(stencil, first, h);
+      if (!best || r.err < best.err) best = r;
+      // a first step too large for how fast the function varies leaves the
+      // tableau unconverged (cos(exp(t)) at t = 1.4): start again from a smaller one
+      if (best.err <= ACCEPT * Math.max(best.value.maxAbs(), 1)) break;
+      start = h / RESTART_SHRINK;
+      // not down to where rounding dominates (a step already shrunk for a kink is kept)
+      if (start < RESTART_FLOOR * h0) break;
     }
-    const { value, err } = extrapolate(stencil, first, h);
+    const { value, err } = best!;
     const scale = value.maxAbs();
     ev.fdError = Math.max(ev.fdError, err / Math.max(scale, 1e-8));
     return value;

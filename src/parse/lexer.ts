@@ -30,7 +30,7 @@ export function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i]!;
+    const c = String.fromCodePoint(src.codePointAt(i)!); // a code point, so a letter outside the BMP (𝒳) starts a name
     if (/\s/.test(c)) {
       i++;
       continue;

@@ -4,7 +4,7 @@
 // Operator tokens are looked up in the registry, so a new infix operator
 // needs no change here.
 
-import { type Expr, matrix, node, num, sym } from "../core/ast.js";
+import { type Expr, matrix, node as makeNode, num, sym } from "../core/ast.js";
 import { DeriveError } from "../core/errors.js";
 import { PREC } from "../ops/define.js";
 import { constantOp, functionOp, infixOp, postfixOp, prefixOp } from "../ops/registry.js";
@@ -30,6 +30,8 @@ export interface Claim {
 }
 
 const MAX_DEPTH = 400;
+/** deepest tree accepted: long chains (`x + x + ...`, repeated transposes) nest without parentheses */
+const MAX_TREE_DEPTH = 2000;
 const REL: Record<string, Relation> = {
   "=": "=",
   "==": "=",
@@ -80,6 +82,18 @@ export function parseClaim(src: string, opts: ParseOptions = {}): Claim {
   }
   p.expectEnd();
   return { sides, relations, tolerance, proptoIn };
+}
+
+const depths = new WeakMap<Expr, number>();
+
+/** Builds a node and refuses trees deeper than the evaluator can walk. */
+function node(op: string, args: readonly Expr[], pos: number, end: number): Expr {
+  const e = makeNode(op, args, pos, end);
+  let d = 0;
+  for (const a of args) d = Math.max(d, depths.get(a) ?? 0);
+  if (d + 1 > MAX_TREE_DEPTH) throw new DeriveError("limit", `expression is nested too deeply (more than ${MAX_TREE_DEPTH} levels)`, pos);
+  depths.set(e, d + 1);
+  return e;
 }
 
 class Parser {
@@ -264,6 +278,7 @@ class Parser {
       this.depth--;
       const close = this.toks[this.i - 1]!;
       const s = op.syntax;
+      if (args.length === 0) throw new DeriveError("syntax", `${t.text}() needs an argument`, t.pos);
       if (s.kind === "function") {
         const [lo, hi] = typeof s.arity === "number" ? [s.arity, s.arity] : s.arity;
         if (args.length < lo || args.length > hi) {

@@ -15,7 +15,7 @@ export class Scope {
     const m = new Map<string, Declaration>();
     const dims = new Set<string>();
     for (const d of decls) {
-      if (m.has(d.name)) throw new DeriveError("declaration", `${d.name} is declared twice`, null, d.origin);
+      if (m.has(d.name)) throw new DeriveError("declaration", `${d.name} is declared twice`, null, `--let "${d.origin}"`);
       m.set(d.name, d);
       for (const n of [...dimNames(d.shape.rows), ...dimNames(d.shape.cols)]) dims.add(n);
     }

@@ -2,17 +2,23 @@
 // language's alphabet, valid examples with random edits, and random
 // declaration strings. Whatever comes in, `equal` returns (never throws) one
 // of the four verdicts, and an error is one line that a user can read: no
-// stack trace, no internal error.
+// stack trace, no internal error. Random well-formed trees from the registry
+// (tests/parse/expr-arbitrary.ts) also go through the whole pipeline, where
+// `t = t` must never be refuted, and through LaTeX, which KaTeX must accept.
 
 import fc from "fast-check";
+import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { type EqualResult, equal } from "../../src/api.js";
 import { OPS } from "../../src/ops/registry.js";
+import { printExpr } from "../../src/parse/print.js";
+import { toLatex } from "../../src/render/latex.js";
+import { exprArb } from "../parse/expr-arbitrary.js";
 
 const VERDICTS = ["proved", "verified", "refuted", "error"];
 const SAMPLES = 2;
 /** `FUZZ_RUNS=20000 npx vitest run tests/fuzz` for a longer hunt */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
 function run(lhs: string, rhs: string, decls: readonly string[]): EqualResult {
   let r: EqualResult;
@@ -138,6 +144,35 @@ describe("fuzz: equal() never throws and errors are one line", () => {
       fc.property(fc.constantFrom(...valid), fc.array(editArb, { minLength: 1, maxLength: 3 }), (decl, edits) => {
         const d = edits.reduce(applyEdit, decl);
         wellBehaved(run("X * x", "X * x", [d]), `X * x with ${JSON.stringify(d)}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("(d) random well-formed trees: t = t and t + t = 2 * t are never refuted", () => {
+    // the generator's names, given shapes; the rest stay undeclared scalars
+    const decls = ["X, A, B: n x n", "x, y, z: n", "t: scalar"];
+    fc.assert(
+      fc.property(exprArb(false, 3), (tree) => {
+        const s = printExpr(tree);
+        for (const [lhs, rhs] of [
+          [s, s],
+          [`(${s}) + (${s})`, `2 * (${s})`],
+        ] as const) {
+          const r = run(lhs, rhs, decls);
+          wellBehaved(r, `${lhs} = ${rhs}`);
+          expect(r.verdict, `${lhs} = ${rhs}: ${r.detail}`).not.toBe("refuted");
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it("(e) the LaTeX of random trees renders in KaTeX", () => {
+    fc.assert(
+      fc.property(exprArb(true), (tree) => {
+        const tex = toLatex(tree);
+        expect(() => katex.renderToString(tex, { throwOnError: true, trust: false, strict: "ignore" }), `${printExpr(tree)} -> ${tex}`).not.toThrow();
       }),
       { numRuns: RUNS },
     );

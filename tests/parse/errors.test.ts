@@ -42,6 +42,16 @@ describe("syntax errors", () => {
     expectError(check("x @ y", "x"), { position: 2, contains: "@" });
   });
 
+  it("an unknown character outside the BMP is shown whole, not as half a surrogate pair", () => {
+    const msg = expectError(check("a😀", "a"), { position: 1, contains: "'😀'" });
+    expect(msg).not.toMatch(/[\uD800-\uDFFF]/u); // a lone surrogate (u mode: pairs are one code point)
+  });
+
+  it("a name declared with a letter outside the BMP can be used", () => {
+    const r = equal({ lhs: "𝒳 * 2", rhs: "𝒳 + 𝒳", let: ["𝒳: n x n"], seed: SEED, samples: 2 });
+    expect(r.verdict, r.detail).toBe("verified");
+  });
+
   it("an empty side", () => {
     expectError(check("", "x"), { position: 0 });
   });

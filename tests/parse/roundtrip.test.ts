@@ -1,101 +1,17 @@
 // Text round trip and the precedence table of language.md. A recursive
-// arbitrary builds random trees over the registry's syntax (every infix,
-// prefix and postfix operator, indexing, every function with its arity, the
-// named constants), so a newly registered operator is covered without editing
-// this file. printExpr must produce text that parses back to the same tree,
+// arbitrary (./expr-arbitrary.ts) builds random trees over the registry's
+// syntax (every infix, prefix and postfix operator, indexing, every function
+// with its arity, the named constants), so a newly registered operator is
+// covered without editing this file. printExpr must produce text that parses back to the same tree,
 // and printing is a fixed point after one round trip.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Expr, key, matrix, node, num, sym } from "../../src/core/ast.js";
+import { key } from "../../src/core/ast.js";
 import { DeriveError } from "../../src/core/errors.js";
-import { OPS } from "../../src/ops/registry.js";
 import { parseExpr } from "../../src/parse/parser.js";
 import { printExpr } from "../../src/parse/print.js";
-
-/** Variable names: plain, Greek, with digits or an underscore; never a function or constant name. */
-const NAMES = ["x", "y", "z", "A", "B", "X", "t", "alpha", "w1", "x_hat"];
-const DIM_NAMES = ["n", "m", "p"];
-
-const numberArb: fc.Arbitrary<Expr> = fc
-  .oneof(
-    fc.integer({ min: 0, max: 20 }),
-    fc.constantFrom(0.5, 0.25, 1e-3, 2.75, 1e21, 123456789),
-    fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultInfinity: true }),
-  )
-  .map((v) => num(Object.is(v, -0) ? 0 : v));
-
-const indexArb: fc.Arbitrary<Expr> = fc.integer({ min: 1, max: 5 }).map((i) => num(i));
-const dimArgArb: fc.Arbitrary<Expr> = fc.oneof(fc.integer({ min: 1, max: 6 }).map((i) => num(i)), fc.constantFrom(...DIM_NAMES).map((n) => sym(n)));
-const variableArb: fc.Arbitrary<Expr> = fc.constantFrom(...NAMES).map((n) => sym(n));
-
-/** Constants read as symbols until they are resolved, so they are generated as symbols. */
-const constantNames = OPS.flatMap((op) => (op.syntax.kind === "leaf" ? (op.syntax.names ?? []) : []));
-const leafArb: fc.Arbitrary<Expr> = fc.oneof(
-  { weight: 3, arbitrary: numberArb },
-  { weight: 5, arbitrary: variableArb },
-  { weight: 1, arbitrary: fc.constantFrom(...constantNames).map((n) => sym(n)) },
-);
-
-/**
- * Trees over the registry's syntax. `zeroArgCalls`: whether a function of
- * arity 0 may be called with no argument (`I()`), which prints as the bare
- * constant `I` and so parses back as a symbol (same meaning, other tree).
- */
-function exprArb(zeroArgCalls: boolean): fc.Arbitrary<Expr> {
-  const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
-    const sub = tie("expr");
-    const builders: fc.Arbitrary<Expr>[] = [];
-    for (const op of OPS) {
-      const s = op.syntax;
-      switch (s.kind) {
-        case "infix":
-          builders.push(fc.tuple(sub, sub).map(([a, b]) => node(op.name, [a, b])));
-          break;
-        case "prefix":
-        case "postfix":
-          builders.push(sub.map((a) => node(op.name, [a])));
-          break;
-        case "index":
-          builders.push(
-            fc.tuple(sub, fc.array(indexArb, { minLength: 1, maxLength: 2 })).map(([t, idx]) => node(op.name, [t, ...idx])),
-          );
-          break;
-        case "function": {
-          const [lo0, hi] = typeof s.arity === "number" ? [s.arity, s.arity] : s.arity;
-          const lo = zeroArgCalls ? lo0 : Math.max(lo0, 1);
-          if (hi < lo) break;
-          builders.push(
-            fc.integer({ min: lo, max: hi }).chain((count) =>
-              fc
-                .tuple(
-                  ...Array.from({ length: count }, (_, i) =>
-                    s.dimArgs ? dimArgArb : i === s.wrtArg ? variableArb : sub,
-                  ),
-                )
-                .map((args) => node(op.name, args)),
-            ),
-          );
-          break;
-        }
-        case "leaf":
-          break; // leafArb
-      }
-    }
-    const matrixArb = fc
-      .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 3 }))
-      .chain(([r, c]) => fc.array(sub, { minLength: r * c, maxLength: r * c }).map((es) => matrix(r, c, es)));
-    return {
-      expr: fc.oneof(
-        { depthSize: "small", maxDepth: 5, depthIdentifier: "expr" },
-        { weight: 12, arbitrary: leafArb },
-        ...builders.map((arbitrary) => ({ weight: 1, arbitrary })),
-        { weight: 1, arbitrary: matrixArb },
-      ),
-    };
-  });
-  return expr;
-}
+import { exprArb } from "./expr-arbitrary.js";
 
 describe("printExpr / parseExpr round trip", () => {
   it("print(parse(print(t))) is a fixed point and the trees agree", () => {
@@ -217,6 +133,17 @@ describe("precedence table (language.md)", () => {
 
   it("a known function followed by ( is a call", () => {
     expect(k("tr(X)")).toBe("tr($X)");
+  });
+
+  it("a letter outside the BMP starts a name (the lexer reads code points)", () => {
+    expect(k("𝒳 + 1")).toBe("add($𝒳,#1)");
+    expect(k("x𝒳 * β")).toBe("mul($x𝒳,$β)");
+  });
+
+  it("implicit products bind like *: a b^2 is a * (b^2), -2 x is (-2) * x", () => {
+    expect(k("a b^2")).toBe("mul($a,pow($b,#2))");
+    expect(k("-2 x")).toBe("mul(neg(#2),$x)");
+    expect(k("x y'")).toBe("mul($x,transpose($y))");
   });
 
   it("a constant followed by ( is a product", () => {
