@@ -62,11 +62,20 @@ function candidate(rows: number, cols: number, props: readonly Property[], rng: 
     return t;
   }
   if (has("simplex")) return softmax(fill(rows, 1, () => rng.normal()));
-  if (has("orthogonal")) return randomOrthogonalFrom(fill(rows, rows, () => rng.normal()));
+  if (has("orthogonal")) {
+    const sign = (): number => (rng.float() < 0.5 ? -1 : 1);
+    // the orthogonal matrices that are also diagonal are diag(±1); also symmetric: Q diag(±1) Q'
+    if (has("diagonal")) return diagonal(rows, sign);
+    const q = randomOrthogonalFrom(fill(rows, rows, () => rng.normal()));
+    if (!has("symmetric")) return q;
+    const d = diagonal(rows, sign);
+    return symmetrize(matmul(matmul(q, d), transpose(q)));
+  }
   if (has("spd")) {
     if (has("diagonal")) return diagonal(rows, () => rng.uniform(0.5, 2));
     // B B' / n + I/2: eigenvalues in about [0.5, 4.5], so the condition number is bounded
-    const b = fill(rows, rows, () => rng.normal());
+    // nonnegative entries in B make B B' entrywise positive too (spd positive / nonnegative)
+    const b = fill(rows, rows, has("positive") || has("nonnegative") ? () => rng.uniform(0, 1) : () => rng.normal());
     const s = matmul(b, transpose(b)).map((x) => x / rows);
     for (let i = 0; i < rows; i++) s.data[i * rows + i] = s.data[i * rows + i]! + 0.5;
     return s;

@@ -12,6 +12,8 @@ import { constantOp, opDef } from "../ops/registry.js";
 import { printExpr } from "./print.js";
 import type { Scope } from "./scope.js";
 
+let freshCount = 0;
+
 /** A bare `I` (or an expression made of them) whose size nothing fixes yet. */
 class NeedsContext {
   constructor(readonly pos: number) {}
@@ -131,6 +133,9 @@ export class Resolver {
       }
     });
     if (needy.length === 0) return this.typed(e, args as TNode[]);
+    // Sizes flow only between the operands of + - * .* (and through ', unary -):
+    // an argument of a function (`tr(I)`, `kron(I, A)`) must say its size.
+    if (syn.kind === "function") throw noSize(firstBareI(e.args[needy[0]!]!));
     return this.withContext(e, args, needy, expected);
   }
 
@@ -152,6 +157,22 @@ export class Resolver {
       add(transposeShape(s));
       add(shape(s.rows, s.rows));
       add(shape(s.cols, s.cols));
+    }
+    // If a size nobody chose (a fresh dimension) also fits, this node does not
+    // fix the size of I (`2 * I`, `kron(I, A)`): leave it to the context, and
+    // where there is none, it is an error rather than a guess.
+    {
+      const k = `?k${++freshCount}`; // unique, so it never equals an expected fresh size
+      let fits = false;
+      try {
+        const filled = args.map((a, i) => (needy.includes(i) ? this.node(e.args[i]!, shape(k, k)) : a!));
+        const t = this.typed(e, filled);
+        fits = !expected || sameShape(t.shape, expected);
+      } catch {
+        fits = false;
+      }
+      if (fits && !expected) throw new NeedsContext(firstBareI(e));
+      if (fits) throw noSize(firstBareI(e));
     }
     let firstError: unknown = null;
     let fallback: TNode | null = null;
@@ -233,14 +254,29 @@ export class Resolver {
   }
 }
 
+/** An integer-valued argument: literals, names declared integer, and + - * of those. */
 function integerValue(a: Expr, scope: Scope): number | "symbol" | null {
-  if (a.op === "num") return Number.isInteger(a.value) ? a.value! : null;
-  if (a.op === "neg" && a.args[0]!.op === "num") {
-    const v = a.args[0]!.value!;
-    return Number.isInteger(v) ? -v : null;
+  switch (a.op) {
+    case "num":
+      return Number.isInteger(a.value) ? a.value! : null;
+    case "sym":
+      return scope.decls.get(a.name!)?.properties.includes("integer") ? "symbol" : null;
+    case "neg": {
+      const v = integerValue(a.args[0]!, scope);
+      return typeof v === "number" ? -v : v;
+    }
+    case "add":
+    case "sub":
+    case "mul": {
+      const x = integerValue(a.args[0]!, scope);
+      const y = integerValue(a.args[1]!, scope);
+      if (x === null || y === null) return null;
+      if (x === "symbol" || y === "symbol") return "symbol";
+      return a.op === "add" ? x + y : a.op === "sub" ? x - y : x * y;
+    }
+    default:
+      return null;
   }
-  if (a.op === "sym" && scope.decls.get(a.name!)?.properties.includes("integer")) return "symbol";
-  return null;
 }
 
 function firstBareI(e: Expr): number {

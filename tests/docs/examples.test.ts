@@ -9,21 +9,28 @@
 //   # exit N                             the exit code
 //   # json: {...}                        the --json output contains these fields
 // A `text` or `json` block right after a one-command `sh` block is that
-// command's exact output. Each command runs through the built CLI
-// (`node bin/derive.js`, shell: false, the command line split into argv here).
+// command's exact output. The command line is split into argv here (no
+// shell) and run through the built CLI: in process, by calling the `main` of
+// dist/cli.js (what bin/derive.js calls) with captured output, so that two
+// hundred examples take seconds; with DERIVE_DOCS_SPAWN=1, each in its own
+// `node bin/derive.js` process.
 //
 // Contract examples are hand-picked below: language examples through the
-// library (the same engine, in process, fast), command-line ones through the CLI.
+// library (the same engine, in process), command-line ones through real
+// `node bin/derive.js` processes (exit codes, `--`, --json, --seed, the API
+// from plain Node).
 
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { equal, evaluate } from "../../src/api.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = path.join(ROOT, "bin", "derive.js");
+const CLI = path.join(ROOT, "dist", "cli.js");
+const SPAWN_ALL = process.env.DERIVE_DOCS_SPAWN === "1";
 const DOCS = ["docs/language.md", "docs/cli.md"] as const;
 
 // ---------------------------------------------------------------------------
@@ -46,7 +53,18 @@ function ensureBuilt(): void {
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
 }
 
-beforeAll(ensureBuilt);
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+type Main = (argv: string[], io: Io) => Promise<number>;
+let cliMain: Main | null = null;
+
+beforeAll(async () => {
+  ensureBuilt();
+  const mod = (await import(pathToFileURL(CLI).href)) as { main: Main };
+  cliMain = mod.main;
+}, 60_000);
 
 // ---------------------------------------------------------------------------
 // Running the CLI.
@@ -68,6 +86,17 @@ function runCli(argv: readonly string[]): Promise<Run> {
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The built CLI's entry point, in this process: what bin/derive.js does, with stdout/stderr captured. */
+async function runInProcess(argv: readonly string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await cliMain!([...argv], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+  return { code, stdout, stderr };
+}
+
+/** Runs a documented command: in process by default, in a child process with DERIVE_DOCS_SPAWN=1. */
+const runDoc = (argv: readonly string[]): Promise<Run> => (SPAWN_ALL ? runCli(argv) : runInProcess(argv));
 
 /** Splits a command line as sh does for the quoting used in the docs: '...', "..." (with \" \\ \$ \`), \x. */
 export function splitCommandLine(line: string): string[] {
@@ -281,7 +310,7 @@ for (const file of DOCS) {
     });
     for (const ex of examples) {
       it(`line ${ex.line}: ${ex.command}`, async () => {
-        checkExample(ex, await runCli(ex.argv));
+        checkExample(ex, await runDoc(ex.argv));
       });
     }
   });

@@ -203,6 +203,24 @@ describe("finite differences of random smooth compositions (exact by hyper-dual 
   });
 });
 
+describe("regressions: a first step too large for a fast-varying function", () => {
+  // Found by the composition properties: Ridders' tableau started at h = 0.1 |t|
+  // and gave up unconverged (fdError ~ 1), silently returning e.g. -0.168 for -1.328.
+  const cases: [string, number, (t: number) => number][] = [
+    ["diff(cos(sin(exp(t^2))), t)", -1.49609375, (t) => -Math.sin(Math.sin(Math.exp(t * t))) * Math.cos(Math.exp(t * t)) * Math.exp(t * t) * 2 * t],
+    ["diff(((-1.5) + exp(cos(exp(t)))), t)", 1.3828125, (t) => Math.exp(Math.cos(Math.exp(t))) * -Math.sin(Math.exp(t)) * Math.exp(t)],
+    ["grad(sin(exp(3 * t)), t)", 1.25, (t) => Math.cos(Math.exp(3 * t)) * 3 * Math.exp(3 * t)],
+  ];
+  for (const [src, t, d] of cases) {
+    for (const step of [0.1, 0.03]) {
+      it(`${src} at t = ${t}, fdStep ${step}`, () => {
+        const got = evalAt(src, ["t: scalar"], { t: Tensor.scalar(t) }, {}, step);
+        expect(relErr(got, Tensor.scalar(d(t)))).toBeLessThan(TOL);
+      });
+    }
+  }
+});
+
 // ---------------------------------------------------------------------------
 // 2. Closed-form matrix derivatives
 

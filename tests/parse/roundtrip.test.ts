@@ -37,10 +37,9 @@ describe("printExpr / parseExpr round trip", () => {
     );
   });
 
-  it("a zero-argument call I() prints as the bare constant I", () => {
-    const t = parseExpr("I()");
-    expect(t.op).toBe("I");
-    expect(printExpr(t)).toBe("I");
+  it("a zero-argument call such as I() is a syntax error (a bare I is written I)", () => {
+    expect(() => parseExpr("I()")).toThrow(/needs an argument/);
+    expect(() => parseExpr("tr()")).toThrow(/needs an argument/);
   });
 
   it.each([
