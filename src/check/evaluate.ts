@@ -13,11 +13,12 @@ import { parseExpr } from "../parse/parser.js";
 import { printExpr } from "../parse/print.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
+import { type Declarations, declarationList } from "./claim.js";
 import { type JsonValue, toJson, toText } from "./values.js";
 
 export interface EvaluateOptions {
   expr: string;
-  let?: readonly string[] | string;
+  let?: Declarations;
   /** given values, each in the expression language: { X: "[1, 2; 3, 4]" } */
   at?: Readonly<Record<string, string | number>>;
   seed?: number;
@@ -33,6 +34,8 @@ export interface EvaluateResult {
   values: Record<string, JsonValue>;
   /** names whose values were drawn at random */
   sampled: string[];
+  /** dimension names whose sizes were drawn at random */
+  sampledDims: string[];
   assumptions: string[];
   seed: number;
   error: { message: string; position: number | null } | null;
@@ -41,13 +44,21 @@ export interface EvaluateResult {
 const MAX_REDRAWS = 50;
 
 export function evaluateExpression(opts: EvaluateOptions, seed: number): EvaluateResult {
-  const out: EvaluateResult = { value: null, text: null, shape: null, dims: {}, values: {}, sampled: [], assumptions: [], seed, error: null };
+  const out: EvaluateResult = { value: null, text: null, shape: null, dims: {}, values: {}, sampled: [], sampledDims: [], assumptions: [], seed, error: null };
   try {
-    const lets = typeof opts.let === "string" ? [opts.let] : (opts.let ?? []);
     const given = parseGiven(opts.at ?? {});
+    const base = Scope.parse(declarationList(opts.let));
+    // `--at n=3` for a dimension name (not a variable) sets that size
+    const sizeGiven = new Map<string, number>();
+    for (const [name, v] of [...given]) {
+      if (base.decls.has(name) || !base.dims.has(name)) continue;
+      const k = v.isScalar() ? v.scalar() : NaN;
+      if (!Number.isInteger(k) || k < 1 || k > 100_000) throw new DeriveError("value", `${name} is a dimension: its value must be a positive integer, not ${toText(v, 6)}`, null, `--at ${name}`);
+      sizeGiven.set(name, k);
+      given.delete(name);
+    }
     // a name given a value but not declared takes the value's (concrete) shape
     const extra: Declaration[] = [];
-    const base = Scope.parse(lets);
     for (const [name, v] of given) {
       if (!base.decls.has(name)) extra.push({ name, shape: shape(v.rows, v.cols), properties: [], origin: `--at ${name}` });
     }
@@ -57,6 +68,10 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
     const node = locate("expression", () => resolver.resolve(tree));
     out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
     const fixed = fixSizes(scope, given);
+    for (const [d, k] of sizeGiven) {
+      if (fixed.has(d) && fixed.get(d) !== k) throw new DeriveError("value", `--at ${d}=${k}, but a given value makes ${d} = ${fixed.get(d)}`, null, `--at ${d}`);
+      fixed.set(d, k);
+    }
     const rng = new Random(seed);
     const vars = new Set<string>();
     const visit = (n: TNode): void => {
@@ -80,12 +95,17 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
       }
       try {
         const value = new Evaluator({ sizes, values }).evaluate(node);
+        if (!value.allFinite()) {
+          if (sampled.length > 0 && attempt < MAX_REDRAWS) continue;
+          throw new DeriveError("value", `the value is not finite (${toText(value, 6)}): the expression is undefined here`);
+        }
         out.value = toJson(value);
         out.text = toText(value);
         out.shape = [value.rows, value.cols];
         for (const [k, s] of sizes) out.dims[k] = s;
         for (const [k, v] of values) out.values[k] = toJson(v);
         out.sampled = sampled;
+        out.sampledDims = free;
         return out;
       } catch (e) {
         // a random draw may land where the expression is undefined; given values may not
@@ -151,7 +171,7 @@ function fixSizes(scope: Scope, given: Map<string, Tensor>): Map<string, number>
     bind(d.shape.rows, t.rows);
     bind(d.shape.cols, t.cols);
     for (const p of d.properties) {
-      if (!holds(p, t)) throw new DeriveError("value", `${name} is declared ${p}, but the given value ${toText(t, 6)} is not`, null, `--at ${name}`);
+      if (!holds(p, t, d.properties)) throw new DeriveError("value", `${name} is declared ${p}, but the given value ${toText(t, 6)} is not`, null, `--at ${name}`);
     }
   }
   return sizes;

@@ -27,6 +27,8 @@ export function hintFor(lhs: Tensor, rhs: Tensor): string | null {
   for (let k = 0; k < lhs.size; k++) worst = Math.max(worst, Math.abs(lhs.data[k]! - c * rhs.data[k]!));
   if (worst > 1e-6 * Math.max(lhs.maxAbs(), 1e-300) + 1e-9 || !Number.isFinite(c)) return null;
   if (Math.abs(c + 1) < 1e-6) return "the sides differ only in sign";
-  if (Math.abs(c) < 1e-12) return null;
-  return `the left side is ${formatValue(c, 6)} times the right side here: a dropped or extra factor?`;
+  // any two scalars are proportional: only a simple factor (2, 1/2, -3, ...) says something
+  const nice = [2, 3, 4, 5, 6, 8, 10, 12, 16].flatMap((k) => [k, -k, 1 / k, -1 / k]).find((k) => Math.abs(c - k) <= 1e-6 * Math.abs(k));
+  if (nice === undefined) return null;
+  return `the left side is ${formatValue(nice, 6)} times the right side here: a dropped or extra factor?`;
 }

@@ -12,6 +12,8 @@ import { type Difference, difference } from "./tolerance.js";
 export interface Outcome {
   readonly holds: boolean;
   readonly relError: number;
+  /** a strict inequality that failed only by equality within rounding (see claim.ts) */
+  readonly marginal?: boolean;
 }
 
 /** Per-entry tolerances of `≈ v`, from the decimals the author wrote. */
@@ -57,7 +59,7 @@ export function decide(rel: Relation, a: Tensor, b: Tensor, approx: { tol: reado
         const slack = 1e-12 * Math.max(1, Math.abs(y));
         const dist = Math.abs(x - y);
         if (!(dist <= tol + slack)) ok = false;
-        worst = Math.max(worst, dist / Math.max(tol, 1e-300));
+        worst = Math.max(worst, dist / Math.max(Math.abs(y), 1e-8));
       }
       return { holds: ok, relError: worst };
     }
@@ -67,20 +69,23 @@ export function decide(rel: Relation, a: Tensor, b: Tensor, approx: { tol: reado
     case ">=": {
       const n = Math.max(a.size, b.size);
       let ok = true;
+      let marginal = true;
       let worst = 0;
       for (let k = 0; k < n; k++) {
         let x = a.size === 1 ? a.data[0]! : a.data[k]!;
         let y = b.size === 1 ? b.data[0]! : b.data[k]!;
         if (rel === ">" || rel === ">=") [x, y] = [y, x];
         // x < y strictly; x <= y within the equality tolerance
-        const tol = rel === "<" || rel === ">" ? 0 : 1e-6 * Math.max(Math.abs(x), Math.abs(y)) + 1e-8;
-        const holds = rel === "<" || rel === ">" ? x < y : x <= y + tol;
+        const tol = 1e-6 * Math.max(Math.abs(x), Math.abs(y)) + 1e-8;
+        const strict = rel === "<" || rel === ">";
+        const holds = strict ? x < y : x <= y + tol;
         if (!holds) {
           ok = false;
+          if (!(strict && x <= y + tol)) marginal = false;
           worst = Math.max(worst, (x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-8));
         }
       }
-      return { holds: ok, relError: worst };
+      return { holds: ok, relError: worst, marginal: !ok && marginal };
     }
     case "∝":
       throw new DeriveError("engine", "∝ is decided across samples");

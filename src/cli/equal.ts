@@ -42,9 +42,9 @@ export function runEqual(argv: string[], io: Io): number {
   for (const a of r.assumptions) io.out(`  assuming ${a}`);
   if (r.verdict === "refuted" && r.counterexample) {
     const c = r.counterexample;
-    io.out("  counterexample (each value pastes back with --at):");
-    for (const [k, v] of Object.entries(c.dims)) io.out(`    ${k} = ${v}`);
-    for (const [k, v] of Object.entries(c.values)) io.out(`    ${k} = ${jsonToText(v)}`);
+    const lines = [...Object.entries(c.dims).map(([k, v]) => `${k} = ${v}`), ...Object.entries(c.values).map(([k, v]) => `${k} = ${jsonToText(v)}`)];
+    if (lines.length) io.out("  counterexample (each value pastes back with --at):");
+    for (const l of lines) io.out(`    ${l}`);
     io.out(`  lhs = ${jsonToText(c.lhs)}`);
     io.out(`  rhs = ${jsonToText(c.rhs)}`);
     if (c.hint) io.out(`  hint: ${c.hint}`);
@@ -56,7 +56,7 @@ export function runEqual(argv: string[], io: Io): number {
 }
 
 /** A JSON value (number or rows) in the expression language. */
-function jsonToText(v: JsonValue): string {
+export function jsonToText(v: JsonValue): string {
   if (typeof v === "number") return String(v);
   return `[${v.map((r) => r.join(", ")).join("; ")}]`;
 }

@@ -4,6 +4,7 @@ import { evaluate } from "../api.js";
 import { DeriveError } from "../core/errors.js";
 import { intFlag, parseArgs } from "./args.js";
 import type { Io } from "./main.js";
+import { jsonToText } from "./equal.js";
 
 const FLAGS = {
   let: { value: true, repeat: true },
@@ -35,9 +36,9 @@ export function runEval(argv: string[], io: Io): number {
   }
   io.out(r.text!);
   for (const a of r.assumptions) io.out(`  assuming ${a}`);
-  if (r.sampled.length) {
-    const dims = Object.entries(r.dims).map(([k, v]) => `${k} = ${v}`);
-    const vals = r.sampled.map((k) => `${k} = ${JSON.stringify(r.values[k])}`);
+  if (r.sampled.length || r.sampledDims.length) {
+    const dims = r.sampledDims.map((k) => `${k} = ${r.dims[k]}`);
+    const vals = r.sampled.map((k) => `${k} = ${jsonToText(r.values[k]!)}`);
     io.out(`  at a random sample (seed ${r.seed}): ${[...dims, ...vals].join("; ")}`);
   }
   return 0;

@@ -41,8 +41,8 @@ export class DeriveError extends Error {
 function formatError(kind: ErrorKind, detail: string, position: number | null, where: string | null): string {
   const head = kind === "error" ? "error" : `${kind} error`;
   const at = position === null ? "" : ` at ${position}`;
-  const inWhere = where ? ` in ${where}` : "";
-  return `${head}${at}${inWhere}: ${detail}`;
+  const inWhere = where ? ` (in ${where})` : "";
+  return `${head}${at}: ${detail}${inWhere}`;
 }
 
 /** Throws a DeriveError; typed `never` so it can end an expression. */

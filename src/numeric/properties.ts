@@ -7,7 +7,12 @@ import { cholesky, cond1 } from "../core/linalg.js";
 
 const TOL = 1e-9;
 
-export function holds(p: Property, v: Tensor): boolean {
+/**
+ * `others`: the name's other properties. For a `diagonal` matrix, `positive`
+ * and `nonnegative` speak of the diagonal (the off-diagonal zeros are what
+ * diagonal means), as a reader of "a positive diagonal matrix" expects.
+ */
+export function holds(p: Property, v: Tensor, others: readonly Property[] = []): boolean {
   const n = v.rows;
   const d = v.data;
   const scale = Math.max(1, v.maxAbs());
@@ -32,9 +37,9 @@ export function holds(p: Property, v: Tensor): boolean {
     case "diagonal":
       return square(v) && everyPair(n, (i, j) => i === j || d[i * n + j] === 0);
     case "positive":
-      return d.every((x) => x > 0);
+      return entries(v, others).every((x) => x > 0);
     case "nonnegative":
-      return d.every((x) => x >= 0);
+      return entries(v, others).every((x) => x >= 0);
     case "simplex":
       return v.cols === 1 && d.every((x) => x > 0) && Math.abs(d.reduce((a, b) => a + b, 0) - 1) <= 1e-9;
     case "onehot":
@@ -45,6 +50,12 @@ export function holds(p: Property, v: Tensor): boolean {
 }
 
 const square = (v: Tensor): boolean => v.rows === v.cols;
+
+/** The entries a sign property speaks of: the diagonal of a diagonal matrix, else all. */
+function entries(v: Tensor, others: readonly Property[]): number[] {
+  if (!others.includes("diagonal") || !square(v)) return Array.from(v.data);
+  return Array.from({ length: v.rows }, (_, i) => v.data[i * v.rows + i]!);
+}
 
 function everyPair(n: number, f: (i: number, j: number) => boolean): boolean {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (!f(i, j)) return false;

@@ -41,19 +41,48 @@ export function drawSizes(names: readonly string[], minDims: ReadonlyMap<string,
   return sizes;
 }
 
-/** A value for a declared name under the given sizes. `variant` varies edge cases (zeros for nonnegative). */
-export function drawValue(decl: Declaration, sizes: ReadonlyMap<string, number>, rng: Random, variant = 0): Tensor {
+/**
+ * A value for a declared name under the given sizes. `variant` varies edge
+ * cases (zeros for nonnegative). `wide` spreads values over a much larger
+ * range (magnitudes up to 15, positive ones from 0.002):
+ * inequality claims use it on every other sample, so that `A <= 2` for a
+ * positive A is not verified just because the usual draws stay small.
+ */
+export function drawValue(decl: Declaration, sizes: ReadonlyMap<string, number>, rng: Random, variant = 0, wide = false): Tensor {
   const rows = dimSize(decl.shape.rows, sizes);
   const cols = dimSize(decl.shape.cols, sizes);
   const props = decl.properties;
   for (let t = 0; t < MAX_TRIES; t++) {
-    const v = candidate(rows, cols, props, rng, variant);
-    if (v && v.allFinite() && props.every((p) => holds(p, v))) return v;
+    const v = candidate(rows, cols, props, rng, variant, wide);
+    if (v && v.allFinite() && props.every((p) => holds(p, v, props))) return v;
   }
   throw new DeriveError("sample", `no valid sample could be drawn for ${decl.name} (${props.join(" ")}): the properties may conflict`);
 }
 
-function candidate(rows: number, cols: number, props: readonly Property[], rng: Random, variant: number): Tensor | null {
+/**
+ * Wide draws reach magnitudes up to 15: large enough that a bound
+ * holding only for small values fails, small enough that exp(-t) and
+ * tanh(t) or sigmoid(t) do not saturate in float64 (which would refute
+ * `tanh(t)^2 < 1`; a strict bound met with equality at a wide sample is
+ * also not counted, see claim.ts).
+ */
+const WIDE_MAX = 15;
+const logUniform = (rng: Random, lo: number, hi: number): number => Math.exp(rng.uniform(Math.log(lo), Math.log(hi)));
+/** magnitudes: log-uniform over the whole range, or near its top, or near its bottom */
+const wideMagnitude = (rng: Random, lo: number): number => {
+  const u = rng.float();
+  if (u < 0.4) return logUniform(rng, lo, WIDE_MAX);
+  if (u < 0.7) return rng.uniform(WIDE_MAX / 3, WIDE_MAX);
+  return logUniform(rng, lo, 10 * lo);
+};
+const wideSigned = (rng: Random): number => (rng.float() < 0.5 ? -1 : 1) * wideMagnitude(rng, 0.01);
+
+/** A scalar drawn for an undeclared name: standard normal, or wide. */
+export function drawScalar(rng: Random, wide = false): Tensor {
+  return Tensor.scalar(wide ? wideSigned(rng) : rng.normal());
+}
+
+function candidate(rows: number, cols: number, props: readonly Property[], rng: Random, variant: number, wide: boolean): Tensor | null {
   const has = (p: Property): boolean => props.includes(p);
   if (has("integer")) return Tensor.scalar(rng.int(1, 2));
   if (has("onehot")) {
@@ -78,15 +107,21 @@ function candidate(rows: number, cols: number, props: readonly Property[], rng: 
     const b = fill(rows, rows, has("positive") || has("nonnegative") ? () => rng.uniform(0, 1) : () => rng.normal());
     const s = matmul(b, transpose(b)).map((x) => x / rows);
     for (let i = 0; i < rows; i++) s.data[i * rows + i] = s.data[i * rows + i]! + 0.5;
-    return s;
+    // a positive scale keeps it spd (and its condition number)
+    if (!wide) return s;
+    const c = logUniform(rng, 0.01, 10); // one factor for the whole matrix
+    return s.map((x) => x * c);
   }
+  const logNormal = (): number => wideMagnitude(rng, 0.002);
   const entry = has("positive")
-    ? () => rng.uniform(0.2, 2)
+    ? wide
+      ? logNormal
+      : () => rng.uniform(0.2, 2)
     : has("nonnegative")
-      ? () => (variant % 2 === 1 && rng.float() < 0.25 ? 0 : rng.uniform(0, 2))
+      ? () => (variant % 2 === 1 && rng.float() < 0.25 ? 0 : wide ? logNormal() : rng.uniform(0, 2))
       : has("invertible") && has("diagonal")
-        ? () => (rng.float() < 0.5 ? -1 : 1) * rng.uniform(0.3, 2)
-        : () => rng.normal();
+        ? () => (rng.float() < 0.5 ? -1 : 1) * (wide ? logNormal() : rng.uniform(0.3, 2))
+        : () => (wide ? wideSigned(rng) : rng.normal());
   let v = has("diagonal") ? diagonal(rows, entry) : fill(rows, cols, entry);
   if (has("symmetric") && !has("diagonal")) v = symmetrize(v);
   if (has("invertible") && cond1(v) > MAX_COND) return null;

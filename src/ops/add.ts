@@ -3,6 +3,7 @@
 import { defineOp, PREC } from "./define.js";
 import { broadcastShape } from "./elementwise.js";
 import { operand } from "./latex-util.js";
+import { broadcastTo, unbroadcast } from "./derivative-util.js";
 import { showShape } from "../core/shape.js";
 import { add } from "../core/kernels.js";
 
@@ -14,6 +15,9 @@ export const addOp = defineOp({
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot add ${ctx.argText(0)} (${showShape(a!)}) and ${ctx.argText(1)} (${showShape(b!)})`),
   eval: ([a, b]) => add(a!, b!),
+  jvp: ({ node, dargs: [da, db], b }) =>
+    da && db ? b.add(da, db) : broadcastTo(b, (da ?? db)!, node.shape),
+  transpose: ({ args, i, g, b }) => unbroadcast(b, g, args[i]!.shape),
   latex: ([a, b], node) => `${operand(a!, node.args[0]!)} + ${operand(b!, node.args[1]!, true)}`,
   examples: [
     ["A + B", "B + A", ["A, B: n x m"]],

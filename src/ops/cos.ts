@@ -6,6 +6,7 @@ import { elementwise } from "./elementwise.js";
 export const cosOp = defineOp({
   ...elementwise("cos", Math.cos),
   doc: "Cosine of every entry.",
+  jvp: ({ args: [u], dargs: [du], b }) => b.neg(b.had(b.call("sin", u!), du!)),
   latex: ([x]) => `\\cos\\left(${x}\\right)`,
   examples: [
     ["cos(-X)", "cos(X)", ["X: n x m"]],

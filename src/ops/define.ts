@@ -104,6 +104,53 @@ export interface FiniteDifferences {
   directional(F: TNode, x: string, v: Tensor): Tensor;
 }
 
+/**
+ * Constructors of typed trees for derivative rules (src/symbolic/build.ts
+ * supplies them, so operator files stay below the symbolic layer). Every
+ * constructor infers the shape with the operator's own shape rule.
+ */
+export interface Builder {
+  mk(op: string, args: readonly TNode[]): TNode;
+  /** a scalar literal (negative values become a negation) */
+  num(v: number): TNode;
+  /** the identity with the rows of a square shape */
+  eye(s: Shape): TNode;
+  zerosOf(s: Shape): TNode;
+  onesOf(s: Shape): TNode;
+  add(a: TNode, b: TNode): TNode;
+  sub(a: TNode, b: TNode): TNode;
+  mul(a: TNode, b: TNode): TNode;
+  div(a: TNode, b: TNode): TNode;
+  had(a: TNode, b: TNode): TNode;
+  neg(a: TNode): TNode;
+  tp(a: TNode): TNode;
+  call(name: string, ...args: TNode[]): TNode;
+}
+
+/** What a forward-mode rule sees. */
+export interface JvpCtx {
+  /** the node being differentiated; its arguments are `args` */
+  readonly node: TNode;
+  readonly args: readonly TNode[];
+  /**
+   * Differentials of the arguments, each of its argument's shape; null where
+   * the argument does not depend on the variable. At least one is non-null.
+   */
+  readonly dargs: readonly (TNode | null)[];
+  readonly b: Builder;
+}
+
+/** What a transpose (adjoint) rule of a linear operator sees. */
+export interface TransposeCtx {
+  readonly node: TNode;
+  readonly args: readonly TNode[];
+  /** the argument that carries the tangent (the others are constants) */
+  readonly i: number;
+  /** the cotangent of the output: the shape of `node` */
+  readonly g: TNode;
+  readonly b: Builder;
+}
+
 /** A true claim that exercises the operator: [lhs, rhs, declarations]. */
 export type Example = readonly [lhs: string, rhs: string, decls?: readonly string[]];
 
@@ -118,6 +165,19 @@ export interface OpDef {
   eval?(args: readonly Tensor[], ctx: EvalCtx): Tensor;
   /** numeric value of a higher-order operator, computed from its subtree */
   evalLazy?(ctx: LazyCtx): Tensor;
+  /**
+   * Forward-mode differential: d(op(args)) from the arguments' differentials,
+   * built with ctx.b, LINEAR in the non-null dargs (the engine transposes it
+   * to get gradients). Missing means the operator cannot be differentiated
+   * symbolically: an error, never a silent zero.
+   */
+  jvp?(ctx: JvpCtx): TNode;
+  /**
+   * For an operator linear in argument ctx.i (others constant): the adjoint,
+   * i.e. the cotangent of args[i] (its shape) given the output cotangent g,
+   * so that <g, op(.., d, ..)> = <transpose(g), d> (Frobenius inner product).
+   */
+  transpose?(ctx: TransposeCtx): TNode;
   /** LaTeX of the node, given the LaTeX of its (already parenthesised) arguments */
   latex(args: readonly string[], node: Expr): string;
   /** claims that must hold; the contract suite checks each numerically */

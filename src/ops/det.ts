@@ -12,6 +12,8 @@ export const detOp = defineOp({
   shape: ([a], ctx) =>
     isSquare(a!) ? SCALAR : ctx.fail(`det needs a square matrix, not ${ctx.argText(0)} (${showShape(a!)})`),
   eval: ([a]) => Tensor.scalar(det(a!)),
+  // Jacobi's formula: d det(X) = det(X) tr(inv(X) dX)
+  jvp: ({ node, args: [x], dargs: [dx], b }) => b.mul(node, b.call("tr", b.mul(b.call("inv", x!), dx!))),
   latex: ([a]) => `\\det\\left(${a}\\right)`,
   examples: [
     ["det(A * B)", "det(A) * det(B)", ["A, B: n x n"]],

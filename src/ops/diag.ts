@@ -16,6 +16,9 @@ export const diagOp = defineOp({
     return ctx.fail(`diag takes a vector or a square matrix, not ${ctx.argText(0)} (${showShape(a!)})`);
   },
   eval: ([a]) => (a!.cols === 1 ? diagMatrix(a!) : diagVector(a!)),
+  jvp: ({ dargs: [da], b }) => b.call("diag", da!),
+  // <G, diag(v)> = <diag(G), v> and <g, diag(M)> = <diag(g), M>
+  transpose: ({ g, b }) => b.call("diag", g),
   latex: ([a]) => call(opName("diag"), a!),
   examples: [
     ["diag(x) * y", "x .* y", ["x, y: n"]],

@@ -2,6 +2,7 @@
 
 import { defineOp, PREC } from "./define.js";
 import { unwrap } from "./latex-util.js";
+import { notLinearIn } from "./derivative-util.js";
 import { isScalar, showShape } from "../core/shape.js";
 import { ediv } from "../core/kernels.js";
 
@@ -19,6 +20,10 @@ export const divOp = defineOp({
     return a!;
   },
   eval: ([a, s]) => ediv(a!, s!),
+  // d(a / s) = da / s - (a / s) * ds / s
+  jvp: ({ node, args: [, s], dargs: [da, ds], b }) =>
+    da && ds ? b.sub(b.div(da, s!), b.div(b.mul(node, ds), s!)) : da ? b.div(da, s!) : b.neg(b.div(b.mul(node, ds!), s!)),
+  transpose: ({ args: [, s], i, g, b }) => (i === 0 ? b.div(g, s!) : notLinearIn("div", i)),
   latex: ([a, b]) => `\\frac{${unwrap(a!)}}{${unwrap(b!)}}`,
   examples: [
     ["X / 2", "0.5 * X", ["X: n x m"]],

@@ -1,6 +1,7 @@
 // The function `dot(x, y)`: inner product of two vectors, x' * y.
 
 import { defineOp } from "./define.js";
+import { sumTerms } from "./derivative-util.js";
 import { isColumn, SCALAR, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { dot } from "../core/kernels.js";
@@ -19,6 +20,8 @@ export const dotOp = defineOp({
     return SCALAR;
   },
   eval: ([x, y]) => Tensor.scalar(dot(x!, y!)),
+  jvp: ({ args: [x, y], dargs: [dx, dy], b }) => sumTerms(b, [dx && b.call("dot", dx, y!), dy && b.call("dot", x!, dy)]),
+  transpose: ({ args: [x, y], i, g, b }) => b.mul(g, i === 0 ? y! : x!),
   latex: ([x, y]) => `\\left\\langle ${x}, ${y} \\right\\rangle`,
   examples: [
     ["dot(x, y)", "y' * x", ["x, y: n"]],

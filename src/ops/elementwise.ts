@@ -2,8 +2,9 @@
 // sin, relu, ... (one scalar function applied entrywise), and the broadcasting
 // shape rule of + - .* ./ .^ (same shape, or a scalar on one side).
 
-import type { OpDef } from "./define.js";
+import type { Builder, OpDef } from "./define.js";
 import { isScalar, sameShape, type Shape } from "../core/shape.js";
+import type { TNode } from "../core/typed.js";
 import { map } from "../core/kernels.js";
 
 /**
@@ -33,4 +34,12 @@ export function broadcastShape(a: Shape, b: Shape): Shape | null {
   if (sameShape(a, b) || isScalar(b)) return a;
   if (isScalar(a)) return b;
   return null;
+}
+
+/**
+ * The forward rule of an elementwise f: d f(u) = f'(u) .* du. `derivative`
+ * builds f'(u) from the argument `u` and the node `y` = f(u) (exp reuses it).
+ */
+export function chainRule(derivative: (b: Builder, u: TNode, y: TNode) => TNode): NonNullable<OpDef["jvp"]> {
+  return ({ node, args, dargs, b }) => b.had(derivative(b, args[0]!, node), dargs[0]!);
 }

@@ -3,6 +3,7 @@
 import { defineOp, PREC } from "./define.js";
 import { broadcastShape } from "./elementwise.js";
 import { operand } from "./latex-util.js";
+import { sumTerms, unbroadcast } from "./derivative-util.js";
 import { showShape } from "../core/shape.js";
 import { hadamard } from "../core/kernels.js";
 
@@ -16,6 +17,8 @@ export const hadamardOp = defineOp({
       `cannot multiply ${ctx.argText(0)} (${showShape(a!)}) and ${ctx.argText(1)} (${showShape(b!)}) elementwise`,
     ),
   eval: ([a, b]) => hadamard(a!, b!),
+  jvp: ({ args: [x, y], dargs: [dx, dy], b }) => sumTerms(b, [dx && b.had(dx, y!), dy && b.had(x!, dy)]),
+  transpose: ({ args, i, g, b }) => unbroadcast(b, b.had(g, args[1 - i]!), args[i]!.shape),
   latex: ([a, b], node) => `${operand(a!, node.args[0]!)} \\odot ${operand(b!, node.args[1]!, true)}`,
   examples: [
     ["A .* B", "B .* A", ["A, B: n x m"]],

@@ -2,6 +2,7 @@
 
 import { defineOp, type ShapeCtx } from "./define.js";
 import { latexAtom } from "./latex-util.js";
+import { noAdjoint } from "./derivative-util.js";
 import { SCALAR, showShape, type Dim, type Shape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { entry } from "../core/kernels.js";
@@ -43,6 +44,12 @@ export const indexOp = defineOp({
     });
     return Tensor.scalar(entry(t!, at[0]!, at[1] ?? 0));
   },
+  // the same entry of the differential; the indices are integer constants
+  jvp: ({ args: [, ...indices], dargs: [dt, ...dIndices], b }) => {
+    if (dIndices.some((d) => d !== null)) throw new Error("an index is an integer: it cannot be differentiated");
+    return b.mk("index", [dt!, ...indices]);
+  },
+  transpose: () => noAdjoint("indexing"),
   latex: ([t, ...indices], node) => `{${latexAtom(t!, node.args[0]!)}}_{${indices.join(",")}}`,
   examples: [
     ["(A * B)[1, 2]", "A[1, 1] * B[1, 2] + A[1, 2] * B[2, 2]", ["A, B: 2 x 2"]],

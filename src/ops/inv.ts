@@ -20,6 +20,8 @@ export const invOp = defineOp({
       throw err;
     }
   },
+  // d inv(X) = -inv(X) dX inv(X)
+  jvp: ({ node, dargs: [dx], b }) => b.neg(b.mul(b.mul(node, dx!), node)),
   latex: ([a], node) => `{${latexAtom(a!, node.args[0]!)}}^{-1}`,
   examples: [
     ["inv(A * B)", "inv(B) * inv(A)", ["A, B: n x n invertible"]],

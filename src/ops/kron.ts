@@ -2,6 +2,7 @@
 
 import { defineOp } from "./define.js";
 import { latexAtom } from "./latex-util.js";
+import { noAdjoint, sumTerms } from "./derivative-util.js";
 import { mulDim, shape } from "../core/shape.js";
 import { kron } from "../core/kernels.js";
 
@@ -11,6 +12,8 @@ export const kronOp = defineOp({
   syntax: { kind: "function", names: ["kron"], arity: 2 },
   shape: ([a, b]) => shape(mulDim(a!.rows, b!.rows), mulDim(a!.cols, b!.cols)),
   eval: ([a, b]) => kron(a!, b!),
+  jvp: ({ args: [x, y], dargs: [dx, dy], b }) => sumTerms(b, [dx && b.call("kron", dx, y!), dy && b.call("kron", x!, dy)]),
+  transpose: () => noAdjoint("kron"),
   latex: ([a, b], node) => `${latexAtom(a!, node.args[0]!)} \\otimes ${latexAtom(b!, node.args[1]!)}`,
   examples: [
     ["kron(A, B + C)", "kron(A, B) + kron(A, C)", ["A: n x m", "B, C: p x q"]],

@@ -2,6 +2,7 @@
 
 import { defineOp } from "./define.js";
 import { opName } from "./latex-util.js";
+import { sumTerms } from "./derivative-util.js";
 import { isScalar, showShape } from "../core/shape.js";
 import { map } from "../core/kernels.js";
 import { leakyrelu } from "../core/stable.js";
@@ -17,6 +18,15 @@ export const leakyreluOp = defineOp({
     if (!(slope > 0 && slope < 1)) ctx.invalid(`leakyrelu needs a slope between 0 and 1, got ${slope}`);
     ctx.kink(x!);
     return map(x!, (t) => leakyrelu(t, slope));
+  },
+  // leakyrelu(t, a) = t step(t) + a t step(-t), so
+  // d = (step(u) + a step(-u)) .* du + (u .* step(-u)) da
+  jvp: ({ args: [u, a], dargs: [du, da], b }) => {
+    const below = b.call("step", b.neg(u!));
+    return sumTerms(b, [
+      du && b.had(b.add(b.call("step", u!), b.mul(a!, below)), du),
+      da && b.mul(b.had(u!, below), da),
+    ]);
   },
   latex: ([x, a]) => `${opName("leakyrelu")}_{${a}}\\left(${x}\\right)`,
   examples: [

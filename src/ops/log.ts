@@ -6,6 +6,7 @@ import { elementwise } from "./elementwise.js";
 export const logOp = defineOp({
   ...elementwise("log", Math.log),
   doc: "Natural logarithm of every entry.",
+  jvp: ({ args: [u], dargs: [du], b }) => b.mk("ediv", [du!, u!]),
   latex: ([x]) => `\\log\\left(${x}\\right)`,
   examples: [
     ["log(X .* Y)", "log(X) + log(Y)", ["X, Y: n x m positive"]],

@@ -16,6 +16,8 @@ export const logdetOp = defineOp({
     if (v === -Infinity) ctx.invalid("singular matrix");
     return Tensor.scalar(v);
   },
+  // d log|det X| = tr(inv(X) dX)
+  jvp: ({ args: [x], dargs: [dx], b }) => b.call("tr", b.mul(b.call("inv", x!), dx!)),
   latex: ([a]) => `\\log\\left|\\det\\left(${a}\\right)\\right|`,
   examples: [
     ["logdet(A * B)", "logdet(A) + logdet(B)", ["A, B: n x n invertible"]],

@@ -12,6 +12,9 @@ export const logsoftmaxOp = defineOp({
   shape: ([z], ctx) =>
     isColumn(z!) ? z! : ctx.fail(`logsoftmax takes a vector, not ${ctx.argText(0)} (${showShape(z!)})`),
   eval: ([z]) => logsoftmax(z!),
+  // d logsoftmax(z) = dz - ones (softmax(z)' dz)
+  jvp: ({ args: [z], dargs: [dz], b }) =>
+    b.sub(dz!, b.mul(b.onesOf(z!.shape), b.mul(b.tp(b.call("softmax", z!)), dz!))),
   latex: ([z]) => call(opName("logsoftmax"), z!),
   examples: [
     ["logsoftmax(z)", "z - lse(z)", ["z: n"]],

@@ -13,6 +13,8 @@ export const lseOp = defineOp({
   shape: ([z], ctx) =>
     isColumn(z!) ? SCALAR : ctx.fail(`lse takes a vector, not ${ctx.argText(0)} (${showShape(z!)})`),
   eval: ([z]) => Tensor.scalar(lse(z!)),
+  // d lse(z) = softmax(z)' dz
+  jvp: ({ args: [z], dargs: [dz], b }) => b.mul(b.tp(b.call("softmax", z!)), dz!),
   latex: ([z]) => call(opName("lse"), z!),
   examples: [
     ["lse(z)", "log(sum(exp(z)))", ["z: n"]],

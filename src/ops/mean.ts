@@ -12,6 +12,12 @@ export const meanOp = defineOp({
   syntax: { kind: "function", names: ["mean"], arity: 1 },
   shape: () => SCALAR,
   eval: ([a]) => Tensor.scalar(sumAll(a!) / a!.size),
+  jvp: ({ dargs: [da], b }) => b.call("mean", da!),
+  // g * ones / numel, with numel written sum(ones)
+  transpose: ({ args: [a], g, b }) => {
+    const ones = b.onesOf(a!.shape);
+    return b.div(b.mul(g, ones), b.call("sum", ones));
+  },
   latex: ([a]) => call(opName("mean"), a!),
   examples: [
     ["mean(x)", "sum(x) / n", ["x: n"]],

@@ -2,6 +2,7 @@
 
 import { defineOp, PREC } from "./define.js";
 import { operand } from "./latex-util.js";
+import { sumTerms } from "./derivative-util.js";
 import { isScalar, shape, showShape } from "../core/shape.js";
 import { matmul } from "../core/kernels.js";
 
@@ -21,6 +22,18 @@ export const mulOp = defineOp({
     return shape(a!.rows, b!.cols);
   },
   eval: ([a, b]) => matmul(a!, b!),
+  jvp: ({ args: [x, y], dargs: [dx, dy], b }) => sumTerms(b, [dx && b.mul(dx, y!), dy && b.mul(x!, dy)]),
+  transpose: ({ args: [x, y], i, g, b }) => {
+    if (i === 1) {
+      // linear in y: <G, x y> = <x' G, y>; a scalar x scales; a scalar y met a matrix x
+      if (isScalar(x!.shape)) return b.mul(x!, g);
+      if (isScalar(y!.shape)) return b.call("sum", b.had(x!, g));
+      return b.mul(b.tp(x!), g);
+    }
+    if (isScalar(y!.shape)) return b.mul(g, y!);
+    if (isScalar(x!.shape)) return b.call("sum", b.had(y!, g));
+    return b.mul(g, b.tp(y!));
+  },
   latex: ([a, b], node) => {
     const [l, r] = [operand(a!, node.args[0]!), operand(b!, node.args[1]!, true)];
     return needsDot(r) ? `${l} \\cdot ${r}` : `${l} \\, ${r}`;

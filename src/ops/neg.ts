@@ -10,6 +10,8 @@ export const negOp = defineOp({
   syntax: { kind: "prefix", symbol: "-", prec: PREC.neg },
   shape: ([a]) => a!,
   eval: ([a]) => neg(a!),
+  jvp: ({ dargs: [da], b }) => b.neg(da!),
+  transpose: ({ g, b }) => b.neg(g),
   latex: ([a], node) => `-${operand(a!, node.args[0]!)}`,
   examples: [
     ["A + (-B)", "A - B", ["A, B: n x m"]],

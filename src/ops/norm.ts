@@ -11,6 +11,8 @@ export const normOp = defineOp({
   syntax: { kind: "function", names: ["norm"], arity: 1 },
   shape: () => SCALAR,
   eval: ([a]) => Tensor.scalar(frobenius(a!)),
+  // d norm(X) = sum(X .* dX) / norm(X)
+  jvp: ({ node, args: [x], dargs: [dx], b }) => b.div(b.call("sum", b.had(x!, dx!)), node),
   latex: ([a]) => `\\left\\| ${a} \\right\\|`,
   examples: [
     ["norm(x)^2", "x' * x", ["x: n"]],

@@ -2,6 +2,7 @@
 
 import { defineOp } from "./define.js";
 import { latexAtom } from "./latex-util.js";
+import { sumTerms } from "./derivative-util.js";
 import { isColumn, shape, showShape } from "../core/shape.js";
 import { outer } from "../core/kernels.js";
 
@@ -16,6 +17,9 @@ export const outerOp = defineOp({
     return shape(x!.rows, y!.rows);
   },
   eval: ([x, y]) => outer(x!, y!),
+  jvp: ({ args: [x, y], dargs: [dx, dy], b }) => sumTerms(b, [dx && b.call("outer", dx, y!), dy && b.call("outer", x!, dy)]),
+  // <G, x y'> = <G y, x> = <G' x, y>
+  transpose: ({ args: [x, y], i, g, b }) => (i === 0 ? b.mul(g, y!) : b.mul(b.tp(g), x!)),
   latex: ([x, y], node) => `${latexAtom(x!, node.args[0]!)} \\, {${latexAtom(y!, node.args[1]!)}}^{\\top}`,
   examples: [
     ["outer(x, y)", "x * y'", ["x: n", "y: m"]],

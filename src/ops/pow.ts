@@ -2,9 +2,11 @@
 
 import { defineOp, PREC } from "./define.js";
 import { latexAtom, unwrap } from "./latex-util.js";
+import { integerLiteral, minusOne, sumTerms } from "./derivative-util.js";
 import { isScalar, isSquare, SCALAR, showShape } from "../core/shape.js";
 import { matpow, zip } from "../core/kernels.js";
 import { cond1 } from "../core/linalg.js";
+import type { TNode } from "../core/typed.js";
 
 export const powOp = defineOp({
   name: "pow",
@@ -29,6 +31,32 @@ export const powOp = defineOp({
     if (!Number.isInteger(n)) ctx.invalid("matrix power needs an integer exponent");
     if (n < 0 && cond1(a!) > 1e12) ctx.invalid("singular matrix");
     return matpow(a!, n);
+  },
+  jvp: ({ node, args: [x, k], dargs: [dx, dk], b }) => {
+    if (isScalar(x!.shape)) {
+      // d x^k = k x^(k-1) dx + log(x) x^k dk
+      const n = integerLiteral(k!);
+      const dBase = dx && n !== 0 ? (n === 1 ? dx : b.mul(b.mul(k!, b.mk("pow", [x!, minusOne(b, k!)])), dx)) : null;
+      const dExp = dk && b.mul(b.mul(b.call("log", x!), node), dk);
+      return dBase || dExp ? sumTerms(b, [dBase, dExp]) : b.zerosOf(node.shape);
+    }
+    const n = integerLiteral(k!);
+    if (dk || n === null) throw new Error("matrix power with a symbolic exponent");
+    if (n === 0) return b.zerosOf(node.shape);
+    // X^n with n < 0 is Y^|n| with Y = inv(X), dY = -Y dX Y
+    const base = n > 0 ? x! : b.call("inv", x!);
+    const dBase = n > 0 ? dx! : b.neg(b.mul(b.mul(base, dx!), base));
+    const power = (i: number) => (i === 1 ? base : b.mk("pow", [base, b.num(i)]));
+    // d Y^m = sum over i of Y^i dY Y^(m-1-i), with Y^0 = I left out
+    const m = Math.abs(n);
+    const terms: TNode[] = [];
+    for (let i = 0; i < m; i++) {
+      let t = dBase;
+      if (i > 0) t = b.mul(power(i), t);
+      if (m - 1 - i > 0) t = b.mul(t, power(m - 1 - i));
+      terms.push(t);
+    }
+    return sumTerms(b, terms);
   },
   latex: ([a, k], node) => `{${latexAtom(a!, node.args[0]!)}}^{${unwrap(k!)}}`,
   examples: [

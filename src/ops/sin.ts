@@ -1,11 +1,12 @@
 // The elementwise function `sin(X)`.
 
 import { defineOp } from "./define.js";
-import { elementwise } from "./elementwise.js";
+import { chainRule, elementwise } from "./elementwise.js";
 
 export const sinOp = defineOp({
   ...elementwise("sin", Math.sin),
   doc: "Sine of every entry.",
+  jvp: chainRule((b, u) => b.call("cos", u)),
   latex: ([x]) => `\\sin\\left(${x}\\right)`,
   examples: [
     ["sin(x) .^ 2 + cos(x) .^ 2", "ones(n)", ["x: n"]],

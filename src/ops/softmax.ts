@@ -12,6 +12,8 @@ export const softmaxOp = defineOp({
   shape: ([z], ctx) =>
     isColumn(z!) ? z! : ctx.fail(`softmax takes a vector, not ${ctx.argText(0)} (${showShape(z!)})`),
   eval: ([z]) => softmax(z!),
+  // with p = softmax(z): dp = diag(p) dz - p (p' dz)
+  jvp: ({ node: p, dargs: [dz], b }) => b.sub(b.mul(b.call("diag", p), dz!), b.mul(p, b.mul(b.tp(p), dz!))),
   latex: ([z]) => call(opName("softmax"), z!),
   examples: [
     ["softmax(z + c)", "softmax(z)", ["z: n", "c: scalar"]],

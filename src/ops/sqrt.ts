@@ -6,6 +6,7 @@ import { elementwise } from "./elementwise.js";
 export const sqrtOp = defineOp({
   ...elementwise("sqrt", Math.sqrt),
   doc: "Square root of every entry.",
+  jvp: ({ node, dargs: [du], b }) => b.mk("ediv", [du!, b.mul(b.num(2), node)]),
   latex: ([x]) => `\\sqrt{${x}}`,
   examples: [
     ["sqrt(X) .* sqrt(X)", "X", ["X: n x m nonnegative"]],

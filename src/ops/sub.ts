@@ -3,6 +3,7 @@
 import { defineOp, PREC } from "./define.js";
 import { broadcastShape } from "./elementwise.js";
 import { operand } from "./latex-util.js";
+import { broadcastTo, unbroadcast } from "./derivative-util.js";
 import { showShape } from "../core/shape.js";
 import { sub } from "../core/kernels.js";
 
@@ -14,6 +15,14 @@ export const subOp = defineOp({
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot subtract ${ctx.argText(1)} (${showShape(b!)}) from ${ctx.argText(0)} (${showShape(a!)})`),
   eval: ([a, b]) => sub(a!, b!),
+  jvp: ({ node, dargs: [da, db], b }) => {
+    if (da && db) return b.sub(da, db);
+    return da ? broadcastTo(b, da, node.shape) : b.neg(broadcastTo(b, db!, node.shape));
+  },
+  transpose: ({ args, i, g, b }) => {
+    const own = unbroadcast(b, g, args[i]!.shape);
+    return i === 0 ? own : b.neg(own);
+  },
   latex: ([a, b], node) => `${operand(a!, node.args[0]!)} - ${operand(b!, node.args[1]!, true)}`,
   examples: [
     ["A - B", "A + (-1) * B", ["A, B: n x m"]],

@@ -12,6 +12,8 @@ export const sumOp = defineOp({
   syntax: { kind: "function", names: ["sum"], arity: 1 },
   shape: () => SCALAR,
   eval: ([a]) => Tensor.scalar(sumAll(a!)),
+  jvp: ({ dargs: [da], b }) => b.call("sum", da!),
+  transpose: ({ args: [a], g, b }) => b.mul(g, b.onesOf(a!.shape)),
   latex: ([a]) => call(opName("sum"), a!),
   examples: [
     ["sum(A + B)", "sum(A) + sum(B)", ["A, B: n x m"]],

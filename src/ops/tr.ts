@@ -13,6 +13,8 @@ export const trOp = defineOp({
   shape: ([a], ctx) =>
     isSquare(a!) ? SCALAR : ctx.fail(`tr needs a square matrix, not ${ctx.argText(0)} (${showShape(a!)})`),
   eval: ([a]) => Tensor.scalar(trace(a!)),
+  jvp: ({ dargs: [da], b }) => b.call("tr", da!),
+  transpose: ({ args: [a], g, b }) => b.mul(g, b.eye(a!.shape)),
   latex: ([a]) => call(opName("tr"), a!),
   examples: [
     ["tr(A * B)", "tr(B * A)", ["A: n x m", "B: m x n"]],

@@ -11,6 +11,8 @@ export const transposeOp = defineOp({
   syntax: { kind: "postfix", symbol: "'" },
   shape: ([a]) => transposeShape(a!),
   eval: ([a]) => transpose(a!),
+  jvp: ({ dargs: [da], b }) => b.tp(da!),
+  transpose: ({ g, b }) => b.tp(g),
   latex: ([a], node) => `{${latexAtom(a!, node.args[0]!)}}^{\\top}`,
   examples: [
     ["(X')'", "X", ["X: n x m"]],

@@ -328,7 +328,7 @@ describe("drawValue: declared properties hold on every draw", () => {
 });
 
 describe("conflicting or impossible properties: a 'sample' DeriveError, not a hang", () => {
-  const conflicts = ["Q: n x n orthogonal positive", "p: n simplex onehot", "y: n onehot positive", "D: n x n diagonal positive"];
+  const conflicts = ["Q: n x n orthogonal positive", "p: n simplex onehot", "y: n onehot positive"];
   for (const src of conflicts) {
     it(src, () => {
       const t0 = performance.now();
@@ -375,6 +375,18 @@ describe("redraws where it matters", () => {
       expect(Math.max(...sizes)).toBeGreaterThanOrEqual(3);
     } else {
       expect(r.verdict).toBe("proved");
+    }
+  });
+});
+
+describe("a diagonal matrix's sign properties speak of its diagonal", () => {
+  it("D: n x n diagonal positive draws a diagonal with positive entries", () => {
+    const v = drawValue(decl("D: n x n diagonal positive"), sizesOf(4), new Random(3));
+    for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < 4; j++) {
+        if (i === j) expect(v.get(i, j)).toBeGreaterThan(0);
+        else expect(v.get(i, j)).toBe(0);
+      }
     }
   });
 });
