@@ -15,6 +15,8 @@ import { type Claim, parseClaim, parseExpr, type Relation } from "../parse/parse
 import { printExpr } from "../parse/print.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
+import { type SymbolicResult, hasDerivative, symbolicCheck } from "../symbolic/prove.js";
+import { difference } from "./tolerance.js";
 import { hintFor } from "./hints.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { type JsonValue, toJson, toText } from "./values.js";
@@ -73,6 +75,8 @@ export function declarationList(d: Declarations | undefined): string[] {
 }
 
 interface Prepared {
+  /** the sides with derivatives expanded symbolically (cross-checked against finite differences) */
+  expanded?: (TNode | null)[];
   claim: Claim;
   sides: TNode[];
   resolver: Resolver;
@@ -102,10 +106,31 @@ export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
   }
   base.claim = prep.text;
   base.assumptions = [...prep.resolver.assumptions.keys()].map((n) => `${n}: scalar`);
+  const sym = symbolicSide(prep);
+  prep.expanded = sym.expanded;
+  base.symbolic = sym.status;
+  let numeric: SampleOutcome;
   try {
-    return { ...base, ...sample(prep, seed, opts.samples ?? DEFAULT_SAMPLES, opts.samples !== undefined) };
+    numeric = sample(prep, seed, opts.samples ?? DEFAULT_SAMPLES, opts.samples !== undefined);
   } catch (e) {
     return withError(base, e);
+  }
+  if (sym.status !== "proved") return { ...base, ...numeric };
+  const rules = sym.rules.length ? ` by ${sym.rules.join(", ")}` : "";
+  if (numeric.verdict !== "verified") {
+    // the two engines disagree: an engine bug, never a silent pass
+    const msg = `engine error: proved symbolically${rules}, but the numeric check says: ${numeric.detail}`;
+    return { ...base, ...numeric, verdict: "error", error: { message: msg, position: null }, detail: msg };
+  }
+  return { ...base, ...numeric, verdict: "proved", detail: `proved${rules}; the numeric check agrees (${numeric.detail})` };
+}
+
+/** The symbolic engine's view; an unexpected failure in it means "unproved", never a crash. */
+function symbolicSide(p: Prepared): SymbolicResult {
+  try {
+    return symbolicCheck(p.sides, p.claim.relations, p.resolver.scope);
+  } catch (e) {
+    return { status: "unproved", rules: [], expanded: p.sides.map(() => null), reason: asDeriveError(e).message };
   }
 }
 
@@ -251,6 +276,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
         }
         return refutation(p, ...smallest(p, { point, decision: again }, drawer));
       }
+      if (!propto) crossCheck(p, point, outcome.values);
       valid++;
       maxRel = Math.max(maxRel, outcome.relError);
       for (const s of sizes.values()) sizesSeen.add(s);
@@ -277,6 +303,36 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
     counterexample: null,
     detail: `verified on ${valid} samples${sizeText}, max rel. error ${maxRel.toExponential(1)}${within}`,
   };
+}
+
+/**
+ * Every derivative the symbolic engine expanded is compared with finite
+ * differences of the function itself at each sample. A disagreement that
+ * survives a second finite-difference step is an engine bug: an error naming
+ * both results, never a silent pass.
+ */
+function crossCheck(p: Prepared, point: Point, fd: Tensor[]): void {
+  p.sides.forEach((side, i) => {
+    const sym = p.expanded?.[i];
+    if (!sym || !hasDerivative(side)) return;
+    let value: Tensor;
+    try {
+      value = new Evaluator({ sizes: point.sizes, values: new Map(point.values) }).evaluate(sym);
+    } catch (e) {
+      if (e instanceof InvalidSample) return;
+      throw e;
+    }
+    if (!value.allFinite() || difference(value, fd[i]!).equal) return;
+    const ev = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
+    ev.fdStep = 0.03;
+    const again = ev.evaluate(side);
+    if (difference(value, again).equal || !difference(again, fd[i]!).equal) return;
+    const where = [...point.sizes].map(([k, v]) => `${k} = ${v}`).concat([...point.values].map(([k, v]) => `${k} = ${toText(v, 6)}`));
+    throw new DeriveError(
+      "engine",
+      `the symbolic derivative and finite differences disagree on ${printExpr(side)}: symbolic ${printExpr(sym)} = ${toText(value, 6)}, finite differences ${toText(fd[i]!, 6)} (at ${where.join("; ")})`,
+    );
+  });
 }
 
 interface Decision {

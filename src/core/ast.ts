@@ -57,11 +57,20 @@ export function key(e: Expr): string {
     case "sym":
       k = `$${e.name}`;
       break;
+    case "dimval":
+      // a dimension used as a value: its name is what it is
+      k = `#dim:${e.name}`;
+      break;
     case "matrix":
       k = `[${e.dims![0]}x${e.dims![1]}:${e.args.map(key).join(",")}]`;
       break;
     default:
       k = `${e.op}(${e.args.map(key).join(",")})`;
+      // a bare identity has no arguments: its size (typed trees carry it) is part of what it is
+      if (e.op === "I" && e.args.length === 0 && "shape" in e) {
+        const s = (e as { shape: { rows: unknown; cols: unknown } }).shape;
+        k = `I[${String(s.rows)}]`;
+      }
   }
   keys.set(e, k);
   return k;

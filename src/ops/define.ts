@@ -161,6 +161,11 @@ export interface OpDef {
   readonly syntax: Syntax;
   /** shape rule: argument shapes -> result shape, or ctx.fail(...) */
   shape(args: readonly Shape[], ctx: ShapeCtx): Shape;
+  /**
+   * Applied entry by entry to its first argument (exp, relu, `.^`, ...): then
+   * it commutes with transposition, f(X)' = f(X'), which the normal form uses.
+   */
+  readonly elementwise?: boolean;
   /** numeric kernel */
   eval?(args: readonly Tensor[], ctx: EvalCtx): Tensor;
   /** numeric value of a higher-order operator, computed from its subtree */

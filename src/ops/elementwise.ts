@@ -17,9 +17,10 @@ export function elementwise(
   name: string,
   f: (t: number) => number,
   options: { readonly kinked?: boolean } = {},
-): Pick<OpDef, "name" | "syntax" | "shape" | "eval"> {
+): Pick<OpDef, "name" | "syntax" | "shape" | "eval" | "elementwise"> {
   return {
     name,
+    elementwise: true,
     syntax: { kind: "function", names: [name], arity: 1 },
     shape: ([x]) => x!,
     eval: ([x], ctx) => {

@@ -9,6 +9,7 @@ import { zip } from "../core/kernels.js";
 import type { TNode } from "../core/typed.js";
 
 export const epowOp = defineOp({
+  elementwise: true,
   name: "epow",
   doc: "Elementwise power: each entry raised to a scalar exponent or to the matching entry of a tensor of the same shape.",
   syntax: { kind: "infix", symbol: ".^", prec: PREC.pow, assoc: "right" },

@@ -8,6 +8,7 @@ import { map } from "../core/kernels.js";
 import { leakyrelu } from "../core/stable.js";
 
 export const leakyreluOp = defineOp({
+  elementwise: true,
   name: "leakyrelu",
   doc: "Leaky rectified linear unit max(a t, t) of every entry, for a scalar slope 0 < a < 1.",
   syntax: { kind: "function", names: ["leakyrelu"], arity: 2 },

@@ -1,0 +1,263 @@
+// Symbolic differentiation. Forward differentials come from each operator's
+// `jvp` rule (src/ops/<name>.ts); a gradient is the transpose of the
+// differential (each linear operator's `transpose` rule), as JAX does it;
+// a Jacobian is read off the normal form of the differential, and a Hessian is
+// the Jacobian of the gradient. A missing rule is an error, never a zero.
+
+import { key } from "../core/ast.js";
+import { type Shape, SCALAR, isScalar, mulDim, shape } from "../core/shape.js";
+import type { TNode } from "../core/typed.js";
+import type { Builder } from "../ops/define.js";
+import { opDef } from "../ops/registry.js";
+import * as build from "./build.js";
+import { mk, sym } from "./build.js";
+import type { Normalizer } from "./normal.js";
+import { type Poly, type Term, makePoly } from "./poly.js";
+import { canonTree } from "./totree.js";
+
+/** The derivative cannot be computed or written in the language (the numeric check still decides). */
+export class NotDifferentiable extends Error {}
+
+const B: Builder = {
+  mk: build.mk,
+  num: (v: number) => build.num(v),
+  eye: build.eye,
+  zerosOf: build.zerosOf,
+  onesOf: build.onesOf,
+  add: build.add,
+  sub: build.sub,
+  mul: build.mul,
+  div: build.div,
+  had: build.had,
+  neg: build.neg,
+  tp: build.tp,
+  call: build.call,
+};
+
+let tangentCount = 0;
+
+export class Differentiator {
+  constructor(private readonly n: Normalizer) {}
+
+  /** Replaces every grad/jacobian/hessian/diff node by its symbolic value, innermost first. */
+  expand(t: TNode): TNode {
+    if (t.args.length === 0) return t;
+    const args = t.args.map((a) => this.expand(a));
+    const node: TNode = args.every((a, i) => a === t.args[i]) ? t : { ...t, args };
+    switch (node.op) {
+      case "grad":
+        return this.grad(args[0]!, args[1]!);
+      case "jacobian":
+        return this.jacobian(args[0]!, args[1]!);
+      case "hessian":
+        return this.jacobian(this.grad(args[0]!, args[1]!), args[1]!);
+      case "diff":
+        return this.directional(args[0]!, args[1]!, args[2] ?? build.num(1));
+    }
+    return node;
+  }
+
+  /** d/ds F(x + s v) at 0, with v fixed. */
+  directional(F: TNode, x: TNode, v: TNode): TNode {
+    const T = this.tangent(x.shape);
+    const L = this.jvp(F, x.name!, T);
+    if (!L) return build.zerosOf(F.shape);
+    return substitute(L, T.name!, v);
+  }
+
+  /** The gradient (shape of x) of a scalar f. */
+  grad(f: TNode, x: TNode): TNode {
+    const T = this.tangent(x.shape);
+    const L = this.jvp(f, x.name!, T);
+    if (!L) return build.zerosOf(x.shape);
+    const parts = this.transposeLinear(L, T.name!, build.num(1));
+    if (parts.length === 0) return build.zerosOf(x.shape);
+    return parts.reduce((a, b) => build.add(a, b));
+  }
+
+  /** numerator layout: numel(F) x numel(x), over column-major vec */
+  jacobian(F: TNode, x: TNode): TNode {
+    if (isScalar(F.shape)) {
+      const g = this.grad(F, x);
+      return build.tp(x.shape.cols === 1 ? g : mk("vec", [g]));
+    }
+    const T = this.tangent(x.shape);
+    const L = this.jvp(F, x.name!, T);
+    const out = shape(mulDim(F.shape.rows, F.shape.cols), mulDim(x.shape.rows, x.shape.cols));
+    if (!L) return build.zerosOf(out);
+    const J = this.extract(this.n.norm(L), T, out);
+    return canonTree(J);
+  }
+
+  private tangent(s: Shape): TNode {
+    return sym(`δ${++tangentCount}`, s);
+  }
+
+  /** Forward differential of t in the direction T of the variable x; null when t does not depend on x. */
+  jvp(t: TNode, x: string, T: TNode, memo = new Map<TNode, TNode | null>()): TNode | null {
+    const hit = memo.get(t);
+    if (hit !== undefined) return hit;
+    let out: TNode | null;
+    if (t.op === "sym") out = t.name === x ? T : null;
+    else if (t.args.length === 0) out = null;
+    else if (t.op === "matrix") {
+      if (t.args.some((a) => this.jvp(a, x, T, memo))) throw new NotDifferentiable("a matrix literal with variable entries");
+      out = null;
+    } else {
+      const def = opDef(t.op);
+      const dimArgs = def.syntax.kind === "function" && def.syntax.dimArgs;
+      const dargs = dimArgs ? t.args.map(() => null) : t.args.map((a) => this.jvp(a, x, T, memo));
+      if (dargs.every((d) => d === null)) out = null;
+      else {
+        if (!def.jvp) throw new NotDifferentiable(`no derivative rule for ${t.op}`);
+        let d: TNode;
+        try {
+          d = def.jvp({ node: t, args: t.args, dargs, b: B });
+        } catch (e) {
+          throw new NotDifferentiable(e instanceof Error ? e.message : String(e));
+        }
+        // a differential without the tangent is zero (linearity): sign, step
+        out = mentions(d, T.name!) ? d : null;
+      }
+    }
+    memo.set(t, out);
+    return out;
+  }
+
+  /** Cotangents of the tangent symbol in a linear tree, given the output cotangent g. */
+  private transposeLinear(L: TNode, tname: string, g: TNode): TNode[] {
+    if (L.op === "sym") return L.name === tname ? [g] : [];
+    if (!mentions(L, tname)) return []; // a constant term of a linear map is zero
+    const def = opDef(L.op);
+    const linear = L.args.map((a) => mentions(a, tname));
+    if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
+    if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {
+      throw new NotDifferentiable(`internal: ${L.op} of two tangent terms is not linear`);
+    }
+    const out: TNode[] = [];
+    L.args.forEach((a, i) => {
+      if (!linear[i]) return;
+      let gi: TNode;
+      try {
+        gi = def.transpose!({ node: L, args: L.args, i, g, b: B });
+      } catch (e) {
+        throw new NotDifferentiable(e instanceof Error ? e.message : String(e));
+      }
+      out.push(...this.transposeLinear(a, tname, gi));
+    });
+    return out;
+  }
+
+  /**
+   * The matrix J with vec(L) = J vec(T), read off the normal form of a
+   * differential L (each term is linear in the tangent T).
+   */
+  private extract(p: Poly, T: TNode, out: Shape): Poly {
+    let J = makePoly(out, []);
+    for (const t of p.terms) J = this.addTerm(J, t, p.shape, T, out);
+    return J;
+  }
+
+  private addTerm(J: Poly, t: Term, s: Shape, T: TNode, out: Shape): Poly {
+    const tk = key(T);
+    const head = makePoly(SCALAR, [{ coef: t.coef, scalars: t.scalars.filter((f) => !mentions(f.node, T.name!)), chain: [] }]);
+    const inScalar = t.scalars.filter((f) => mentions(f.node, T.name!));
+    const at = t.chain.findIndex((a) => key(a) === tk);
+    if (inScalar.length === 0 && at >= 0 && t.chain.filter((a) => mentions(a, T.name!)).length === 1) {
+      // vec(P T S) = kron(S', P) vec(T)
+      const P = this.product(t.chain.slice(0, at), shape(s.rows, T.shape.rows));
+      const S = this.product(t.chain.slice(at + 1), shape(T.shape.cols, s.cols));
+      const coefTree = T.shape.cols === 1 && s.cols === 1 ? P : mk("kron", [build.tp(S), P]);
+      return this.plus(J, this.n.mul(head, this.n.norm(coefTree), out));
+    }
+    if (inScalar.length === 1 && inScalar[0]!.exp === 1 && !t.chain.some((a) => mentions(a, T.name!))) {
+      // c * tr(Q) with T once in the cycle Q: tr(R T) = vec(R')' vec(T)
+      const f = inScalar[0]!.node;
+      if (f.op !== "tr") throw new NotDifferentiable(`the Jacobian through ${f.op} cannot be written in the language`);
+      const cycle = flattenProduct(f.args[0]!);
+      const k = cycle.findIndex((a) => key(a) === tk);
+      const kt = cycle.findIndex((a) => a.op === "transpose" && key(a.args[0]!) === tk);
+      if (cycle.filter((a) => mentions(a, T.name!)).length !== 1 || (k < 0 && kt < 0)) {
+        throw new NotDifferentiable("the Jacobian of this expression cannot be written in the language");
+      }
+      let R: TNode;
+      if (k >= 0) R = this.productTree([...cycle.slice(k + 1), ...cycle.slice(0, k)]);
+      else R = build.tp(this.productTree([...cycle.slice(kt + 1), ...cycle.slice(0, kt)])); // tr(Q1 T' Q2) = tr((Q2 Q1)' T)
+      const C = this.product(t.chain, s);
+      const row = T.shape.cols === 1 ? R : build.tp(mk("vec", [build.tp(R)]));
+      const col = s.cols === 1 ? C : mk("vec", [C]);
+      return this.plus(J, this.n.mul(head, this.n.norm(build.mul(col, row)), out));
+    }
+    // T inside an atom: a Hadamard product or diag of vectors becomes a diagonal matrix
+    const idx = t.chain.findIndex((a) => mentions(a, T.name!));
+    const a = idx >= 0 ? t.chain[idx]! : null;
+    if (a && inScalar.length === 0 && idx === t.chain.length - 1 && a.shape.cols === 1 && s.cols === 1 && a.op === "hadamard") {
+      // P (c .* u) = P diag(c) u for vectors: J += P diag(c) J_u
+      const factors = flattenHadamard(a);
+      const j = factors.findIndex((f) => mentions(f, T.name!));
+      if (factors.filter((f) => mentions(f, T.name!)).length !== 1) throw new NotDifferentiable("the Jacobian of this expression cannot be written in the language");
+      const others = factors.filter((_, i) => i !== j);
+      let c = others[0]!;
+      for (const o of others.slice(1)) c = build.had(c, o);
+      const left = this.n.norm(this.productTree([...t.chain.slice(0, idx), mk("diag", [c])]));
+      const inner = this.extract(this.n.norm(factors[j]!), T, shape(a.shape.rows, out.cols));
+      return this.plus(J, this.n.mul(head, this.n.mul(left, inner, out), out));
+    }
+    if (a && inScalar.length === 0 && a.op === "diag" && a.args[0]!.shape.cols === 1 && s.cols === 1 && idx < t.chain.length - 1) {
+      // P diag(u) S = P diag(S) u for a column S: J += P diag(S) J_u
+      const S = this.productTree(t.chain.slice(idx + 1));
+      const left = this.n.norm(this.productTree([...t.chain.slice(0, idx), mk("diag", [S])]));
+      const inner = this.extract(this.n.norm(a.args[0]!), T, shape(a.shape.rows, out.cols));
+      return this.plus(J, this.n.mul(head, this.n.mul(left, inner, out), out));
+    }
+    if (a && inScalar.length === 0 && a.op === "vec" && t.chain.length === 1) {
+      return this.plus(J, this.n.mul(head, this.extract(this.n.norm(a.args[0]!), T, out), out));
+    }
+    throw new NotDifferentiable("the Jacobian of this expression cannot be written in the language");
+  }
+
+  private plus(a: Poly, b: Poly): Poly {
+    return makePoly(a.shape, [...a.terms, ...b.terms]);
+  }
+
+  private product(chain: readonly TNode[], s: Shape): TNode {
+    return chain.length === 0 ? build.eye(s) : this.productTree(chain);
+  }
+
+  private productTree(chain: readonly TNode[]): TNode {
+    let t = chain[0]!;
+    for (const x of chain.slice(1)) t = build.mul(t, x);
+    return t;
+  }
+}
+
+function flattenProduct(t: TNode): TNode[] {
+  return t.op === "mul" ? t.args.flatMap(flattenProduct) : [t];
+}
+
+function flattenHadamard(t: TNode): TNode[] {
+  return t.op === "hadamard" ? t.args.flatMap(flattenHadamard) : [t];
+}
+
+const mentionMemo = new WeakMap<TNode, Map<string, boolean>>();
+
+/** Does the tree mention the symbol? */
+export function mentions(t: TNode, name: string): boolean {
+  let m = mentionMemo.get(t);
+  if (!m) {
+    m = new Map();
+    mentionMemo.set(t, m);
+  }
+  const hit = m.get(name);
+  if (hit !== undefined) return hit;
+  const r = t.op === "sym" ? t.name === name : t.args.some((a) => mentions(a, name));
+  m.set(name, r);
+  return r;
+}
+
+/** Replaces a symbol by a tree (the direction of a directional derivative). */
+export function substitute(t: TNode, name: string, by: TNode): TNode {
+  if (t.op === "sym") return t.name === name ? by : t;
+  if (!mentions(t, name)) return t;
+  return { ...t, args: t.args.map((a) => substitute(a, name, by)) };
+}

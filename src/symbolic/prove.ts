@@ -1,0 +1,65 @@
+// The symbolic side of a claim: expand derivatives symbolically, then decide
+// `lhs = rhs` by comparing normal forms. "proved" means the difference
+// normalised to zero; anything else is "unproved" and the numeric check
+// decides. The expanded sides are returned so the checker can compare the
+// symbolic derivatives with finite differences at every sample.
+
+import { DeriveError } from "../core/errors.js";
+import type { Property, TNode } from "../core/typed.js";
+import type { Scope } from "../parse/scope.js";
+import { mk } from "./build.js";
+import { Differentiator, NotDifferentiable } from "./diff.js";
+import { NotNormalizable, Normalizer, type Facts } from "./normal.js";
+import { isZeroPoly } from "./poly.js";
+
+export interface SymbolicResult {
+  status: "proved" | "unproved";
+  /** the named rewrite rules the proof used */
+  rules: string[];
+  /** the sides with every derivative expanded symbolically (null where that failed) */
+  expanded: (TNode | null)[];
+  /** why there is no proof, when there is none */
+  reason: string | null;
+}
+
+export function factsOf(scope: Scope): Facts {
+  return { has: (name: string, p: Property) => scope.decls.get(name)?.properties.includes(p) ?? false };
+}
+
+export function hasDerivative(t: TNode): boolean {
+  return ["grad", "jacobian", "hessian", "diff"].includes(t.op) || t.args.some(hasDerivative);
+}
+
+export function symbolicCheck(sides: readonly TNode[], relations: readonly string[], scope: Scope): SymbolicResult {
+  const n = new Normalizer(factsOf(scope));
+  const d = new Differentiator(n);
+  let reason: string | null = null;
+  const expanded = sides.map((s) => {
+    if (!hasDerivative(s)) return s;
+    try {
+      return d.expand(s);
+    } catch (e) {
+      if (e instanceof NotDifferentiable || e instanceof NotNormalizable) {
+        reason ??= e.message;
+        return null;
+      }
+      if (e instanceof DeriveError) {
+        reason ??= e.message;
+        return null;
+      }
+      throw e;
+    }
+  });
+  if (!relations.every((r) => r === "=")) return { status: "unproved", rules: [], expanded, reason: reason ?? "only = is proved symbolically" };
+  if (expanded.some((e) => e === null)) return { status: "unproved", rules: [], expanded, reason };
+  try {
+    for (let i = 0; i + 1 < expanded.length; i++) {
+      const diff = mk("sub", [expanded[i]!, expanded[i + 1]!]);
+      if (!isZeroPoly(n.norm(diff))) return { status: "unproved", rules: [], expanded, reason: "the normal forms differ" };
+    }
+  } catch (e) {
+    if (e instanceof NotNormalizable || e instanceof NotDifferentiable) return { status: "unproved", rules: [], expanded, reason: e.message };
+    throw e;
+  }
+  return { status: "proved", rules: [...n.fired].sort(), expanded, reason: null };
+}
