@@ -3,9 +3,15 @@
 
 import { type ClaimOptions, type EqualResult, checkClaim } from "./check/claim.js";
 import { type EvaluateOptions, type EvaluateResult, evaluateExpression } from "./check/evaluate.js";
+import { type GradOptions, type GradResult, gradient } from "./check/grad.js";
 import { freshSeed } from "./numeric/random.js";
 
-export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult };
+export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult, GradOptions, GradResult };
+
+/** The gradient of a scalar expression (same shape as the variable), simplified and checked. */
+export function grad(opts: GradOptions): GradResult {
+  return gradient(opts, opts.seed ?? freshSeed());
+}
 
 /** Checks `lhs = rhs` (or a whole `claim` with any relation) under declarations. */
 export function equal(opts: ClaimOptions): EqualResult {

@@ -1,7 +1,7 @@
 // The package's public entry: `import { equal, evaluate } from "derive"`.
 
-export { equal, evaluate } from "./api.js";
-export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult } from "./api.js";
+export { equal, evaluate, grad } from "./api.js";
+export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult, GradOptions, GradResult } from "./api.js";
 export { DeriveError } from "./core/errors.js";
 export { Tensor } from "./core/tensor.js";
 export { parseExpr, parseClaim } from "./parse/parser.js";

@@ -5,6 +5,7 @@ export const MAIN_HELP = `derive: checks the mathematics of machine learning ste
 Usage:
   derive equal LHS RHS [--let DECL]... [--json] [--seed N] [--samples K]
   derive equal "CLAIM" [--let DECL]...      (a claim with =, ≈, <, <=, >, >=, ∝)
+  derive grad EXPR --wrt NAME [--let DECL]... [--json] [--latex]
   derive eval EXPR [--let DECL]... [--at NAME=VALUE]... [--json] [--seed N]
   derive ops                                 (every operator and function)
 
@@ -53,3 +54,24 @@ Examples:
   derive eval "softmax(z)" --at "z=[1; 2; 3]"
   derive eval "lse(z)" --at "z=[1000; 1000]"
   derive eval "grad(x' * x, x)" --at "x=[1; 2]"`;
+
+export const GRAD_HELP = `derive grad: the gradient of a scalar expression, computed symbolically
+
+Usage:
+  derive grad EXPR --wrt NAME [options]
+
+The result has the shape of NAME (Matrix Cookbook layout: entry (i, j) is
+d EXPR / d NAME_ij), is simplified for a reader, parses back in the
+expression language, and is checked against finite differences first.
+
+Options:
+  --wrt NAME      the variable (required)
+  --let DECL      declare names, as for derive equal (repeatable)
+  --latex         print LaTeX instead
+  --json          print { "result", "latex", "shape", "check", "assumptions", "error" }
+
+Examples:
+  derive grad "tr(X' * A * X)" --wrt X --let "X: n x m" --let "A: n x n"
+  derive grad "logdet(X)" --wrt X --let "X: n x n invertible"
+  derive grad "norm(A * x - b)^2" --wrt x --let "A: m x n; x: n; b: m"
+  derive grad "lse(W * x) - y' * W * x" --wrt W --let "W: k x n; x: n; y: k onehot"`;

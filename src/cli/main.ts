@@ -5,7 +5,8 @@
 import { asDeriveError } from "../core/errors.js";
 import { runEqual } from "./equal.js";
 import { runEval } from "./eval.js";
-import { EQUAL_HELP, EVAL_HELP, MAIN_HELP } from "./help.js";
+import { runGrad } from "./grad.js";
+import { EQUAL_HELP, EVAL_HELP, GRAD_HELP, MAIN_HELP } from "./help.js";
 import { runOps } from "./ops.js";
 
 export interface Io {
@@ -23,6 +24,7 @@ type Command = (argv: string[], io: Io) => number;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   equal: { run: runEqual, help: EQUAL_HELP },
   eval: { run: runEval, help: EVAL_HELP },
+  grad: { run: runGrad, help: GRAD_HELP },
   ops: { run: runOps, help: "derive ops: lists every operator and function with its documentation" },
 };
 

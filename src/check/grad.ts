@@ -1,0 +1,89 @@
+// `derive grad`: the gradient of a scalar expression, computed symbolically,
+// simplified for a reader, and checked against finite differences before it
+// is printed (a wrong gradient is never shown as an answer).
+
+import { DeriveError, asDeriveError } from "../core/errors.js";
+import { type Dim, isScalar } from "../core/shape.js";
+import type { TNode } from "../core/typed.js";
+import { parseExpr } from "../parse/parser.js";
+import { printExpr } from "../parse/print.js";
+import { Resolver } from "../parse/resolve.js";
+import { Scope } from "../parse/scope.js";
+import { toLatex } from "../render/latex.js";
+import { Differentiator, NotDifferentiable } from "../symbolic/diff.js";
+import { NotNormalizable, Normalizer } from "../symbolic/normal.js";
+import { factsOf } from "../symbolic/prove.js";
+import { display, readable } from "../symbolic/readable.js";
+import { type Declarations, checkClaim, declarationList } from "./claim.js";
+
+export interface GradOptions {
+  expr: string;
+  wrt: string;
+  let?: Declarations;
+  seed?: number;
+}
+
+export interface GradResult {
+  /** the gradient in the expression language (parses back) */
+  result: string | null;
+  latex: string | null;
+  /** the gradient's shape: the shape of the variable (Matrix Cookbook layout) */
+  shape: [Dim, Dim] | null;
+  /** how the printed result was checked: "proved" or "verified" against finite differences */
+  check: string | null;
+  assumptions: string[];
+  error: { message: string; position: number | null } | null;
+}
+
+export function gradient(opts: GradOptions, seed: number): GradResult {
+  const out: GradResult = { result: null, latex: null, shape: null, check: null, assumptions: [], error: null };
+  try {
+    const lets = declarationList(opts.let);
+    const scope = Scope.parse(lets);
+    const resolver = new Resolver(scope);
+    const tree = located("expression", () => resolver.resolve(parseExpr(opts.expr, { isVariable: scope.isVariable })));
+    out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
+    if (!isScalar(tree.shape)) throw new DeriveError("shape", `grad needs a scalar expression, not one of shape ${tree.shape.rows} x ${tree.shape.cols}; use jacobian`, 0, "expression");
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(opts.wrt)) throw new DeriveError("usage", `--wrt needs a variable name, not '${opts.wrt}'`);
+    const x = resolver.resolve(parseExpr(opts.wrt, { isVariable: scope.isVariable }));
+    if (x.op !== "sym") throw new DeriveError("usage", `--wrt ${opts.wrt} is not a variable`);
+    const n = new Normalizer(factsOf(scope));
+    let g: TNode;
+    try {
+      g = new Differentiator(n).expand({ op: "grad", args: [tree, x], pos: 0, end: 0, shape: x.shape });
+    } catch (e) {
+      if (e instanceof NotDifferentiable || e instanceof NotNormalizable) throw new DeriveError("engine", `no symbolic gradient: ${e.message}`);
+      throw e;
+    }
+    let pretty: TNode;
+    try {
+      pretty = readable(n.norm(g));
+    } catch (e) {
+      if (!(e instanceof NotNormalizable)) throw e;
+      pretty = display(g);
+    }
+    const text = printExpr(pretty);
+    // the printed answer must equal the finite-difference gradient of the expression
+    const check = checkClaim({ lhs: `grad(${opts.expr}, ${opts.wrt})`, rhs: text, let: [...lets, ...out.assumptions] }, seed);
+    if (check.verdict !== "proved" && check.verdict !== "verified") {
+      throw new DeriveError("engine", `the symbolic gradient ${text} failed its numeric check: ${check.detail}`);
+    }
+    out.result = text;
+    out.latex = toLatex(pretty);
+    out.shape = [x.shape.rows, x.shape.cols];
+    out.check = check.verdict;
+    return out;
+  } catch (e) {
+    const err = asDeriveError(e);
+    out.error = { message: err.message, position: err.position };
+    return out;
+  }
+}
+
+function located<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof DeriveError ? e.locate(where) : e;
+  }
+}
