@@ -7,7 +7,7 @@
 import { key } from "../core/ast.js";
 import { type Shape, SCALAR, isScalar, mulDim, shape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
-import type { Builder } from "../ops/define.js";
+import type { Builder, OpDef } from "../ops/define.js";
 import { opDef } from "../ops/registry.js";
 import * as build from "./build.js";
 import { mk, sym } from "./build.js";
@@ -35,6 +35,12 @@ const B: Builder = {
 };
 
 let tangentCount = 0;
+
+/**
+ * Test hook: replaces an operator's jvp rule, so the tests can plant a wrong
+ * rule and see the cross-check against finite differences catch it.
+ */
+export const jvpOverrides = new Map<string, NonNullable<OpDef["jvp"]>>();
 
 export class Differentiator {
   constructor(private readonly n: Normalizer) {}
@@ -109,10 +115,11 @@ export class Differentiator {
       const dargs = dimArgs ? t.args.map(() => null) : t.args.map((a) => this.jvp(a, x, T, memo));
       if (dargs.every((d) => d === null)) out = null;
       else {
-        if (!def.jvp) throw new NotDifferentiable(`no derivative rule for ${t.op}`);
+        const rule = jvpOverrides.get(t.op) ?? def.jvp;
+        if (!rule) throw new NotDifferentiable(`no derivative rule for ${t.op}`);
         let d: TNode;
         try {
-          d = def.jvp({ node: t, args: t.args, dargs, b: B });
+          d = rule({ node: t, args: t.args, dargs, b: B });
         } catch (e) {
           throw new NotDifferentiable(e instanceof Error ? e.message : String(e));
         }
@@ -130,6 +137,7 @@ export class Differentiator {
     if (!mentions(L, tname)) return []; // a constant term of a linear map is zero
     const def = opDef(L.op);
     const linear = L.args.map((a) => mentions(a, tname));
+    if (L.op === "vec") return this.transposeLinear(L.args[0]!, tname, this.unvec(g, L.args[0]!.shape));
     if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
     if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {
       throw new NotDifferentiable(`internal: ${L.op} of two tangent terms is not linear`);
@@ -146,6 +154,22 @@ export class Differentiator {
       out.push(...this.transposeLinear(a, tname, gi));
     });
     return out;
+  }
+
+  /**
+   * The adjoint of vec: M when the cotangent normalises to vec(M) (the
+   * language has no un-vec, but kron(B', A) * vec(X) is vec(A * X * B)).
+   */
+  private unvec(g: TNode, s: Shape): TNode {
+    if (s.cols === 1) return g; // vec of a vector is the vector
+    const p = this.n.norm(g);
+    const parts = p.terms.map((t) => {
+      if (t.chain.length !== 1 || t.chain[0]!.op !== "vec") throw new NotDifferentiable("the adjoint of vec cannot be written in the language here");
+      return canonTree(makePoly(s, [{ coef: t.coef, scalars: t.scalars, chain: [] }]));
+    });
+    const ms = p.terms.map((t, i) => build.mul(parts[i]!, t.chain[0]!.args[0]!));
+    if (ms.length === 0) return build.zerosOf(s);
+    return ms.reduce((a, b) => build.add(a, b));
   }
 
   /**

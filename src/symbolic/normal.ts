@@ -152,7 +152,7 @@ export class Normalizer {
       case "kron":
         return this.kron(this.norm(a[0]!), this.norm(a[1]!), s);
       case "vec":
-        return this.linearAtom(this.norm(a[0]!), s, (m) => (m.shape.cols === 1 ? null : mk("vec", [m])), "vec-of-vector");
+        return this.linearAtom(this.norm(a[0]!), s, (m) => (m.shape.cols === 1 ? { rule: "vec-of-vector", value: m } : mk("vec", [m])));
       case "diag":
         // the diagonal of a diagonal D is an atom (D itself normalises to diag(diag(D)))
         if (a[0]!.op === "sym" && a[0]!.shape.cols !== 1 && this.facts.has(a[0]!.name!, "diagonal")) return this.chains.poly([t], s);
@@ -483,14 +483,21 @@ export class Normalizer {
     return makePoly(s, terms);
   }
 
-  /** A linear function of a matrix applied term by term: f(c M) = c f(M); `f` returns null when f(M) = M. */
-  private linearAtom(p: Poly, s: Shape, f: (m: TNode) => TNode | null, identityRule: string): Poly {
+  /**
+   * A linear function of a matrix applied term by term: f(c M) = c f(M).
+   * `f` gives f(M) as a new atom, or `{ rule, value }` when a rule says what
+   * f(M) is (a tree to normalise).
+   */
+  private linearAtom(p: Poly, s: Shape, f: (m: TNode) => TNode | { rule: string; value: TNode }): Poly {
     const terms: Term[] = [];
     for (const t of p.terms) {
       const m = canonTree(makePoly(p.shape, [{ coef: Q.ONE, scalars: [], chain: t.chain }]));
       const image = f(m);
-      if (!image) this.rule(identityRule);
-      const inner = image ? (isScalar(s) ? this.scalarAtom(image) : this.chains.poly([image], s)) : this.norm(m);
+      let inner: Poly;
+      if ("rule" in image) {
+        this.rule(image.rule);
+        inner = this.norm(image.value);
+      } else inner = isScalar(s) ? this.scalarAtom(image) : this.chains.poly([image], s);
       for (const u of inner.terms) terms.push({ coef: t.coef.mul(u.coef), scalars: this.finishScalars([...t.scalars, ...u.scalars]), chain: u.chain });
     }
     return makePoly(s, terms);
@@ -500,25 +507,20 @@ export class Normalizer {
     if (isScalar(p.shape)) return p;
     if (p.shape.cols === 1) {
       // vector -> diagonal matrix; diag(ones(n)) = I
-      return this.linearAtom(p, s, (m) => (m.op === "ones" ? eye(s) : mk("diag", [m])), "diag-of-ones");
+      return this.linearAtom(p, s, (m) => (m.op === "ones" ? { rule: "diag-of-ones", value: eye(s) } : mk("diag", [m])));
     }
     // matrix -> vector of its diagonal; diag(I) = ones, diag(diag(x)) = x
-    return this.linearAtom(
-      p,
-      s,
-      (m) => {
-        if (m.op === "I") return onesOf(s);
-        if (m.op === "diag" && m.args[0]!.shape.cols === 1) return null;
-        return mk("diag", [m]);
-      },
-      "diag-of-diag",
-    );
+    return this.linearAtom(p, s, (m) => {
+      if (m.op === "I") return { rule: "diag-of-identity", value: onesOf(s) };
+      if (m.op === "diag" && m.args[0]!.shape.cols === 1) return { rule: "diag-of-diag", value: m.args[0]! };
+      return mk("diag", [m]);
+    });
   }
 
   private index(t: TNode): Poly {
     const target = this.norm(t.args[0]!);
     const idx = t.args.slice(1).map((x) => this.canon(x));
-    return this.linearAtom(target, SCALAR, (m) => mk("index", [m, ...idx]), "index");
+    return this.linearAtom(target, SCALAR, (m) => mk("index", [m, ...idx]));
   }
 
   private softmax(z: TNode, s: Shape): Poly {

@@ -110,6 +110,11 @@ export function display(t: TNode): TNode {
       }
       if (parts.length === 2 && first.op === "transpose" && first.args[0]!.op === "ones") return mk("sum", [last]);
       if (isScalar(a0!.shape)) return a0!;
+      // tr(w * x') is x' * w: a rotation that starts with a row is a plain product
+      for (let r = 1; r < parts.length; r++) {
+        const rot = [...parts.slice(r), ...parts.slice(0, r)];
+        if (rot[0]!.shape.rows === 1 && rot[rot.length - 1]!.shape.cols === 1) return product(rot);
+      }
       return n;
     }
     case "inv":
@@ -127,6 +132,14 @@ export function display(t: TNode): TNode {
       if (key(n.args[0]!) === key(n.args[1]!)) return mk("epow", [a0!, num(2)]);
       return n;
   }
+  // f(x' * W') for an elementwise f reads better as f(W * x)'
+  if (a0 && n.args.length === 1 && a0.shape.rows === 1 && a0.shape.cols !== 1 && ELEMENTWISE.has(n.op)) {
+    const parts = flatten(a0);
+    if (parts.every((p) => p.op === "transpose")) {
+      const inner = product([...parts].reverse().map((p) => p.args[0]!));
+      return mk("transpose", [mk(n.op, [inner])]);
+    }
+  }
   return n;
 }
 
@@ -141,6 +154,8 @@ function powers(chain: readonly TNode[]): TNode[] {
   }
   return out;
 }
+
+const ELEMENTWISE = new Set(["exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "sigmoid", "relu", "softplus", "sign", "step"]);
 
 function flatten(t: TNode): TNode[] {
   return t.op === "mul" ? t.args.flatMap(flatten) : [t];

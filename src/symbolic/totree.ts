@@ -25,7 +25,8 @@ export function canonTree(p: Poly): TNode {
 export function termTree(t: Term, shape: Shape): TNode {
   const up = t.scalars.filter((s) => s.exp > 0);
   const down = t.scalars.filter((s) => s.exp < 0);
-  let head: TNode | null = t.coef.isOne() && (up.length > 0 || t.chain.length > 0 || down.length > 0) ? null : num(t.coef);
+  const hasOther = up.length > 0 || t.chain.length > 0 || down.length > 0 || !isScalar(shape);
+  let head: TNode | null = t.coef.isOne() && hasOther ? null : num(t.coef);
   for (const s of up) head = head ? mk("mul", [head, power(s, s.exp)]) : power(s, s.exp);
   let body: TNode | null = null;
   for (const a of t.chain) body = body ? mk("mul", [body, a]) : a;

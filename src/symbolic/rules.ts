@@ -1,0 +1,73 @@
+// The named rewrite rules of the normal form, as data: each is an identity
+// with its guard and an example claim that uses it. The rule suite
+// (tests/symbolic/rules.test.ts) proves every example, checks that the rule is
+// reported by name, and checks the identity numerically on samples that
+// satisfy the guard, so the prover can never prove something false by a rule
+// that does not hold. A proof prints the names of the rules it used.
+
+export interface RuleDoc {
+  readonly name: string;
+  /** the identity, in the expression language */
+  readonly identity: string;
+  /** when it applies */
+  readonly guard: string;
+  /** a claim whose proof uses the rule: [lhs, rhs, declarations] */
+  readonly example: readonly [string, string, readonly string[]];
+}
+
+export const RULES: readonly RuleDoc[] = [
+  { name: "transpose-of-product", identity: "(A * B)' = B' * A'", guard: "always", example: ["(A * B)'", "B' * A'", ["A: n x m", "B: m x p"]] },
+  { name: "symmetric-transpose", identity: "S' = S", guard: "S declared symmetric, spd or diagonal", example: ["S' * x", "S * x", ["S: n x n symmetric", "x: n"]] },
+  { name: "elementwise-transpose", identity: "f(X)' = f(X')", guard: "f elementwise", example: ["exp(X)'", "exp(X')", ["X: n x m"]] },
+  { name: "inverse-of-product", identity: "inv(A * B) = inv(B) * inv(A)", guard: "every factor square", example: ["inv(A * B)", "inv(B) * inv(A)", ["A, B: n x n invertible"]] },
+  { name: "inverse-of-inverse", identity: "inv(inv(A)) = A", guard: "A square", example: ["inv(inv(A))", "A", ["A: n x n invertible"]] },
+  { name: "inverse-cancellation", identity: "A * inv(A) = I", guard: "A square (an inverse exists where the claim is evaluated)", example: ["A * inv(A) * B", "B", ["A: n x n invertible", "B: n x m"]] },
+  { name: "inverse-of-diag", identity: "inv(diag(x)) = diag(x .^ -1)", guard: "x a vector", example: ["inv(diag(x))", "diag(1 ./ x)", ["x: n positive"]] },
+  { name: "orthogonal-cancellation", identity: "Q' * Q = I, Q * Q' = I", guard: "Q declared orthogonal", example: ["Q' * Q", "I", ["Q: n x n orthogonal"]] },
+  { name: "orthogonal-inverse", identity: "inv(Q) = Q'", guard: "Q declared orthogonal", example: ["inv(Q)", "Q'", ["Q: n x n orthogonal"]] },
+  { name: "orthogonal-det-square", identity: "det(Q)^2 = 1", guard: "Q declared orthogonal", example: ["det(Q)^2", "1", ["Q: n x n orthogonal"]] },
+  { name: "logdet-orthogonal", identity: "logdet(Q) = 0", guard: "Q declared orthogonal", example: ["logdet(Q * A)", "logdet(A)", ["Q: n x n orthogonal", "A: n x n invertible"]] },
+  { name: "diagonal-as-diag", identity: "D = diag(diag(D))", guard: "D declared diagonal", example: ["diag(diag(D))", "D", ["D: n x n diagonal"]] },
+  { name: "diagonal-commute", identity: "D * E = E * D", guard: "D, E diagonal", example: ["D * E", "E * D", ["D, E: n x n diagonal"]] },
+  { name: "diag-times-vector", identity: "diag(u) * v = u .* v", guard: "u, v vectors", example: ["diag(u) * v", "u .* v", ["u, v: n"]] },
+  { name: "trace-cyclic", identity: "tr(A * B) = tr(B * A)", guard: "always (rotations and the transposed cycle)", example: ["tr(A * B * C)", "tr(C * A * B)", ["A: n x m", "B: m x p", "C: p x n"]] },
+  { name: "trace-of-kron", identity: "tr(kron(A, B)) = tr(A) * tr(B)", guard: "A, B square", example: ["tr(kron(A, B))", "tr(A) * tr(B)", ["A: n x n", "B: m x m"]] },
+  { name: "sum-as-quadratic-form", identity: "sum(X) = ones(n)' * X * ones(m)", guard: "always", example: ["sum(A * x)", "ones(n)' * A * x", ["A: n x m", "x: m"]] },
+  { name: "sum-of-diagonal", identity: "sum(diag(X)) = tr(X)", guard: "X square", example: ["sum(diag(X))", "tr(X)", ["X: n x n"]] },
+  { name: "ones-inner-product", identity: "ones(n)' * ones(n) = n", guard: "always", example: ["sum(ones(n))", "n", ["x: n"]] },
+  { name: "simplex-sum", identity: "ones(n)' * y = 1", guard: "y declared simplex or onehot", example: ["sum(y)", "1", ["y: n simplex"]] },
+  { name: "onehot-norm", identity: "y' * y = 1", guard: "y declared onehot", example: ["y' * y", "1", ["y: n onehot"]] },
+  { name: "vec-inner-product", identity: "vec(A)' * vec(B) = tr(A' * B)", guard: "A, B of one shape", example: ["vec(A)' * vec(B)", "tr(A' * B)", ["A, B: n x m"]] },
+  { name: "kron-vec", identity: "kron(B, A) * vec(X) = vec(A * X * B')", guard: "shapes compatible", example: ["kron(B', A) * vec(X)", "vec(A * X * B)", ["A: p x n", "X: n x m", "B: m x q"]] },
+  { name: "kron-mixed-product", identity: "kron(A, B) * kron(C, D) = kron(A * C, B * D)", guard: "shapes compatible", example: ["kron(A, B) * kron(C, D)", "kron(A * C, B * D)", ["A: n x m", "C: m x p", "B: q x r", "D: r x s"]] },
+  { name: "kron-identity", identity: "kron(I(n), I(m)) = I", guard: "always", example: ["kron(I(n), I(m)) * vec(X)", "vec(X)", ["X: m x n"]] },
+  { name: "det-of-product", identity: "det(A * B) = det(A) * det(B)", guard: "every factor square", example: ["det(A * B)", "det(A) * det(B)", ["A, B: n x n"]] },
+  { name: "det-of-scaled", identity: "det(c * A) = c^n * det(A)", guard: "A n x n", example: ["det(c * A)", "c^n * det(A)", ["A: n x n", "c: scalar"]] },
+  { name: "det-of-inverse", identity: "det(inv(A)) = 1 / det(A)", guard: "A square", example: ["det(inv(A))", "1 / det(A)", ["A: n x n invertible"]] },
+  { name: "det-of-transpose", identity: "det(A') = det(A), logdet(A') = logdet(A)", guard: "A square", example: ["det(A')", "det(A)", ["A: n x n"]] },
+  { name: "logdet-of-product", identity: "logdet(A * B) = logdet(A) + logdet(B)", guard: "every factor square", example: ["logdet(A * B)", "logdet(A) + logdet(B)", ["A, B: n x n invertible"]] },
+  { name: "logdet-of-inverse", identity: "logdet(inv(A)) = -logdet(A)", guard: "A square", example: ["logdet(inv(A))", "(-logdet(A))", ["A: n x n invertible"]] },
+  { name: "norm-squared", identity: "norm(X)^2 = tr(X' * X)", guard: "even powers", example: ["norm(X)^2", "tr(X' * X)", ["X: n x m"]] },
+  { name: "norm-of-negation", identity: "norm(-X) = norm(X)", guard: "always", example: ["norm(y - x)", "norm(x - y)", ["x, y: n"]] },
+  { name: "e-power", identity: "e^t = exp(t)", guard: "e not declared", example: ["log(e^t)", "t", []] },
+  { name: "log-of-exp", identity: "log(exp(X)) = X", guard: "entrywise", example: ["log(exp(X))", "X", ["X: n x m"]] },
+  { name: "exp-of-sum", identity: "exp(A + B) = exp(A) .* exp(B)", guard: "entrywise", example: ["exp(A + B)", "exp(A) .* exp(B)", ["A, B: n x m"]] },
+  { name: "elementwise-power", identity: "X .^ k = X .* ... .* X", guard: "k a small non-negative integer", example: ["X .^ 2", "X .* X", ["X: n x m"]] },
+  { name: "hadamard-ones", identity: "ones .* X = X", guard: "always", example: ["ones(n, m) .* X", "X", ["X: n x m"]] },
+  { name: "softmax-shift", identity: "softmax(z + c * ones(n)) = softmax(z)", guard: "c scalar", example: ["softmax(z + c)", "softmax(z)", ["z: n", "c: scalar"]] },
+  { name: "lse-shift", identity: "lse(z + c * ones(n)) = lse(z) + c", guard: "c scalar", example: ["lse(z + c)", "lse(z) + c", ["z: n", "c: scalar"]] },
+  { name: "logsoftmax-definition", identity: "logsoftmax(z) = z - lse(z)", guard: "always", example: ["logsoftmax(z)", "z - lse(z)", ["z: n"]] },
+  { name: "log-of-softmax", identity: "log(softmax(z)) = logsoftmax(z)", guard: "always", example: ["log(softmax(z))", "logsoftmax(z)", ["z: n"]] },
+  { name: "relu-of-nonnegative", identity: "relu(X) = X, abs(X) = X", guard: "X declared nonnegative or positive", example: ["relu(A)", "A", ["A: n x m nonnegative"]] },
+  { name: "sigmoid-reflection", identity: "sigmoid(-t) = 1 - sigmoid(t)", guard: "always", example: ["sigmoid(-t)", "1 - sigmoid(t)", []] },
+  { name: "tanh-reflection", identity: "tanh(-t) = -tanh(t)", guard: "always", example: ["tanh(-x)", "(-tanh(x))", ["x: n"]] },
+  { name: "sin-reflection", identity: "sin(-t) = -sin(t)", guard: "always", example: ["sin(-t)", "(-sin(t))", []] },
+  { name: "cos-reflection", identity: "cos(-t) = cos(t)", guard: "always", example: ["cos(-t)", "cos(t)", []] },
+  { name: "abs-reflection", identity: "abs(-t) = abs(t)", guard: "always", example: ["abs(y - x)", "abs(x - y)", ["x, y: n"]] },
+  { name: "softplus-reflection", identity: "softplus(-t) = softplus(t) - t", guard: "always", example: ["softplus(t) - softplus(-t)", "t", []] },
+  { name: "relu-reflection", identity: "relu(-t) = relu(t) - t", guard: "always", example: ["relu(X) - relu(-X)", "X", ["X: n x m"]] },
+  { name: "vec-of-vector", identity: "vec(x) = x", guard: "x a column", example: ["vec(x)", "x", ["x: n"]] },
+  { name: "diag-of-ones", identity: "diag(ones(n)) = I", guard: "always", example: ["diag(ones(n))", "I(n)", ["x: n"]] },
+  { name: "diag-of-identity", identity: "diag(I(n)) = ones(n)", guard: "always", example: ["diag(I(n))", "ones(n)", ["x: n"]] },
+  { name: "diag-of-diag", identity: "diag(diag(x)) = x", guard: "x a vector", example: ["diag(diag(x))", "x", ["x: n"]] },
+];
