@@ -331,7 +331,7 @@ export class Normalizer {
   private power(base: TNode, exponent: TNode, s: Shape): Poly {
     const k = constantValue(this.norm(exponent));
     if (isScalar(s)) {
-      if (base.op === "e" || (base.op === "sym" && base.name === "e" && !this.facts.has("e", "integer"))) {
+      if (base.op === "e") {
         this.rule("e-power");
         return this.atom(mk("exp", [exponent]));
       }

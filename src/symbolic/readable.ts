@@ -117,6 +117,14 @@ export function display(t: TNode): TNode {
       }
       return n;
     }
+    case "mul": {
+      // ones(n)' * v is sum(v)
+      const parts = flatten(n);
+      const k = parts.findIndex((p, i) => p.op === "transpose" && p.args[0]!.op === "ones" && parts[i + 1]?.shape.cols === 1);
+      if (k < 0) return n;
+      const rest = [...parts.slice(0, k), mk("sum", [parts[k + 1]!]), ...parts.slice(k + 2)];
+      return product(rest);
+    }
     case "inv":
       if (a0!.op === "transpose") return mk("transpose", [mk("inv", [a0!.args[0]!])]);
       return n;

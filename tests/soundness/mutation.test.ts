@@ -35,6 +35,21 @@ describe("mutation corpus", () => {
   }
 });
 
+describe("the symbolic engine proves most true identities", () => {
+  it("at least 70% of the true claims are proved, and no false claim is", () => {
+    let proved = 0;
+    const trueClaims = corpus.filter((c) => c.truth);
+    for (const c of corpus) {
+      const r = equal({ lhs: c.lhs, rhs: c.rhs, let: c.let, seed: 11 });
+      if (r.verdict === "proved") {
+        expect(c.truth, `false claim proved: ${c.id}`).toBe(true);
+        proved++;
+      }
+    }
+    expect(proved / trueClaims.length).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
 describe("perturbed true claims are refuted", () => {
   const trueClaims = corpus.filter((c) => c.truth && c.rhs.trim() !== "0" && !c.rhs.includes("zeros("));
   it("scaling, negating or shifting the right side never passes", () => {

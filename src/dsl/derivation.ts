@@ -1,0 +1,214 @@
+// The derivation DSL (docs/derivations.md): `derivation(title, options, body)`
+// runs the body once, at once, and records what it asks for (steps, chains,
+// defines, argmin steps), each with the file and line of its call. Nothing is
+// checked here: src/dsl/run.ts checks the records, in a worker of
+// `derive check` or in process.
+
+import { asDeriveError } from "../core/errors.js";
+import { type Define, expand, parseDefine } from "./defines.js";
+import { type Site, callerOf, lineIn } from "./site.js";
+
+/** What a step must come to: `accepted` is proved or verified. */
+export type Expected = "accepted" | "proved" | "refuted";
+
+export interface DerivationOptions {
+  /** seed number and question label as catalog.md names them: "000 Q1.2(c)" */
+  readonly source?: string;
+  /** declarations, as for `--let`: { X: "n x n spd", a: "scalar" } */
+  readonly let?: Readonly<Record<string, string>>;
+  /** given values of a worked example: numbers or matrices in the expression language ("[1, 2; 3, 4]") */
+  readonly given?: Readonly<Record<string, number | string>>;
+  /** parts of the source that are prose only and not checkable, e.g. "Q3 (l.123-181): essay" */
+  readonly prose?: readonly string[];
+}
+
+export interface StepOptions {
+  /** default "accepted" (proved or verified) */
+  readonly expect?: Expected;
+  /** why the step is kept as it is (a wrong step as the author wrote it) */
+  readonly note?: string;
+  /** overrides the derivation's source for this step */
+  readonly source?: string;
+  /** more declarations for this step only */
+  readonly let?: Readonly<Record<string, string>>;
+  /** not checked (yet): true, or the reason */
+  readonly skip?: boolean | string;
+}
+
+/** The handle a derivation body receives. */
+export interface DerivationBuilder {
+  /** One claim: `=`, `≈`, `<`, `<=`, `>`, `>=`, `∝` (language.md). */
+  step(claim: string, opts?: StepOptions): void;
+  /** `chain(a, b, c)` checks `a = b` and `b = c`; options may come last. */
+  chain(...items: [string, string, ...string[]] | [string, string, ...string[], StepOptions]): void;
+  /** A named value (`"z1 = w1 * x1 + b1"`) or function (`"f(x) = x^2 + 1"`) for later steps. */
+  define(definition: string): void;
+  /** argmin_w f = argmin_w g: f = a·g + b with a > 0 and b constant in `wrt`. */
+  argmin(wrt: string, f: string, g: string, opts?: StepOptions): void;
+}
+
+/** One recorded thing to check. */
+export type Entry =
+  | {
+      readonly kind: "claim";
+      /** as written (a chain's pair joined with `=`) */
+      readonly claim: string;
+      /** with defines expanded: what is checked */
+      readonly expanded: string;
+      readonly opts: StepOptions;
+      readonly site: Site;
+    }
+  | {
+      readonly kind: "argmin";
+      readonly claim: string;
+      readonly wrt: string;
+      readonly f: string;
+      readonly g: string;
+      readonly opts: StepOptions;
+      readonly site: Site;
+    }
+  | {
+      /** a define: not a step, but its expression is checked to parse (an error is reported at its line) */
+      readonly kind: "define";
+      readonly claim: string;
+      readonly define: Define;
+      readonly opts: StepOptions;
+      readonly site: Site;
+    }
+  | {
+      /** a record that failed before checking (a bad define, a body that threw) */
+      readonly kind: "error";
+      readonly claim: string;
+      readonly message: string;
+      readonly opts: StepOptions;
+      readonly site: Site;
+    };
+
+export const DERIVATION = Symbol.for("derive.derivation");
+
+/** What `derivation()` returns; export it (default or named) from a derivation file. */
+export interface Derivation {
+  readonly [DERIVATION]: 1;
+  readonly title: string;
+  readonly source: string | null;
+  readonly let: Readonly<Record<string, string>>;
+  readonly given: Readonly<Record<string, number | string>>;
+  readonly prose: readonly string[];
+  readonly entries: readonly Entry[];
+  /** the defines, in order, as written */
+  readonly defines: readonly Define[];
+  readonly site: Site;
+}
+
+/** Is this value a derivation (made by this or another copy of the package)? */
+export function isDerivation(v: unknown): v is Derivation {
+  return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[DERIVATION] === 1;
+}
+
+export function derivation(title: string, body: (d: DerivationBuilder) => void): Derivation;
+export function derivation(title: string, options: DerivationOptions, body: (d: DerivationBuilder) => void): Derivation;
+export function derivation(
+  title: string,
+  a: DerivationOptions | ((d: DerivationBuilder) => void),
+  b?: (d: DerivationBuilder) => void,
+): Derivation {
+  const site = callerOf(derivation);
+  const options: DerivationOptions = typeof a === "function" ? {} : (a ?? {});
+  const body = typeof a === "function" ? a : b;
+  if (typeof title !== "string" || !title.trim()) throw new TypeError("derivation(title, options, body): the title must be a non-empty string");
+  if (typeof body !== "function") throw new TypeError(`derivation("${title}"): the last argument must be the body, (d) => { ... }`);
+  const recorder = new Recorder(options);
+  try {
+    body(recorder.builder);
+  } catch (e) {
+    const line = lineIn(e, site.file) ?? site.line;
+    recorder.entries.push({
+      kind: "error",
+      claim: "(the derivation's body)",
+      message: `the body threw: ${asDeriveError(e).detail.replace(/^internal error: /, "")}`,
+      opts: {},
+      site: { file: site.file, line },
+    });
+  }
+  return Object.freeze({
+    [DERIVATION]: 1 as const,
+    title,
+    source: options.source ?? null,
+    let: { ...(options.let ?? {}) },
+    given: { ...(options.given ?? {}) },
+    prose: [...(options.prose ?? [])],
+    entries: recorder.entries,
+    defines: [...recorder.defines.values()],
+    site,
+  });
+}
+
+class Recorder {
+  readonly entries: Entry[] = [];
+  readonly defines = new Map<string, Define>();
+  readonly builder: DerivationBuilder;
+
+  constructor(private readonly options: DerivationOptions) {
+    const step = (claim: string, opts: StepOptions = {}): void => this.claim(claim, opts, callerOf(step));
+    const chain = (...items: (string | StepOptions)[]): void => {
+      const site = callerOf(chain);
+      const last = items[items.length - 1];
+      const opts = typeof last === "object" && last !== null ? (last as StepOptions) : {};
+      const sides = items.filter((x): x is string => typeof x === "string");
+      if (sides.length < 2) {
+        this.entries.push({ kind: "error", claim: sides.join(" = "), message: "a chain needs at least two expressions", opts, site });
+        return;
+      }
+      for (let i = 0; i + 1 < sides.length; i++) this.claim(`${sides[i]} = ${sides[i + 1]}`, opts, site);
+    };
+    const define = (definition: string): void => this.define(definition, callerOf(define));
+    const argmin = (wrt: string, f: string, g: string, opts: StepOptions = {}): void => {
+      const site = callerOf(argmin);
+      const claim = `argmin_${wrt} ${f} = argmin_${wrt} ${g}`;
+      try {
+        this.entries.push({ kind: "argmin", claim, wrt, f: this.expand(f), g: this.expand(g), opts, site });
+      } catch (e) {
+        this.entries.push({ kind: "error", claim, message: asDeriveError(e).message, opts, site });
+      }
+    };
+    this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin });
+  }
+
+  private expand(text: string): string {
+    if (typeof text !== "string") throw new TypeError(`expected an expression as a string, got ${typeof text}`);
+    return expand(text, this.defines);
+  }
+
+  private claim(claim: string, opts: StepOptions, site: Site): void {
+    try {
+      this.entries.push({ kind: "claim", claim, expanded: this.expand(claim), opts, site });
+    } catch (e) {
+      this.entries.push({ kind: "error", claim: String(claim), message: asDeriveError(e).message, opts, site });
+    }
+  }
+
+  private define(definition: string, site: Site): void {
+    const claim = `define ${definition}`;
+    try {
+      if (typeof definition !== "string") throw new TypeError(`define takes a string such as "z1 = w1 * x1 + b1", not ${typeof definition}`);
+      const d = parseDefine(definition);
+      const taken = this.defines.has(d.name)
+        ? "is already defined"
+        : d.name in (this.options.given ?? {})
+          ? "is a given value"
+          : d.name in (this.options.let ?? {})
+            ? "is declared in let"
+            : null;
+      if (taken) throw new TypeError(`${d.name} ${taken}; a define needs a new name`);
+      // parameters shadow defines of the same name inside the body
+      const visible = new Map([...this.defines].filter(([k]) => !d.params.includes(k)));
+      const body = expand(d.body, visible);
+      const def: Define = { name: d.name, params: d.params, isFunction: d.isFunction, written: d.body, body };
+      this.defines.set(d.name, def);
+      this.entries.push({ kind: "define", claim, define: def, opts: {}, site });
+    } catch (e) {
+      const message = e instanceof TypeError ? e.message : asDeriveError(e).message;
+      this.entries.push({ kind: "error", claim, message, opts: {}, site });
+    }
+  }
+}
