@@ -5,23 +5,38 @@
 //   equal      in-process time of equal() on typical Cookbook claims
 //   fdGradient time of a finite-difference gradient of a function of an
 //              n x n matrix, n = 10 .. 100, and how it grows with n
+//   grad       in-process time of the symbolic grad() on the gradient tasks of
+//              ../shared/bench/grad-bench.jsonl (Cookbook, ML, depth families),
+//              result sizes, growth with depth, and SymPy's MatrixExpr.diff on
+//              the same tasks (bench/sympy_grad.py) where Python and SymPy exist
 //
 // Options (environment): BENCH_CLI_RUNS (default 15), BENCH_EQUAL_RUNS (20),
-// BENCH_FD_BUDGET_S (60: a size projected to take longer is skipped).
+// BENCH_FD_BUDGET_S (60: a size projected to take longer is skipped),
+// BENCH_GRAD_RUNS (30: timed runs per grad task, fewer for slow tasks),
+// BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,fd,grad).
 
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { equal, evaluate } from "../dist/index.js";
+import { equal, evaluate, grad, parseExpr } from "../dist/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 15);
 const EQUAL_RUNS = Number(process.env.BENCH_EQUAL_RUNS ?? 20);
 const FD_BUDGET_S = Number(process.env.BENCH_FD_BUDGET_S ?? 60);
+const GRAD_RUNS = Number(process.env.BENCH_GRAD_RUNS ?? 30);
+const GRAD_WARM_PASSES = 5;
+const GRAD_TASK_BUDGET_MS = 3000;
+const USE_SYMPY = process.env.BENCH_SYMPY !== "0";
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "cli,equal,fd,grad").split(",").map((x) => x.trim()));
 
 const CLI_TARGET_S = 0.35;
 const EQUAL_TARGET_MS = 2;
+const SPEEDUP_TARGET = 20;
+/** growth with depth counts as "at most linear" up to this factor over the depth ratio (noise, fixed costs) */
+const LINEAR_SLACK = 1.5;
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 const now = () => performance.now();
@@ -261,6 +276,236 @@ function benchFd() {
   return out;
 }
 
+
+// ---------------------------------------------------------------------------
+// (d) grad() in process on the gradient benchmark: symbolic engine alone
+// (check: false), one checked call for correctness, result sizes, growth with
+// depth, and SymPy's MatrixExpr.diff on the same tasks.
+
+function gradTasksPath() {
+  const shared = fileURLToPath(new URL("../../shared/bench/grad-bench.jsonl", import.meta.url));
+  if (fs.existsSync(shared)) return shared;
+  return path.join(root, "tests", "fixtures", "grad-bench.jsonl");
+}
+
+const truncate = (text, n = 120) => (text == null || text.length <= n ? text : `${text.slice(0, n - 3)}...`);
+
+/** nodes of a syntax tree (every operator, name and number counts one) */
+function countNodes(e) {
+  let k = 1;
+  for (const a of e.args) k += countNodes(a);
+  return k;
+}
+
+/** the names a list of declarations ("A, B: n x n", "x: n") declares */
+function declaredNames(lets) {
+  const names = new Set();
+  for (const d of lets) for (const n of d.split(":")[0].split(",")) names.add(n.trim());
+  return names;
+}
+
+function runSympy(tasksPath) {
+  if (!USE_SYMPY) return { unavailable: "skipped (BENCH_SYMPY=0)" };
+  const t0 = now();
+  const r = spawnSync("python3", [path.join(root, "bench", "sympy_grad.py"), tasksPath], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 180_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (now() - t0) / 1000;
+  if (r.error) return { unavailable: `python3: ${r.error.code ?? r.error.message}` };
+  if (r.status !== 0) {
+    const lines = (r.stderr || "").trim().split("\n");
+    return { unavailable: `python3 exited with ${r.status ?? r.signal}: ${lines[lines.length - 1] ?? ""}` };
+  }
+  try {
+    const out = JSON.parse(r.stdout);
+    return { ...out, seconds };
+  } catch (e) {
+    return { unavailable: `unreadable output from bench/sympy_grad.py: ${e.message}` };
+  }
+}
+
+function benchGrad() {
+  const tasksPath = gradTasksPath();
+  const tasks = fs
+    .readFileSync(tasksPath, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const opts = tasks.map((t) => ({ expr: t.expr, wrt: t.wrt, let: t.let }));
+  // one checked call per task: the printed result must pass derive's own check
+  const checked = tasks.map((t, i) => {
+    const t0 = now();
+    const r = grad({ ...opts[i], seed: 1 });
+    return { r, ms: now() - t0 };
+  });
+  // warm-up of the symbolic engine alone (JIT) on every task, then timed rounds
+  // over all tasks interleaved, so that machine noise falls on all of them alike;
+  // a task whose timed calls pass GRAD_TASK_BUDGET_MS gets no further rounds
+  for (let pass = 0; pass < GRAD_WARM_PASSES; pass++) tasks.forEach((t, i) => grad({ ...opts[i], seed: 100 + pass, check: false }));
+  const times = tasks.map(() => []);
+  const spent = tasks.map(() => 0);
+  const last = tasks.map(() => null);
+  for (let round = 0; round < GRAD_RUNS; round++) {
+    tasks.forEach((t, i) => {
+      if (times[i].length >= 5 && spent[i] > GRAD_TASK_BUDGET_MS) return;
+      const t0 = now();
+      last[i] = grad({ ...opts[i], seed: round + 1, check: false });
+      const dt = now() - t0;
+      times[i].push(dt);
+      spent[i] += dt;
+    });
+  }
+  const rows = [];
+  tasks.forEach((t, i) => {
+    const r = last[i];
+    const c = checked[i].r;
+    let size = null;
+    let sizeError = null;
+    if (r.result != null) {
+      try {
+        const names = declaredNames(t.let);
+        size = countNodes(parseExpr(r.result, { isVariable: (n) => names.has(n) }));
+      } catch (e) {
+        sizeError = e.message;
+      }
+    }
+    const row = {
+      id: t.id,
+      family: t.family,
+      expr: truncate(t.expr),
+      wrt: t.wrt,
+      ms: stats(times[i], 3),
+      checkedCallMs: round(checked[i].ms, 1),
+      check: c.check,
+      correct: c.check === "proved" || c.check === "verified",
+      size,
+      result: truncate(r.result),
+    };
+    if (r.result !== c.result) row.checkedResultDiffers = truncate(c.result);
+    if (sizeError) row.sizeError = sizeError;
+    if (r.error || c.error) row.error = (r.error ?? c.error).message;
+    rows.push(row);
+    log(`grad: ${t.id}: median ${row.ms.median} ms (min ${row.ms.min}) over ${row.ms.runs}, size ${size}, check ${c.check}${row.error ? `, error: ${row.error}` : ""}`);
+  });
+
+  // SymPy's figures beside ours
+  log("grad: sympy (bench/sympy_grad.py) ...");
+  const sy = runSympy(tasksPath);
+  if (sy.unavailable) log(`grad: sympy unavailable: ${sy.unavailable}`);
+  else log(`grad: sympy ${sy.sympy} done in ${sy.seconds.toFixed(1)} s`);
+  for (const row of rows) {
+    if (sy.unavailable) continue;
+    const s = sy.tasks?.[row.id];
+    if (!s) continue;
+    row.sympyMs = s.ms;
+    row.sympyStatus = s.status;
+    if (s.ms != null && row.ms.median > 0) row.speedup = round(s.ms / row.ms.median, 1);
+    if (s.status !== "ok") row.sympyNote = s.reason ?? (s.status === "zero" ? `SymPy answers ${s.result} (the gradient is not zero)` : s.check ?? null);
+    if (s.result != null && s.status !== "ok") row.sympyResult = truncate(s.result);
+  }
+
+  const byFamily = {};
+  for (const fam of [...new Set(rows.map((r) => r.family))]) {
+    const fr = rows.filter((r) => r.family === fam);
+    byFamily[fam] = {
+      tasks: fr.length,
+      medianMs: round(median(fr.map((r) => r.ms.median))),
+      maxMs: round(Math.max(...fr.map((r) => r.ms.median))),
+      medianSize: median(fr.filter((r) => r.size != null).map((r) => r.size)),
+      allCorrect: fr.every((r) => r.correct),
+    };
+  }
+
+  // growth with depth: L = max over L = 1, per kind of network
+  const depth = {};
+  for (const row of rows) {
+    const m = /^depth-([a-z]+)-L(\d+)$/.exec(row.id);
+    if (!m) continue;
+    (depth[m[1]] ??= []).push({ L: Number(m[2]), ms: row.ms.median, size: row.size, sympyMs: row.sympyMs ?? null });
+  }
+  const depthOut = {};
+  for (const [kind, pts] of Object.entries(depth)) {
+    pts.sort((a, b) => a.L - b.L);
+    const lo = pts[0];
+    const hi = pts[pts.length - 1];
+    const prev = pts.length >= 2 ? pts[pts.length - 2] : null;
+    const depthRatio = hi.L / lo.L;
+    const timeRatio = hi.ms / lo.ms;
+    const sizeRatio = hi.size != null && lo.size != null ? hi.size / lo.size : null;
+    const allowed = depthRatio * LINEAR_SLACK;
+    const timeLinear = timeRatio <= allowed;
+    const sizeLinear = sizeRatio != null && sizeRatio <= allowed;
+    depthOut[kind] = {
+      points: pts.map((p) => ({ L: p.L, ms: p.ms, size: p.size, ...(p.sympyMs != null ? { sympyMs: p.sympyMs } : {}) })),
+      depthRatio,
+      timeRatio: round(timeRatio, 2),
+      sizeRatio: sizeRatio == null ? null : round(sizeRatio, 2),
+      // log(ratio) / log(depth ratio): 1 is linear growth
+      timeExponent: round(Math.log(timeRatio) / Math.log(depthRatio), 2),
+      sizeExponent: sizeRatio == null ? null : round(Math.log(sizeRatio) / Math.log(depthRatio), 2),
+      // the same between the two deepest points: the trend beyond the range measured
+      lastStep: prev && {
+        from: prev.L,
+        to: hi.L,
+        timeExponent: round(Math.log(hi.ms / prev.ms) / Math.log(hi.L / prev.L), 2),
+        sizeExponent: hi.size != null && prev.size != null ? round(Math.log(hi.size / prev.size) / Math.log(hi.L / prev.L), 2) : null,
+      },
+      allowedRatio: allowed,
+      timeAtMostLinear: timeLinear,
+      sizeAtMostLinear: sizeLinear,
+      verdict: timeLinear && sizeLinear ? "at most linear" : `superlinear ${[!timeLinear && "time", !sizeLinear && "size"].filter(Boolean).join(" and ")}`,
+      ...(lo.sympyMs != null && hi.sympyMs != null ? { sympyTimeRatio: round(hi.sympyMs / lo.sympyMs, 2) } : {}),
+    };
+  }
+
+  const out = {
+    tasksFile: path.relative(root, tasksPath),
+    runsPerTask: GRAD_RUNS,
+    warmUpPasses: GRAD_WARM_PASSES,
+    note: "ms: grad({..., check: false}), the symbolic engine alone, rounds over all tasks interleaved; check: one grad({...}) call with the numeric check; size: nodes of the printed result parsed back",
+    families: byFamily,
+    depth: depthOut,
+    allCorrect: rows.every((r) => r.correct),
+    failures: rows.filter((r) => !r.correct).map((r) => ({ id: r.id, check: r.check, error: r.error ?? null })),
+  };
+  if (sy.unavailable) {
+    out.sympy = "unavailable";
+    out.sympyReason = sy.unavailable;
+  } else {
+    const cmp = rows.filter((r) => (r.family === "cookbook" || r.family === "ml") && r.sympyStatus === "ok" && r.speedup != null);
+    const timedAll = rows.filter((r) => (r.family === "cookbook" || r.family === "ml") && r.speedup != null);
+    const sp = cmp.map((r) => r.speedup);
+    const medSp = sp.length ? median(sp) : null;
+    const byStatus = {};
+    for (const r of rows.filter((r) => r.family === "cookbook" || r.family === "ml")) (byStatus[r.sympyStatus] ??= []).push(r.id);
+    out.sympy = {
+      version: sy.sympy,
+      python: sy.python,
+      seconds: round(sy.seconds, 1),
+      method: "expr.diff(wrt) on MatrixSymbols with symbolic dimensions; one warm-up, median of up to 7 runs, cache cleared before each; answer checked against central differences at n=3, m=4, p=2, k=3, h=5",
+      cookbookMlByStatus: byStatus,
+      comparedTasks: cmp.length,
+      medianSpeedup: medSp == null ? null : round(medSp, 1),
+      minSpeedup: sp.length ? round(Math.min(...sp), 1) : null,
+      medianSympyMs: cmp.length ? round(median(cmp.map((r) => r.sympyMs))) : null,
+      medianOurMs: cmp.length ? round(median(cmp.map((r) => r.ms.median))) : null,
+      speedupTarget: SPEEDUP_TARGET,
+      meetsTarget: medSp != null && medSp >= SPEEDUP_TARGET,
+      // including SymPy's wrong (zero) and unevaluated answers, which come back at once
+      medianSpeedupAllTimed: timedAll.length ? round(median(timedAll.map((r) => r.speedup)), 1) : null,
+      sympyWrongOrMissing: rows
+        .filter((r) => r.sympyStatus && !["ok", "unsupported"].includes(r.sympyStatus))
+        .map((r) => ({ id: r.id, status: r.sympyStatus, sympyResult: r.sympyResult ?? null, note: r.sympyNote ?? null, ours: r.result })),
+      unsupported: rows.filter((r) => r.sympyStatus === "unsupported").map((r) => `${r.id} (${r.sympyNote})`),
+    };
+  }
+  out.tasks = rows;
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 
 const result = {
@@ -271,11 +516,21 @@ const result = {
   loadAverage: os.loadavg().map((x) => round(x, 2)),
   date: new Date().toISOString(),
 };
-log("cli ...");
-result.cli = benchCli();
-log("equal ...");
-result.equal = benchEqual();
-log("fd gradient ...");
-result.fdGradient = benchFd();
+if (SECTIONS.has("cli")) {
+  log("cli ...");
+  result.cli = benchCli();
+}
+if (SECTIONS.has("equal")) {
+  log("equal ...");
+  result.equal = benchEqual();
+}
+if (SECTIONS.has("fd")) {
+  log("fd gradient ...");
+  result.fdGradient = benchFd();
+}
+if (SECTIONS.has("grad")) {
+  log("grad ...");
+  result.grad = benchGrad();
+}
 result.totalSeconds = round((now() - started) / 1000, 1);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

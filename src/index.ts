@@ -1,6 +1,7 @@
 // The package's public entry: `import { equal, evaluate } from "derive"`.
 
 export { equal, evaluate, grad } from "./api.js";
+export * from "./dsl/index.js";
 export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult, GradOptions, GradResult } from "./api.js";
 export { DeriveError } from "./core/errors.js";
 export { Tensor } from "./core/tensor.js";

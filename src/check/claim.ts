@@ -467,7 +467,7 @@ function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
     verdict: "refuted",
     numeric: null,
     counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; "), hint },
-    detail: `refuted (${rel} fails): at ${parts.join("; ")}: ${shown}`,
+    detail: `refuted (${rel} fails): ${parts.length ? `at ${parts.join("; ")}: ` : ""}${shown}`,
   };
 }
 

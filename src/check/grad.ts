@@ -48,17 +48,18 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
     const scope = Scope.parse(lets);
     const resolver = new Resolver(scope);
     const tree = located("expression", () => resolver.resolve(parseExpr(opts.expr, { isVariable: scope.isVariable })));
-    out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
     if (!isScalar(tree.shape)) throw new DeriveError("shape", `grad needs a scalar expression, not one of shape ${tree.shape.rows} x ${tree.shape.cols}; use jacobian`, 0, "expression");
     if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(opts.wrt)) throw new DeriveError("usage", `--wrt needs a variable name, not '${opts.wrt}'`);
     const x = resolver.resolve(parseExpr(opts.wrt, { isVariable: scope.isVariable }));
     if (x.op !== "sym") throw new DeriveError("usage", `--wrt ${opts.wrt} is not a variable`);
+    // undeclared names (the variable too) are scalars, and every one is reported
+    out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
     const n = new Normalizer(factsOf(scope));
     let g: TNode;
     try {
       g = new Differentiator(n).expand({ op: "grad", args: [tree, x], pos: 0, end: 0, shape: x.shape });
     } catch (e) {
-      if (e instanceof NotDifferentiable || e instanceof NotNormalizable) throw new DeriveError("engine", `no symbolic gradient: ${e.message}`);
+      if (e instanceof NotDifferentiable || e instanceof NotNormalizable) throw new DeriveError("limit", `no symbolic gradient: ${e.message} (derive equal still checks such claims numerically)`);
       throw e;
     }
     // two forms: back-propagation with the noise removed (linear in size), and

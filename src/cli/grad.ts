@@ -30,5 +30,6 @@ export function runGrad(argv: string[], io: Io): number {
     return 2;
   }
   io.out(flags.has("latex") ? r.latex! : r.result!);
+  for (const a of r.assumptions) io.out(`  assuming ${a}`);
   return 0;
 }

@@ -3,6 +3,7 @@
 export const MAIN_HELP = `derive: checks the mathematics of machine learning step by step
 
 Usage:
+  derive check [FILES...] [--reporter pretty|json|junit|tap] [--seed N] [--samples K]
   derive equal LHS RHS [--let DECL]... [--json] [--seed N] [--samples K]
   derive equal "CLAIM" [--let DECL]...      (a claim with =, ≈, <, <=, >, >=, ∝)
   derive grad EXPR --wrt NAME [--let DECL]... [--json] [--latex]
@@ -67,6 +68,7 @@ expression language, and is checked against finite differences first.
 Options:
   --wrt NAME      the variable (required)
   --let DECL      declare names, as for derive equal (repeatable)
+  --seed N        seed of the finite-difference check of the result
   --latex         print LaTeX instead
   --json          print { "result", "latex", "shape", "check", "assumptions", "error" }
 

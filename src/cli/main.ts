@@ -3,6 +3,7 @@
 // line on stderr, never a stack trace.
 
 import { asDeriveError } from "../core/errors.js";
+import { CHECK_HELP, runCheckCommand } from "./check.js";
 import { runEqual } from "./equal.js";
 import { runEval } from "./eval.js";
 import { runGrad } from "./grad.js";
@@ -19,9 +20,10 @@ const stdio: Io = {
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
-type Command = (argv: string[], io: Io) => number;
+type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
+  check: { run: runCheckCommand, help: CHECK_HELP },
   equal: { run: runEqual, help: EQUAL_HELP },
   eval: { run: runEval, help: EVAL_HELP },
   grad: { run: runGrad, help: GRAD_HELP },

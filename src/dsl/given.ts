@@ -19,7 +19,7 @@ import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
 import { printClaim } from "../check/claim.js";
 import { decide, roundingTolerance } from "../check/relations.js";
-import { toText } from "../check/values.js";
+import { formatValue, toText } from "../check/values.js";
 
 export interface Outcome {
   verdict: "proved" | "verified" | "refuted" | "error";
@@ -107,6 +107,18 @@ export function variablesOf(nodes: readonly TNode[]): Set<string> {
   return out;
 }
 
+/** Dimension names the shapes of a typed tree mention. */
+function dimsOf(nodes: readonly TNode[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: TNode): void => {
+    for (const d of [n.shape.rows, n.shape.cols]) for (const name of dimNames(d)) out.add(name);
+    if (n.op === "dimval") out.add(n.name!);
+    n.args.forEach(visit);
+  };
+  nodes.forEach(visit);
+  return out;
+}
+
 /** Draws the free variables and dimensions around fixed values. */
 export function makeDrawer(bound: Bound, resolver: Resolver, rng: Random) {
   return (vars: Iterable<string>, first: boolean, variant: number): Point => {
@@ -140,7 +152,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
     const approx = approximation(claim, sides, resolver);
     const vars = variablesOf(sides);
     const free = [...vars].filter((v) => !bound.values.has(v));
-    const freeDims = [...resolver.dims].filter((d) => !bound.sizes.has(d));
+    const freeDims = [...dimsOf(sides)].filter((d) => !bound.sizes.has(d));
     const wanted = free.length === 0 && freeDims.length === 0 ? 1 : samples;
     const rng = new Random(seed);
     const draw = makeDrawer(bound, resolver, rng);
@@ -177,7 +189,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
       if (!shown) shown = values.map((v) => toText(v, 6)).join(` ${claim.relations[0]} `);
     }
     if (valid < wanted) throw new DeriveError("sample", `no valid sample could be drawn around the given values: ${valid} of ${wanted}${lastInvalid ? ` (last reason: ${lastInvalid})` : ""}`);
-    const within = approx ? `, within ±${approx.tol.length === 1 ? approx.tol[0] : "the rounding of each entry"}` : "";
+    const within = approx ? `, within ±${approx.tol.length === 1 ? formatValue(approx.tol[0]!, 6) : "the rounding of each entry"}` : "";
     const detail =
       wanted === 1
         ? `verified at the given values: ${shown}${within}`
@@ -237,6 +249,6 @@ function refutation(claim: Claim, values: readonly Tensor[], at: number, point: 
   const b = values[at + 1]!;
   const drawn = [...point.values].filter(([k]) => !bound.values.has(k)).map(([k, v]) => `${k} = ${toText(v)}`);
   const where = drawn.length ? `at the given values and ${drawn.join("; ")}` : "at the given values";
-  const tol = approx && rel === "≈" ? ` (allowed ±${approx.tol.length === 1 ? approx.tol[0] : "the rounding of each entry"})` : "";
+  const tol = approx && rel === "≈" ? ` (allowed ±${approx.tol.length === 1 ? formatValue(approx.tol[0]!, 6) : "the rounding of each entry"})` : "";
   return `refuted (${rel} fails) ${where}: ${printClaim({ ...claim, sides: claim.sides.slice(at, at + 2), relations: [rel], proptoIn: [] })} has lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${tol}`;
 }

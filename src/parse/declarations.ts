@@ -60,6 +60,9 @@ function parseOne(src: string, offset: number, origin: string): Declaration[] {
   let sh: Shape;
   const props: Property[] = [];
   const first = ws[0]!;
+  if ((PROPERTIES as readonly string[]).includes(first.text) && first.text !== "integer") {
+    err(`'${first.text}' is a property, not a shape: write '${names[0]!.text}: scalar ${first.text}' or '${names[0]!.text}: n ${first.text}'`, first.pos);
+  }
   if (first.text === "scalar") {
     sh = SCALAR;
     k = 1;

@@ -138,7 +138,8 @@ export class ChainSimplifier {
    * transposition (tr(M') = tr(M)): the smallest key among all candidates.
    */
   traceOf(chain: readonly TNode[]): Poly {
-    if (chain.length === 1 && chain[0]!.op === "kron") {
+    const k0 = chain[0]!;
+    if (chain.length === 1 && k0.op === "kron" && k0.args.every((a) => a.shape.rows === a.shape.cols)) {
       this.n.rule("trace-of-kron");
       const [a, b] = chain[0]!.args as [TNode, TNode];
       return this.n.mul(this.n.norm(mk("tr", [a])), this.n.norm(mk("tr", [b])), SCALAR);
@@ -276,6 +277,17 @@ export class ChainSimplifier {
     };
     const flat = (t: TNode): TNode[] => (t.op === "hadamard" ? t.args.flatMap(flat) : [t]);
     const factors = [tree(ca), tree(cb)].flatMap(flat);
+    // u .* u.^-1 = ones where u is defined and nonzero (as with X * inv(X) = I)
+    for (let i = 0; i < factors.length; i++) {
+      const r = factors[i]!;
+      if (r.op !== "epow" || key(r.args[1]!) !== key(this.n.canon(mk("neg", [{ op: "num", args: [], value: 1, text: "1", pos: 0, end: 0, shape: SCALAR }])))) continue;
+      const j = factors.findIndex((f, k) => k !== i && key(f) === key(r.args[0]!));
+      if (j < 0) continue;
+      this.n.rule("hadamard-reciprocal");
+      const rest = factors.filter((_, k) => k !== i && k !== j);
+      if (rest.length === 0) return this.poly([onesOf(s)], s);
+      return rest.slice(1).reduce((acc, f) => this.n.hadamard(acc, this.n.norm(f), s), this.n.norm(rest[0]!));
+    }
     factors.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
     let h = factors[0]!;
     for (const f of factors.slice(1)) h = mk("hadamard", [h, f]);

@@ -53,6 +53,7 @@ export const RULES: readonly RuleDoc[] = [
   { name: "log-of-exp", identity: "log(exp(X)) = X", guard: "entrywise", example: ["log(exp(X))", "X", ["X: n x m"]] },
   { name: "exp-of-sum", identity: "exp(A + B) = exp(A) .* exp(B)", guard: "entrywise", example: ["exp(A + B)", "exp(A) .* exp(B)", ["A, B: n x m"]] },
   { name: "elementwise-power", identity: "X .^ k = X .* ... .* X", guard: "k a small non-negative integer", example: ["X .^ 2", "X .* X", ["X: n x m"]] },
+  { name: "hadamard-reciprocal", identity: "u .* (1 ./ u) = ones", guard: "where u is nonzero (the expression is defined)", example: ["y .* (1 ./ u) .* u", "y", ["y, u: n positive"]] },
   { name: "hadamard-ones", identity: "ones .* X = X", guard: "always", example: ["ones(n, m) .* X", "X", ["X: n x m"]] },
   { name: "softmax-shift", identity: "softmax(z + c * ones(n)) = softmax(z)", guard: "c scalar", example: ["softmax(z + c)", "softmax(z)", ["z: n", "c: scalar"]] },
   { name: "lse-shift", identity: "lse(z + c * ones(n)) = lse(z) + c", guard: "c scalar", example: ["lse(z + c)", "lse(z) + c", ["z: n", "c: scalar"]] },

@@ -8,7 +8,7 @@ import { key } from "../core/ast.js";
 import { isScalar } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import type { Facts } from "./normal.js";
-import { mk, num, zerosOf } from "./build.js";
+import { mk, num, onesOf, zerosOf } from "./build.js";
 
 const isNum = (t: TNode, v?: number): boolean => t.op === "num" && (v === undefined || t.value === v);
 const isZero = (t: TNode): boolean => isNum(t, 0) || t.op === "zeros";
@@ -101,7 +101,7 @@ function step(n: TNode, facts: Facts): TNode {
       if (isScalar(b.shape) && !isScalar(a.shape)) return mk("mul", [b, a]);
       if (a.op === "neg") return mk("neg", [mk("hadamard", [a.args[0]!, b])]);
       if (b.op === "neg") return mk("neg", [mk("hadamard", [a, b.args[0]!])]);
-      return n;
+      return cancelReciprocals(n);
     case "ediv":
       if (isNum(b, 1)) return a;
       return n;
@@ -118,6 +118,22 @@ function step(n: TNode, facts: Facts): TNode {
     case "tr":
       if (isScalar(a.shape)) return a;
       return n;
+  }
+  return n;
+}
+
+/** u .* ... .* (1 ./ u) .* ...: the reciprocal pair cancels (where u is defined and nonzero, as the expression requires). */
+function cancelReciprocals(n: TNode): TNode {
+  const flat = (t: TNode): TNode[] => (t.op === "hadamard" ? t.args.flatMap(flat) : [t]);
+  const fs = flat(n);
+  for (let i = 0; i < fs.length; i++) {
+    const r = fs[i]!;
+    if (!(r.op === "ediv" && isNum(r.args[0]!, 1))) continue;
+    const j = fs.findIndex((f, k) => k !== i && key(f) === key(r.args[1]!));
+    if (j < 0) continue;
+    const rest = fs.filter((_, k) => k !== i && k !== j);
+    if (rest.length === 0) return onesOf(n.shape);
+    return rest.reduce((x, y) => mk("hadamard", [x, y]));
   }
   return n;
 }

@@ -12,11 +12,19 @@ const noStack = (s: string): void => {
 };
 
 describe("derive equal", () => {
-  it("verifies a true identity with exit 0 and prints the seed", () => {
+  it("proves a true identity with exit 0, names the rules and prints the seed", () => {
     const r = derive("equal", "tr(A * B)", "tr(B * A)", "--let", "A: n x m", "--let", "B: m x n", "--seed", "7");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^verified: tr\(A \* B\) = tr\(B \* A\)/);
-    expect(r.stdout).toContain("seed 7");
+    expect(r.stdout).toMatch(/^proved: tr\(A \* B\) = tr\(B \* A\)\n/);
+    expect(r.stdout).toContain("proved by trace-cyclic; the numeric check agrees (verified on 6 samples");
+    expect(r.stdout).toContain("symbolic: proved; seed 7");
+  });
+
+  it("verifies a true identity it cannot prove with exit 0", () => {
+    const r = derive("equal", "inv(I + inv(A))", "A * inv(A + I)", "--let", "A: n x n invertible", "--seed", "7");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^verified: inv\(I \+ inv\(A\)\) = A \* inv\(A \+ I\)\n  verified on 6 samples/);
+    expect(r.stdout).toContain("symbolic: unproved; seed 7");
   });
 
   it("refutes a false identity with exit 1 and a counterexample", () => {
@@ -25,6 +33,7 @@ describe("derive equal", () => {
     expect(r.stdout).toMatch(/^refuted:/);
     expect(r.stdout).toMatch(/A = \[/);
     expect(r.stdout).toMatch(/lhs = \[/);
+    expect(r.stdout).toContain("symbolic: unproved; seed 3");
   });
 
   it("prints the cli.md JSON object", () => {
@@ -32,8 +41,9 @@ describe("derive equal", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     for (const k of ["verdict", "symbolic", "numeric", "counterexample", "assumptions", "error"]) expect(j).toHaveProperty(k);
-    expect(j.verdict).toBe("verified");
-    expect(j.symbolic).toBe("skipped");
+    expect(j.verdict).toBe("proved");
+    expect(j.symbolic).toBe("proved");
+    expect(j.detail).toMatch(/^proved by trace-cyclic; the numeric check agrees/);
     expect(j.numeric.samples).toBe(6);
     expect(typeof j.numeric.maxRelError).toBe("number");
     expect(j.counterexample).toBeNull();
@@ -46,6 +56,7 @@ describe("derive equal", () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.verdict).toBe("refuted");
+    expect(j.symbolic).toBe("unproved");
     expect(Object.keys(j.counterexample.dims)).toEqual(["n"]);
     expect(Array.isArray(j.counterexample.values.X)).toBe(true);
     expect(j.counterexample.lhs).toHaveLength(j.counterexample.dims.n);
@@ -60,7 +71,8 @@ describe("derive equal", () => {
   it("reports undeclared names as scalar assumptions", () => {
     const r = derive("equal", "log(e^t)", "t", "--json", "--seed", "1");
     const j = JSON.parse(r.stdout);
-    expect(j.verdict).toBe("verified");
+    expect(j.verdict).toBe("proved");
+    expect(j.detail).toMatch(/^proved by e-power, log-of-exp;/);
     expect(j.assumptions).toEqual(["t: scalar"]);
     const p = derive("equal", "log(e^t)", "t");
     expect(p.stdout).toContain("assuming t: scalar");
@@ -69,8 +81,10 @@ describe("derive equal", () => {
   it("accepts a leading minus in parentheses or after --", () => {
     const a = derive("equal", "diff(inv(X), X, V)", "(-inv(X) * V * inv(X))", "--let", "X: n x n invertible; V: n x n");
     expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/^proved: diff\(inv\(X\), X, V\) = -inv\(X\) \* V \* inv\(X\)\n/);
     const b = derive("equal", "--let", "X: n x n invertible; V: n x n", "--", "diff(inv(X), X, V)", "-inv(X) * V * inv(X)");
     expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(/^proved: diff\(inv\(X\), X, V\) = -inv\(X\) \* V \* inv\(X\)\n/);
   });
 
   it("refuses an unparenthesised leading minus with one line and exit 2", () => {
@@ -80,10 +94,15 @@ describe("derive equal", () => {
     noStack(r.stderr);
   });
 
-  it("checks a whole claim with another relation", () => {
-    expect(derive("equal", "sigmoid(0.6) ≈ 0.65").code).toBe(0);
+  it("checks a whole claim with another relation, by the samples alone", () => {
+    const near = derive("equal", "sigmoid(0.6) ≈ 0.65");
+    expect(near.code).toBe(0);
+    expect(near.stdout).toMatch(/^verified: /);
+    expect(near.stdout).toContain("symbolic: unproved");
     expect(derive("equal", "sigmoid(0.6) ≈ 0.64").code).toBe(1);
-    expect(derive("equal", "0 <= sigmoid(t) <= 1").code).toBe(0);
+    const chain = derive("equal", "0 <= sigmoid(t) <= 1");
+    expect(chain.code).toBe(0);
+    expect(chain.stdout).toMatch(/^verified: /);
   });
 
   const bad: [string, string[], RegExp][] = [
@@ -120,6 +139,85 @@ describe("derive equal", () => {
     expect(j.verdict).toBe("error");
     expect(j.error.position).toBe(8);
     expect(j.error.message).toContain("cannot multiply X (n x m) by y (n)");
+  });
+});
+
+describe("derive grad", () => {
+  const lets = ["--let", "X: n x m", "--let", "A: n x n"];
+
+  it("prints the gradient, simplified, on one line", () => {
+    const r = derive("grad", "tr(X' * A * X)", "--wrt", "X", ...lets);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("(A + A') * X\n");
+    expect(r.stderr).toBe("");
+  });
+
+  it("gives the Cookbook forms", () => {
+    const cases: [string[], string][] = [
+      [["logdet(X)", "--wrt", "X", "--let", "X: n x n invertible"], "inv(X)'"],
+      [["norm(A * x - b)^2", "--wrt", "x", "--let", "A: m x n; x: n; b: m"], "2 * A' * (A * x - b)"],
+      [["lse(W*x) - y'*(W*x)", "--wrt", "W", "--let", "W: k x n; x: n; y: k onehot"], "(softmax(W * x) - y) * x'"],
+    ];
+    for (const [args, want] of cases) {
+      const r = derive("grad", ...args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe(want);
+    }
+  });
+
+  it("prints LaTeX with --latex", () => {
+    const r = derive("grad", "tr(X' * A * X)", "--wrt", "X", ...lets, "--latex");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe("\\left(A + {A}^{\\top}\\right) \\, X");
+  });
+
+  it("prints the JSON object with result, latex, shape, check, assumptions, error", () => {
+    const r = derive("grad", "tr(X' * A * X)", "--wrt", "X", ...lets, "--json", "--seed", "1");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      result: "(A + A') * X",
+      latex: "\\left(A + {A}^{\\top}\\right) \\, X",
+      shape: ["n", "m"],
+      check: "proved",
+      assumptions: [],
+      error: null,
+    });
+  });
+
+  it("reports undeclared names in JSON, and a concrete shape as numbers", () => {
+    const r = derive("grad", "t^2 * s", "--wrt", "t", "--json");
+    const j = JSON.parse(r.stdout);
+    expect(j.result).toBe("2 * s * t");
+    expect(j.shape).toEqual([1, 1]);
+    expect(j.assumptions).toEqual(["t: scalar", "s: scalar"]);
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ["a missing --wrt", ["x' * x", "--let", "x: n"], /derive grad: usage error: --wrt NAME is required/],
+    ["a non-scalar expression", ["A * x", "--wrt", "x", "--let", "A: m x n; x: n"], /shape error at 0: grad needs a scalar expression, not one of shape m x 1; use jacobian/],
+    ["a --wrt that is not a name", ["t^2", "--wrt", "t + 1"], /--wrt needs a variable name, not 't \+ 1'/],
+    ["a syntax error", ["tr(X", "--wrt", "X", "--let", "X: n x n"], /syntax error at 4: .* \(in expression\)/],
+    ["two expressions", ["x", "y", "--wrt", "x"], /expected one expression, got 2/],
+    ["an unknown flag", ["x", "--wrt", "x", "--samples", "3"], /unknown option --samples/],
+    ["a gradient the engine cannot write", ["x[1] * x[2]", "--wrt", "x", "--let", "x: 2"], /no symbolic gradient/],
+  ];
+  for (const [what, args, msg] of bad) {
+    it(`answers ${what} with one line and exit 2`, () => {
+      const r = derive("grad", ...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(msg);
+      noStack(r.stderr);
+    });
+  }
+
+  it("answers an error in JSON with every field null but error and assumptions", () => {
+    const r = derive("grad", "A * x", "--wrt", "x", "--let", "A: m x n; x: n", "--json");
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ result: null, latex: null, shape: null, check: null, assumptions: [] });
+    expect(j.error.position).toBe(0);
+    expect(j.error.message).toContain("grad needs a scalar expression");
   });
 });
 
@@ -169,7 +267,7 @@ describe("derive eval", () => {
 });
 
 describe("help", () => {
-  for (const cmd of [[], ["equal"], ["eval"], ["ops"]]) {
+  for (const cmd of [[], ["equal"], ["eval"], ["grad"], ["ops"]]) {
     it(`derive ${cmd.join(" ")} --help prints usage`, () => {
       const r = derive(...cmd, "--help");
       expect(r.code).toBe(0);
@@ -188,6 +286,22 @@ describe("help", () => {
       // the inv(A * B) example is there to show a refutation
       expect([0, 1], line).toContain(res.code);
       if (!line.includes("inv(A * B)")) expect(res.code, line).toBe(0);
+    }
+  });
+
+  it("the overview lists derive grad", () => {
+    expect(derive("--help").stdout).toContain("derive grad EXPR --wrt NAME");
+  });
+
+  it("every example in the grad help text prints a gradient", () => {
+    const r = derive("grad", "--help");
+    const examples = r.stdout.split("\n").filter((l) => l.trim().startsWith("derive grad \""));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const line of examples) {
+      const args = [...line.trim().matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+      const res = derive(...args);
+      expect(res.code, `${line}\n${res.stderr}`).toBe(0);
+      expect(res.stdout.trim().split("\n"), line).toHaveLength(1);
     }
   });
 

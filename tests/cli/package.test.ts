@@ -19,7 +19,7 @@ it("import { equal, evaluate } from 'derive' works in plain Node", () => {
   `;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
   expect(r.stderr).toBe("");
-  expect(JSON.parse(r.stdout)).toEqual({ a: "verified", b: -2 });
+  expect(JSON.parse(r.stdout)).toEqual({ a: "proved", b: -2 });
 });
 
 it("equal() returns the same object as derive equal --json", async () => {

@@ -1,5 +1,6 @@
-// Every example in docs/language.md and docs/cli.md, and every example the
-// contracts (spec/language.md, spec/cli.md) state, behaves as written.
+// Every example in docs/language.md, docs/cli.md and docs/symbolic.md, and
+// every example the contracts (spec/language.md, spec/cli.md) state, behaves
+// as written; docs/symbolic.md names every rewrite rule the engine has.
 //
 // Doc examples are fenced `sh` blocks of `derive ...` command lines, each
 // followed by expectation comments:
@@ -25,13 +26,15 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { equal, evaluate } from "../../src/api.js";
+import { equal, evaluate, grad } from "../../src/api.js";
+import { jvpOverrides } from "../../src/symbolic/diff.js";
+import { RULES } from "../../src/symbolic/rules.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = path.join(ROOT, "bin", "derive.js");
 const CLI = path.join(ROOT, "dist", "cli.js");
 const SPAWN_ALL = process.env.DERIVE_DOCS_SPAWN === "1";
-const DOCS = ["docs/language.md", "docs/cli.md"] as const;
+const DOCS = ["docs/language.md", "docs/cli.md", "docs/symbolic.md"] as const;
 
 // ---------------------------------------------------------------------------
 // Build once, when dist/ is missing or older than src/.
@@ -316,6 +319,38 @@ for (const file of DOCS) {
   });
 }
 
+describe("docs/symbolic.md: the rules", () => {
+  /** Rule names in the tables of the section "The rules". */
+  function documentedRules(): string[] {
+    const text = readFileSync(path.join(ROOT, "docs/symbolic.md"), "utf8");
+    const start = text.indexOf("\n## The rules\n");
+    const end = text.indexOf("\n## ", start + 1);
+    expect(start, "docs/symbolic.md has a section ## The rules").toBeGreaterThan(0);
+    return [...text.slice(start, end).matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
+  }
+  /** Rule names the engine's source can report (as tests/symbolic/rules.test.ts finds them). */
+  function firedRules(): Set<string> {
+    const dir = path.join(ROOT, "src/symbolic");
+    const used = new Set<string>();
+    for (const f of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const text = readFileSync(path.join(dir, f), "utf8");
+      for (const m of text.matchAll(/rule\("([a-z0-9-]+)"\)/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/rule: "([a-z0-9-]+)"/g)) used.add(m[1]!);
+    }
+    return used;
+  }
+  it("lists every rule of src/symbolic/rules.ts once, and no other", () => {
+    const listed = documentedRules();
+    expect(new Set(listed).size, `a rule is listed twice: ${listed.join(", ")}`).toBe(listed.length);
+    expect([...listed].sort()).toEqual(RULES.map((r) => r.name).sort());
+  });
+  it("lists every rule name the engine can report", () => {
+    const listed = new Set(documentedRules());
+    for (const name of firedRules()) expect(listed.has(name), `rule ${name} is not in docs/symbolic.md`).toBe(true);
+    for (const f of ["sigmoid", "tanh", "sin", "cos", "abs", "softplus", "relu"]) expect(listed.has(`${f}-reflection`)).toBe(true);
+  });
+});
+
 // ---------------------------------------------------------------------------
 // The contract: spec/language.md, example by example (through the library).
 
@@ -396,7 +431,7 @@ describe("spec/language.md: declarations", () => {
   });
   it("an undeclared name is a scalar, and the assumption is reported", () => {
     const r = equal({ lhs: "t + 1", rhs: "1 + t", seed: 1 });
-    expect(r.verdict).toBe("verified");
+    expect(r.verdict).toBe("proved");
     expect(r.assumptions).toEqual(["t: scalar"]);
   });
   it("each property restricts the points sampled", () => {
@@ -680,6 +715,24 @@ describe("spec/language.md: verdicts and sampling", () => {
     const r = equal({ lhs: "x", rhs: "x", let: ["x: n"], seed: 1 });
     expect(r.detail).toMatch(/sizes [2-5](,[2-5])*,/);
   });
+  it("proved needs the numeric check to agree: a symbolic proof that a sample refutes is an error naming both", () => {
+    // plant a wrong derivative rule, d sin(u) = -cos(u) du, so the engine "proves" a false claim
+    jvpOverrides.set("sin", ({ args: [u], dargs: [du], b }) => b.neg(b.had(b.call("cos", u!), du!)));
+    try {
+      const wrong = equal({ lhs: "diff(sin(t), t)", rhs: "(-cos(t))", seed: 1 });
+      expect(wrong.verdict, wrong.detail).toBe("error");
+      expect(wrong.symbolic).toBe("proved");
+      expect(wrong.error!.message).toMatch(/^engine error: proved symbolically.*but the numeric check says: refuted/);
+      // the true claim is not proved with the wrong rule, and the cross-check names both results
+      const right = equal({ lhs: "diff(sin(t), t)", rhs: "cos(t)", seed: 1 });
+      expect(right.verdict, right.detail).toBe("error");
+      expect(right.error!.message).toMatch(/symbolic derivative and finite differences disagree on diff\(sin\(t\), t\): symbolic .* finite differences/);
+    } finally {
+      jvpOverrides.delete("sin");
+    }
+    expect(equal({ lhs: "diff(sin(t), t)", rhs: "cos(t)", seed: 1 }).verdict).toBe("proved");
+    expect(equal({ lhs: "diff(sin(t), t)", rhs: "(-cos(t))", seed: 1 }).verdict).toBe("refuted");
+  });
   it("at least 6 samples by default", () => {
     expect(equal({ lhs: "x", rhs: "x", seed: 1 }).numeric!.samples).toBeGreaterThanOrEqual(6);
   });
@@ -704,6 +757,22 @@ describe("spec/language.md: verdicts and sampling", () => {
     expect(Object.keys(r.counterexample!.dims)).toEqual(["n"]);
     expect(Object.keys(r.counterexample!.values)).toEqual(["X"]);
   });
+  it("a gradient derive grad prints parses back, and equals grad(f, X)", () => {
+    const cases: [string, string, string[]][] = [
+      ["tr(X' * A * X)", "X", ["X: n x m", "A: n x n"]],
+      ["logdet(X)", "X", ["X: n x n invertible"]],
+      ["norm(A * x - b)^2", "x", ["A: m x n", "x: n", "b: m"]],
+      ["lse(W * x) - y' * W * x", "W", ["W: k x n", "x: n", "y: k onehot"]],
+      ["sum(log(sigmoid(y .* (X * w))))", "w", ["X: n x p", "w: p", "y: n"]],
+      ["x' * inv(S) * x", "S", ["S: n x n spd", "x: n"]],
+    ];
+    for (const [expr, wrt, lets] of cases) {
+      const g = grad({ expr, wrt, let: lets, seed: 1 });
+      expect(g.error, expr).toBeNull();
+      expect(["proved", "verified"]).toContain(g.check);
+      sides(`grad(${expr}, ${wrt})`, g.result!, lets);
+    }
+  });
   it("what derive prints parses back with the same meaning", () => {
     const r = equal({ lhs: "(A + A') X", rhs: "A X + A' X", let: ["A, X: n x n"], seed: 1 });
     const again = equal({ claim: r.claim, let: ["A, X: n x n"], seed: 1 });
@@ -724,27 +793,33 @@ describe("spec/language.md: verdicts and sampling", () => {
 
 describe.concurrent("spec/language.md and spec/cli.md: the command line", () => {
   const diffLets = ["--let", "X: n x n invertible; V: n x n"];
+  // the claim as checked, so the leading minus is known to be read as a negation
+  const diffClaim = "diff(inv(X), X, V) = -inv(X) * V * inv(X)";
   it('an expression that begins with - goes in parentheses: "(-inv(X) * V * inv(X))"', async () => {
     const r = await runCli(["equal", "diff(inv(X), X, V)", "(-inv(X) * V * inv(X))", ...diffLets]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^verified: /);
+    expect(r.stdout.split("\n")[0]).toBe(`proved: ${diffClaim}`);
   });
   it("... or after --", async () => {
     const r = await runCli(["equal", ...diffLets, "--", "diff(inv(X), X, V)", "-inv(X) * V * inv(X)"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^verified: /);
+    expect(r.stdout.split("\n")[0]).toBe(`proved: ${diffClaim}`);
   });
   it("... and is not taken silently otherwise", async () => {
     const r = await runCli(["equal", "diff(inv(X), X, V)", "-inv(X) * V * inv(X)", ...diffLets]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("looks like an option");
   });
-  it("exit codes: 0 verified, 1 refuted, 2 error", async () => {
+  it("exit codes: 0 proved or verified, 1 refuted, 2 error", async () => {
     const ok = await runCli(["equal", "tr(A * B)", "tr(B * A)", "--let", "A: n x m", "--let", "B: m x n"]);
+    const sampled = await runCli(["equal", "inv(I + inv(A))", "A * inv(A + I)", "--let", "A: n x n invertible"]);
     const bad = await runCli(["equal", "inv(A * B)", "inv(A) * inv(B)", "--let", "A, B: n x n invertible"]);
     const err = await runCli(["equal", "X * y", "0", "--let", "X: n x m", "--let", "y: n"]);
-    expect([ok.code, bad.code, err.code]).toEqual([0, 1, 2]);
-    expect(ok.stdout).toMatch(/^verified: /);
+    expect([ok.code, sampled.code, bad.code, err.code]).toEqual([0, 0, 1, 2]);
+    expect(ok.stdout).toMatch(/^proved: /);
+    expect(ok.stdout).toContain("symbolic: proved");
+    expect(sampled.stdout).toMatch(/^verified: /);
+    expect(sampled.stdout).toContain("symbolic: unproved");
     expect(bad.stdout).toMatch(/^refuted: /);
     expect(err.stderr).toContain("cannot multiply X (n x m) by y (n)");
   });
@@ -789,6 +864,34 @@ describe.concurrent("spec/language.md and spec/cli.md: the command line", () => 
     const r = await runCli(["equal", "t", "t"]);
     expect(r.stdout).toMatch(/seed \d+/);
   });
+  const gradArgs = ["grad", "tr(X' * A * X)", "--wrt", "X", "--let", "X: n x m", "--let", "A: n x n"];
+  it("derive grad EXPR --wrt NAME prints the gradient simplified, in the language: (A + A') * X", async () => {
+    const r = await runCli(gradArgs);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("(A + A') * X\n");
+    const back = await runCli(["equal", "grad(tr(X' * A * X), X)", r.stdout.trim(), "--let", "X: n x m", "--let", "A: n x n"]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/^proved: /);
+  });
+  it('derive grad --latex prints LaTeX; --json prints { "result", "latex", "shape" }', async () => {
+    const [latex, json] = await Promise.all([runCli([...gradArgs, "--latex"]), runCli([...gradArgs, "--json"])]);
+    expect(latex.code, latex.stderr).toBe(0);
+    expect(json.code, json.stderr).toBe(0);
+    const j = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(j).toMatchObject({ result: "(A + A') * X", shape: ["n", "m"], error: null });
+    expect(j.latex).toBe(latex.stdout.trim());
+    expect(latex.stdout).toContain("{A}^{\\top}");
+  });
+  it("derive grad of a non-scalar, or without --wrt, is one line and exit 2", async () => {
+    const [vec, nowrt] = await Promise.all([
+      runCli(["grad", "A * x", "--wrt", "x", "--let", "A: m x n; x: n"]),
+      runCli(["grad", "x' * x", "--let", "x: n"]),
+    ]);
+    expect([vec.code, nowrt.code]).toEqual([2, 2]);
+    expect(vec.stderr).toContain("grad needs a scalar expression");
+    expect(nowrt.stderr).toContain("--wrt NAME is required");
+    for (const r of [vec, nowrt]) expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
   it('derive eval at given values (--at "X=[1,2;3,4]"), or at a random sample', async () => {
     const given = await runCli(["eval", "det(X)", "--let", "X: 2 x 2", "--at", "X=[1,2;3,4]"]);
     expect(given.code).toBe(0);
@@ -800,10 +903,11 @@ describe.concurrent("spec/language.md and spec/cli.md: the command line", () => 
   });
   it("the TypeScript API works from plain Node and returns what --json prints", async () => {
     const script = `
-      import { equal, evaluate } from "derive";
+      import { equal, evaluate, grad } from "derive";
       const e = equal({ lhs: "tr(A * B)", rhs: "tr(B * A)", let: ["A: n x m", "B: m x n"], seed: 1 });
       const v = evaluate({ expr: "det(X)", let: ["X: 2 x 2"], at: { X: "[1, 2; 3, 4]" } });
-      process.stdout.write(JSON.stringify({ e, v }));`;
+      const g = grad({ expr: "tr(X' * A * X)", wrt: "X", let: ["X: n x m", "A: n x n"], seed: 1 });
+      process.stdout.write(JSON.stringify({ e, v, g }));`;
     const api = await new Promise<Run>((resolve, reject) => {
       const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, shell: false });
       let stdout = "";
@@ -814,10 +918,14 @@ describe.concurrent("spec/language.md and spec/cli.md: the command line", () => 
       child.on("close", (code) => resolve({ code, stdout, stderr }));
     });
     expect(api.code, api.stderr).toBe(0);
-    const { e, v } = JSON.parse(api.stdout);
-    expect(e.verdict).toBe("verified");
+    const { e, v, g } = JSON.parse(api.stdout);
+    expect(e.verdict).toBe("proved");
+    expect(e.symbolic).toBe("proved");
     expect(v.value).toBeCloseTo(-2, 12);
     const cli = await runCli(["equal", "tr(A * B)", "tr(B * A)", "--let", "A: n x m", "--let", "B: m x n", "--seed", "1", "--json"]);
     expect(e).toEqual(JSON.parse(cli.stdout));
+    expect(g.result).toBe("(A + A') * X");
+    const gcli = await runCli([...gradArgs, "--seed", "1", "--json"]);
+    expect(g).toEqual(JSON.parse(gcli.stdout));
   });
 });

@@ -49,7 +49,7 @@ describe("syntax errors", () => {
 
   it("a name declared with a letter outside the BMP can be used", () => {
     const r = equal({ lhs: "𝒳 * 2", rhs: "𝒳 + 𝒳", let: ["𝒳: n x n"], seed: SEED, samples: 2 });
-    expect(r.verdict, r.detail).toBe("verified");
+    expect(["proved", "verified"], r.detail).toContain(r.verdict);
   });
 
   it("an empty side", () => {
@@ -79,7 +79,7 @@ describe("name errors", () => {
 
   it("a declared name followed by ( is a product, not an error", () => {
     const r = equal({ lhs: "X(A + B)", rhs: "X * A + X * B", let: ["X, A, B: n x n"], seed: SEED, samples: 2 });
-    expect(r.verdict).toBe("verified");
+    expect(["proved", "verified"]).toContain(r.verdict);
   });
 });
 
@@ -133,7 +133,7 @@ describe("declaration errors", () => {
   });
 
   it("simplex is for vectors only", () => {
-    expect(check("sum(x)", "1", ["x: n simplex"]).verdict).toBe("verified");
+    expect(["proved", "verified"]).toContain(check("sum(x)", "1", ["x: n simplex"]).verdict);
     expectError(check("X", "X", ["X: n x n simplex"]), { position: 9, contains: "simplex applies to vectors only" });
   });
 

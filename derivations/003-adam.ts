@@ -1,0 +1,78 @@
+// Seed 003 (Deep Learning HW1, Sharif), Q3.4(d): the bias of Adam's first
+// moment. Transcribed from /work/shared/seeds/003_e34f0158ba71e7fd.txt,
+// l.205-244, as the author wrote it.
+//
+// PENDING (kinds the checker does not handle yet; to be done later):
+//  - recurrence/induction: the closed form m_n = (1 - b1) sum_{i=1}^n b1^(n-i) f_i
+//    for every n (l.232), from m_t = b1 m_(t-1) + (1 - b1) f_t, m_0 = 0.
+//  - statistical: E[m_n] = E[(1 - b1) sum b1^(n-i) f_i] = E[f_t](1 - b1) sum b1^(n-i) + zeta
+//    (l.236-237), and E[m_n] = E[f_t] (l.242).
+//  - limit/asymptotic: "(1 - B1^n) is very close to 1" (l.240).
+// Only the parts of the other kinds are transcribed now: the expansions of
+// m_1..m_4 (identities in scalars b1, f1..f4), the closed form at n = 1..4, the
+// geometric sum (1 - b1) sum b1^(n-i) = 1 - b1^n at n = 1..4 (l.237-238), and
+// the correction of l.244.
+//
+// Readings: b1, beta1 and B1 name the same parameter (written b1 here). m_t are
+// defined by the recurrence (l.212-215); the author's lines are claims about them.
+//
+// Kept as written and refuted:
+//  - l.229: m4 = b1 m2 + (1 - b1) f3 (the recurrence gives m4 = b1 m3 + (1 - b1) f4).
+//  - l.244: dividing by (1 - B1) to remove the bias: E[m_n] = E[f](1 - b1^n)
+//    divided by (1 - b1) is E[f] only at n = 1; the divisor is 1 - b1^n.
+//
+// Prose only: l.244's remark that m_t starts near zero.
+
+import { derivation } from "derive";
+
+export const moments = derivation("003 Q3.4(d): m_1 .. m_4 from m_t = b1 m_(t-1) + (1 - b1) f_t", {
+  source: "003 Q3.4(d)",
+  let: { b1: "scalar", f1: "scalar", f2: "scalar", f3: "scalar", f4: "scalar" },
+  prose: [
+    "PENDING 003 Q3.4(d) l.232: the closed form for every n (recurrence/induction)",
+    "PENDING 003 Q3.4(d) l.236-242: E[m_n] and its approximation (statistical, limit)",
+  ],
+}, (d) => {
+  d.define("m0 = 0");
+  d.define("m1 = b1 * m0 + (1 - b1) * f1");
+  d.define("m2 = b1 * m1 + (1 - b1) * f2");
+  d.define("m3 = b1 * m2 + (1 - b1) * f3");
+  d.define("m4 = b1 * m3 + (1 - b1) * f4");
+  // l.219
+  d.chain("m1", "b1 * m0 + (1 - b1) * f1", "(1 - b1) * f1");
+  // l.221-223
+  d.chain("m2", "b1 * m1 + (1 - b1) * f2", "b1 * (1 - b1) * f1 + (1 - b1) * f2", "(1 - b1) * (b1 * f1 + f2)");
+  // l.225-227
+  d.chain("m3", "b1 * m2 + (1 - b1) * f3", "(1 - b1) * (b1^2 * f1 + b1 * f2 + f3)");
+  // l.229: m4 = b1 m2 + (1 - b1) f3
+  d.step("m4 = b1 * m2 + (1 - b1) * f3", {
+    expect: "refuted",
+    note: "copied from m3's line: the recurrence gives m4 = b1 m3 + (1 - b1) f4",
+  });
+  d.chain("m4", "b1 * m3 + (1 - b1) * f4", "(1 - b1) * (b1^3 * f1 + b1^2 * f2 + b1 * f3 + f4)");
+  // l.232: m_n = (1 - b1) sum_{i=1}^n b1^(n-i) f_i, at n = 1..4
+  d.step("m1 = (1 - b1) * (b1^0 * f1)");
+  d.step("m2 = (1 - b1) * (b1^1 * f1 + b1^0 * f2)");
+  d.step("m3 = (1 - b1) * (b1^2 * f1 + b1^1 * f2 + b1^0 * f3)");
+  d.step("m4 = (1 - b1) * (b1^3 * f1 + b1^2 * f2 + b1^1 * f3 + b1^0 * f4)");
+  // l.237-238: (1 - b1) sum_{i=1}^n b1^(n-i) = 1 - b1^n, at n = 1..4
+  d.step("(1 - b1) * 1 = 1 - b1^1");
+  d.step("(1 - b1) * (b1 + 1) = 1 - b1^2");
+  d.step("(1 - b1) * (b1^2 + b1 + 1) = 1 - b1^3");
+  d.step("(1 - b1) * (b1^3 + b1^2 + b1 + 1) = 1 - b1^4");
+});
+
+export const correction = derivation("003 Q3.4(d): the bias correction", {
+  source: "003 Q3.4(d)",
+  // Ef: E[f_t]; n: the step (drawn 1 or 2); b1 in (0, 1) is not needed for the algebra
+  let: { Ef: "scalar", b1: "scalar", n: "integer" },
+}, (d) => {
+  // l.244: divide E[m_n] = E[f](1 - b1^n) (zeta dropped) by (1 - B1); at n = 2
+  // (n = 1 is the one step where it works)
+  d.step("Ef * (1 - b1^1) / (1 - b1) = Ef");
+  d.step("Ef * (1 - b1^2) / (1 - b1) = Ef", {
+    expect: "refuted",
+    note: "dividing by 1 - b1 removes the bias only at n = 1; the divisor that gives E[f] is 1 - b1^n",
+  });
+  d.step("Ef * (1 - b1^n) / (1 - b1^n) = Ef");
+});

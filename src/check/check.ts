@@ -1,0 +1,399 @@
+// `derive check`: runs derivation files and collects one outcome per step.
+// Each file runs in its own child process (a few at a time), so a file that
+// throws, does not parse, crashes the process or loops forever is reported
+// with its cause while the others are still checked; `--timeout` seconds
+// count from the moment the worker is ready to load the file. The child is
+// this very module (or the bundle it is part of) started with
+// DERIVE_CHECK_WORKER=1: see `startWorker` at the end of the file.
+//
+// The result maps to exactly the JSON object of cli.md ("derive check").
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DeriveError } from "../core/errors.js";
+import { freshSeed } from "../numeric/random.js";
+import type { Expected } from "../dsl/derivation.js";
+import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../dsl/files.js";
+import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
+import { type StepOutcome, type StepVerdict, checkSteps } from "../dsl/run.js";
+
+export interface CheckOptions {
+  /** files and glob patterns (default: derivations/**\/*.ts and .js) */
+  readonly files?: readonly string[];
+  readonly seed?: number;
+  /** samples per claim (default 6) */
+  readonly samples?: number;
+  /** seconds per file (default 60) */
+  readonly timeout?: number;
+  /** only derivations whose title contains this text (case-insensitive) */
+  readonly filter?: string;
+  /** stop after the first step that does not meet its expected verdict (files then run one at a time) */
+  readonly bail?: boolean;
+  /** "i/n": run the i-th of n shards of the sorted files */
+  readonly shard?: string | { readonly index: number; readonly count: number };
+  /** files checked at once (default: the number of CPUs, at most 4) */
+  readonly jobs?: number;
+  /** where relative paths and patterns start (default: process.cwd()) */
+  readonly cwd?: string;
+}
+
+/** The JSON of cli.md, exactly. */
+export interface CheckReport {
+  seed: number;
+  files: FileReport[];
+  summary: { passed: number; failed: number; skipped: number };
+}
+
+export interface FileReport {
+  file: string;
+  error: string | null;
+  steps: StepReport[];
+}
+
+export interface StepReport {
+  line: number;
+  derivation: string;
+  source: string | null;
+  claim: string;
+  verdict: StepVerdict;
+  expected: Expected;
+  ok: boolean;
+  detail: string;
+}
+
+/** A file's outcome, with what the reporters need beyond the JSON. */
+export interface FileOutcome {
+  readonly file: string;
+  readonly path: string;
+  readonly error: string | null;
+  readonly steps: readonly StepOutcome[];
+  readonly ms: number;
+}
+
+export interface CheckRun {
+  readonly seed: number;
+  readonly files: readonly FileOutcome[];
+  readonly summary: CheckReport["summary"];
+  /** files not run because of --bail */
+  readonly notRun: number;
+  readonly ms: number;
+}
+
+export interface CheckListener {
+  /** each file's outcome, in the order of the report, as soon as it and the ones before it are done */
+  onFile?(f: FileOutcome): void;
+  onProgress?(done: number, total: number, running: readonly string[]): void;
+}
+
+export const DEFAULT_TIMEOUT_S = 60;
+const WORKER_ENV = "DERIVE_CHECK_WORKER";
+
+/** `import { check } from "derive"`: resolves to the object `derive check --reporter json` prints. */
+export async function check(opts: CheckOptions = {}): Promise<CheckReport> {
+  return toReport(await runCheck(opts));
+}
+
+export async function runCheck(opts: CheckOptions, listener: CheckListener = {}): Promise<CheckRun> {
+  const started = Date.now();
+  const cwd = opts.cwd ?? process.cwd();
+  const seed = opts.seed ?? freshSeed();
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new DeriveError("usage", `seed must be an integer from 0 to ${2 ** 32 - 1}`);
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT_S;
+  if (!(timeout > 0)) throw new DeriveError("usage", "timeout must be a positive number of seconds");
+  const s = typeof opts.shard === "string" ? parseShard(opts.shard) : (opts.shard ?? null);
+  if (s && !(Number.isInteger(s.index) && Number.isInteger(s.count) && s.index >= 1 && s.index <= s.count)) throw new DeriveError("usage", "shard needs 1 <= index <= count");
+  const files = pickShard(resolveFiles(opts.files ?? [], cwd), s);
+  const jobs = opts.bail ? 1 : Math.max(1, Math.floor(opts.jobs ?? Math.min(4, availableParallelism())));
+  const job: Job = { seed, samples: opts.samples, filter: opts.filter ?? null, bail: opts.bail ?? false, timeoutMs: timeout * 1000, cwd };
+
+  const results: (FileOutcome | undefined)[] = files.map(() => undefined);
+  let emitted = 0;
+  let next = 0;
+  let stop = false;
+  const running = new Set<string>();
+  const progress = (): void => listener.onProgress?.(results.filter(Boolean).length, files.length, [...running]);
+  const worker = async (): Promise<void> => {
+    while (!stop && next < files.length) {
+      const i = next++;
+      const f = files[i]!;
+      running.add(f.display);
+      progress();
+      const r = await runFile(f, job);
+      running.delete(f.display);
+      results[i] = r;
+      if (opts.bail && (r.error !== null || r.steps.some((x) => !x.ok))) stop = true;
+      for (; emitted < files.length && results[emitted]; emitted++) listener.onFile?.(results[emitted]!);
+      progress();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
+  const done = results.filter((r): r is FileOutcome => r !== undefined);
+  return { seed, files: done, summary: summarize(done), notRun: files.length - done.length, ms: Date.now() - started };
+}
+
+/** passed: met its expected verdict; failed: did not (a file that could not be loaded counts as one); skipped: not checkable. */
+export function summarize(files: readonly FileOutcome[]): CheckReport["summary"] {
+  const summary = { passed: 0, failed: 0, skipped: 0 };
+  for (const f of files) {
+    if (f.error !== null) summary.failed++;
+    for (const s of f.steps) {
+      if (s.verdict === "skipped") summary.skipped++;
+      else if (s.ok) summary.passed++;
+      else summary.failed++;
+    }
+  }
+  return summary;
+}
+
+/** The run as cli.md's JSON object (and nothing more). */
+export function toReport(run: CheckRun): CheckReport {
+  return {
+    seed: run.seed,
+    files: run.files.map((f) => ({
+      file: f.file,
+      error: f.error,
+      steps: f.steps.map((s) => ({
+        line: s.line,
+        derivation: s.derivation,
+        source: s.source,
+        claim: s.claim,
+        verdict: s.verdict,
+        expected: s.expected,
+        ok: s.ok,
+        detail: s.note ? `${s.detail} (note: ${s.note})` : s.detail,
+      })),
+    })),
+    summary: { ...run.summary },
+  };
+}
+
+/** 0: every step met its expected verdict; 1: some did not; 2: a file could not be loaded. */
+export function exitCodeOf(run: CheckRun): number {
+  if (run.files.some((f) => f.error !== null)) return 2;
+  return run.summary.failed > 0 ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// The parent side: one child process per file.
+
+interface Job {
+  seed: number;
+  samples: number | undefined;
+  filter: string | null;
+  bail: boolean;
+  timeoutMs: number;
+  cwd: string;
+}
+
+/** Messages from a worker. */
+type FromWorker =
+  | { t: "ready" }
+  | { t: "loaded"; count: number }
+  | { t: "begin"; line: number }
+  | { t: "step"; step: StepOutcome }
+  | { t: "error"; message: string }
+  | { t: "done" };
+
+/** Messages to a worker. */
+interface RunMessage extends Job {
+  t: "run";
+  file: string;
+  /** what `import ... from "derive"` resolves to in the file */
+  derive: string;
+}
+
+const self = fileURLToPath(import.meta.url);
+
+interface Entry {
+  /** the module a worker loads (this one, or a bundle that contains it) */
+  readonly module: string;
+  /** what `import ... from "derive"` resolves to in a derivation file */
+  readonly derive: string;
+}
+
+let entry: Promise<Entry> | null = null;
+
+/**
+ * From dist/, a worker loads the bundle this module is part of. From src/
+ * (tests, a TypeScript loader), loading every source file through jiti costs
+ * seconds per worker, so src/index.ts is bundled once per process with
+ * esbuild (a dev dependency, present wherever src/ runs) next to
+ * node_modules, where the bundle's `import("jiti")` resolves; without esbuild
+ * the workers load src/ through jiti.
+ */
+function workerEntry(): Promise<Entry> {
+  entry ??= (async (): Promise<Entry> => {
+    if (!/\.[cm]?ts$/.test(self)) return { module: self, derive: join(dirname(self), "index.js") };
+    const index = resolve(dirname(self), "../index.ts");
+    try {
+      const { build } = await import("esbuild");
+      const dir = resolve(dirname(self), "../../node_modules/.cache/derive");
+      mkdirSync(dir, { recursive: true });
+      const out = join(dir, `check-${process.pid}-${Date.now()}.mjs`);
+      await build({ entryPoints: [index], outfile: out, bundle: true, platform: "node", format: "esm", target: "node20", external: ["jiti", "katex", "esbuild"], logLevel: "silent" });
+      process.once("exit", () => rmSync(out, { force: true }));
+      return { module: out, derive: out };
+    } catch {
+      return { module: self, derive: index };
+    }
+  })();
+  return entry;
+}
+
+/** Loads this module in a fresh process: natively from dist/, through jiti from src/. */
+const BOOT = `
+const entry = process.env.DERIVE_CHECK_ENTRY;
+const fail = (e) => {
+  const message = "the worker could not start: " + String((e && e.message) || e).split("\\n")[0];
+  try { process.send({ t: "error", message }, () => process.exit(70)); } catch { process.exit(70); }
+};
+if (/\\.[cm]?ts$/.test(entry)) {
+  const { createJiti } = require(process.env.DERIVE_CHECK_JITI);
+  createJiti(entry, { interopDefault: false }).import(entry).catch(fail);
+} else {
+  import(require("node:url").pathToFileURL(entry).href).catch(fail);
+}`;
+
+async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
+  const { module, derive } = await workerEntry();
+  const started = Date.now();
+  const steps: StepOutcome[] = [];
+  return new Promise((done) => {
+    let child: ChildProcess;
+    let stderr = "";
+    let error: string | null = null;
+    let finished = false;
+    let loaded = false;
+    let line: number | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (why: string | null): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      done({ file: f.display, path: f.path, error: error ?? why, steps, ms: Date.now() - started });
+    };
+    const arm = (ms: number, why: () => string): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(why()), ms);
+    };
+    try {
+      child = spawn(process.execPath, ["-e", BOOT], {
+        env: { ...process.env, [WORKER_ENV]: "1", DERIVE_CHECK_ENTRY: module, DERIVE_CHECK_JITI: jitiPath() },
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+        cwd: job.cwd,
+      });
+    } catch (e) {
+      done({ file: f.display, path: f.path, error: `cannot start a worker: ${(e as Error).message}`, steps, ms: 0 });
+      return;
+    }
+    const seconds = job.timeoutMs / 1000;
+    // starting the checker itself is not the file's time, but must not hang either
+    arm(Math.max(60_000, job.timeoutMs), () => "the worker did not start");
+    child.stderr!.on("data", (b: Buffer) => {
+      stderr = (stderr + b.toString()).slice(-4000);
+    });
+    child.on("error", (e) => finish(`worker error: ${e.message}`));
+    child.on("message", (m: FromWorker) => {
+      switch (m.t) {
+        case "ready": {
+          arm(job.timeoutMs, () =>
+            loaded
+              ? `timed out after ${seconds} s while checking the step at line ${line ?? "?"} (--timeout ${seconds})`
+              : `timed out after ${seconds} s while loading the file (--timeout ${seconds})`,
+          );
+          const run: RunMessage = { t: "run", file: f.path, derive, ...job };
+          child.send(run);
+          return;
+        }
+        case "loaded":
+          loaded = true;
+          return;
+        case "begin":
+          line = m.line;
+          return;
+        case "step":
+          steps.push(m.step);
+          return;
+        case "error":
+          error = m.message;
+          return;
+        case "done":
+          finish(null);
+          return;
+      }
+    });
+    child.on("exit", (code, signal) => {
+      // a message sent just before exit may still be in flight: let it arrive
+      setImmediate(() => {
+        if (finished) return;
+        const cause = crashCause(stderr);
+        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        finish(`the process ${how} while ${loaded ? `checking the step at line ${line ?? "?"}` : "loading the file"}${cause ? `: ${cause}` : ""}`);
+      });
+    });
+  });
+}
+
+function jitiPath(): string {
+  return createRequire(import.meta.url).resolve("jiti");
+}
+
+/** The line of a crash's stderr that says what happened (`Error: boom`), else its last line. */
+function crashCause(stderr: string): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^(?:Uncaught )?[A-Z]\w*(?:Error|Exception)\b/.test(l)) ?? lines[lines.length - 1] ?? "";
+}
+
+// ---------------------------------------------------------------------------
+// The worker side: loads one file, checks its derivations, reports each step.
+
+async function startWorker(): Promise<void> {
+  const send = (m: FromWorker): Promise<void> => new Promise((res) => process.send!(m, () => res()));
+  const exit = async (code: number): Promise<void> => {
+    process.exit(code);
+  };
+  process.on("uncaughtException", (e) => {
+    void send({ t: "error", message: `uncaught exception: ${describeLoadError(e, "")}` }).then(() => exit(1));
+  });
+  process.on("unhandledRejection", (e) => {
+    void send({ t: "error", message: `unhandled rejection: ${describeLoadError(e, "")}` }).then(() => exit(1));
+  });
+  process.once("message", (m: RunMessage) => {
+    void work(m, send).then(
+      () => send({ t: "done" }).then(() => exit(0)),
+      (e) => send({ t: "error", message: describeLoadError(e, m.file) }).then(() => exit(1)),
+    );
+  });
+  await send({ t: "ready" });
+}
+
+async function work(m: RunMessage, send: (m: FromWorker) => Promise<void>): Promise<void> {
+  let derivations;
+  try {
+    derivations = await loadDerivations(m.file, m.derive);
+  } catch (e) {
+    await send({ t: "error", message: e instanceof LoadError ? e.message : describeLoadError(e, m.file) });
+    return;
+  }
+  const filter = m.filter?.toLowerCase() ?? null;
+  const chosen = filter === null ? derivations : derivations.filter((d) => d.title.toLowerCase().includes(filter));
+  await send({ t: "loaded", count: chosen.length });
+  for (const d of chosen) {
+    const steps = checkSteps(d, { seed: m.seed, samples: m.samples, onBegin: (line) => void send({ t: "begin", line }) });
+    for (const s of steps) {
+      await send({ t: "step", step: s });
+      if (m.bail && !s.ok) return;
+    }
+  }
+}
+
+if (process.env[WORKER_ENV] === "1" && typeof process.send === "function") {
+  // once: a derivation file that imports "derive" loads this module again
+  delete process.env[WORKER_ENV];
+  void startWorker();
+}

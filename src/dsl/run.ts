@@ -1,0 +1,149 @@
+// Checks the records of a derivation (src/dsl/derivation.ts), one outcome per
+// step: a claim without given values goes to check/claim.ts (symbolic proof,
+// then samples); a claim that uses given values is evaluated at them
+// (./given.ts); an argmin step is ./argmin.ts. Nothing a step does can throw
+// out of here: an exception is that step's `error`.
+
+import { DeriveError, asDeriveError } from "../core/errors.js";
+import { parseExpr } from "../parse/parser.js";
+import { Resolver } from "../parse/resolve.js";
+import { DEFAULT_SAMPLES, checkClaim } from "../check/claim.js";
+import { checkArgmin } from "./argmin.js";
+import { namesIn } from "./defines.js";
+import type { Derivation, Entry, Expected } from "./derivation.js";
+import { type Outcome, bindGiven, checkAtGiven } from "./given.js";
+
+export type StepVerdict = "proved" | "verified" | "refuted" | "error" | "skipped";
+
+/** One checked step, with what the reporters need beyond the JSON of cli.md. */
+export interface StepOutcome {
+  /** the file the step was written in (absolute), and its line */
+  readonly file: string;
+  readonly line: number;
+  readonly derivation: string;
+  readonly source: string | null;
+  readonly claim: string;
+  readonly verdict: StepVerdict;
+  readonly expected: Expected;
+  readonly ok: boolean;
+  /** how the verdict was reached, one line */
+  readonly detail: string;
+  readonly note: string | null;
+  /** what kind of record it was: a step, an argmin step, prose, a define or body that failed */
+  readonly kind: "claim" | "argmin" | "prose" | "define" | "error";
+  readonly ms: number;
+}
+
+export interface RunOptions {
+  readonly seed: number;
+  readonly samples?: number;
+  /** called before each step is checked (for a timeout message: which line was running) */
+  readonly onBegin?: (line: number) => void;
+}
+
+/** Does a verdict meet the expectation? */
+export function meets(expected: Expected, verdict: StepVerdict): boolean {
+  if (verdict === "skipped") return true;
+  if (expected === "accepted") return verdict === "proved" || verdict === "verified";
+  return verdict === expected;
+}
+
+/** Checks every step of a derivation, in order, calling `emit` with each outcome. */
+export function checkDerivation(d: Derivation, opts: RunOptions, emit: (s: StepOutcome) => void): void {
+  for (const s of checkSteps(d, opts)) emit(s);
+}
+
+/** The outcomes of a derivation's steps, one at a time (each step is checked when it is asked for). */
+export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutcome> {
+  const lets = Object.entries(d.let).map(([k, v]) => `${k}: ${v}`);
+  for (const text of d.prose) {
+    yield {
+      file: d.site.file,
+      line: d.site.line,
+      derivation: d.title,
+      source: d.source,
+      claim: text,
+      verdict: "skipped",
+      expected: "accepted",
+      ok: true,
+      detail: "prose only, not checkable",
+      note: null,
+      kind: "prose",
+      ms: 0,
+    };
+  }
+  for (const entry of d.entries) {
+    const started = Date.now();
+    if (entry.kind !== "define") opts.onBegin?.(entry.site.line);
+    const o = checkEntry(d, entry, lets, opts);
+    if (!o) continue;
+    const expected: Expected = entry.opts.expect ?? "accepted";
+    yield {
+      file: entry.site.file,
+      line: entry.site.line,
+      derivation: d.title,
+      source: entry.opts.source ?? d.source,
+      claim: entry.claim,
+      verdict: o.verdict,
+      expected,
+      ok: meets(expected, o.verdict),
+      detail: o.detail,
+      note: entry.opts.note ?? null,
+      kind: entry.kind,
+      ms: Date.now() - started,
+    };
+  }
+}
+
+type Checked = { verdict: StepVerdict; detail: string } | null;
+
+function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
+  const samples = opts.samples ?? DEFAULT_SAMPLES;
+  const stepLets = [...lets, ...Object.entries(entry.opts.let ?? {}).map(([k, v]) => `${k}: ${v}`)];
+  if (entry.opts.skip) return { verdict: "skipped", detail: typeof entry.opts.skip === "string" ? `skipped: ${entry.opts.skip}` : "skipped" };
+  try {
+    switch (entry.kind) {
+      case "error":
+        return { verdict: "error", detail: entry.message };
+      case "define":
+        return checkDefine(d, entry.define.isFunction, entry.define.params, entry.define.body, stepLets);
+      case "argmin":
+        return withAssumptions(checkArgmin(entry.wrt, entry.f, entry.g, stepLets, d.given, opts.seed, samples), entry.claim, `argmin_${entry.wrt} ${entry.f} = argmin_${entry.wrt} ${entry.g}`);
+      case "claim": {
+        const usesGiven = [...namesIn(entry.expanded)].some((n) => Object.hasOwn(d.given, n));
+        const outcome: Outcome = usesGiven
+          ? checkAtGiven(entry.expanded, stepLets, d.given, opts.seed, samples)
+          : checkClaim({ claim: entry.expanded, let: stepLets, seed: opts.seed, samples: opts.samples }, opts.seed);
+        return withAssumptions(outcome, entry.claim, entry.expanded);
+      }
+    }
+  } catch (e) {
+    return { verdict: "error", detail: asDeriveError(e).message };
+  }
+}
+
+function withAssumptions(o: Outcome, written: string, checked: string): Checked {
+  let detail = o.detail || o.verdict;
+  if (o.assumptions.length) detail += `; assuming ${o.assumptions.join(", ")}`;
+  // an error's position refers to the text that was checked
+  if (o.verdict === "error" && checked !== written) detail += ` (checked as: ${checked})`;
+  return { verdict: o.verdict, detail };
+}
+
+/** A define is not a step; it is reported only when its expression cannot be read. */
+function checkDefine(d: Derivation, isFunction: boolean, params: readonly string[], body: string, lets: readonly string[]): Checked {
+  const bound = bindGiven(lets, d.given);
+  if (isFunction) {
+    // parameters' shapes are known only at a call: check the syntax here, the rest at each use
+    parseExpr(body, { isVariable: (n) => params.includes(n) || bound.scope.isVariable(n) });
+    return null;
+  }
+  try {
+    new Resolver(bound.scope).resolve(parseExpr(body, { isVariable: bound.scope.isVariable }));
+  } catch (e) {
+    // a bare I may take its size from where the define is used
+    if (e instanceof DeriveError && e.detail.startsWith("cannot infer the size of I")) return null;
+    throw e;
+  }
+  return null;
+}
