@@ -30,10 +30,7 @@ import { derivation } from "derive";
 
 const PROSE = [
   "003 l.62-64, l.89: remarks on vanishing and dead gradients",
-  "003 l.91, l.128-129: the purpose of Xavier initialisation",
   "PENDING 003 Q2-activations l.70-74: sigmoid limits (limit kind)",
-  "PENDING 003 Q2-Xavier l.93-126: the statistical steps (statistical and limit kinds)",
-  "PENDING 003 Q2.2(c) l.135-153: z = sum w_i a_i + b, limits, sigma' small for large |t| (limit kind)",
 ];
 
 export const sigmoidDerivative = derivation("003 Q2-activations: sigma' = sigma (1 - sigma) and its bounds", {
@@ -73,6 +70,7 @@ export const relu = derivation("003 Q2-activations: ReLU and its derivative", {
 export const sigmoidDerivativeAgain = derivation("003 Q2.2(c): sigma'(t) = sigma(t) (1 - sigma(t))", {
   source: "003 Q2.2(c)",
   let: { t: "scalar" },
+  prose: ["PENDING 003 Q2.2(c) l.135-153: z = sum w_i a_i + b, the sigmoid limits, sigma' with t -> -inf, sigma' small for large |t| (limit kind)"],
 }, (d) => {
   // l.139
   d.step("sigmoid(t) = 1 / (1 + exp(-t))");
@@ -86,6 +84,10 @@ export const xavierAlgebra = derivation("003 Q2-Xavier: the algebra of the varia
     Ex: "scalar", Ey: "scalar", Vx: "scalar positive", Vy: "scalar positive",
     Vw: "scalar positive", Va: "scalar positive", n: "scalar positive",
   },
+  prose: [
+    "003 l.91, l.128-129: the purpose of Xavier initialisation",
+    "PENDING 003 Q2-Xavier l.93-126: the statistical steps and Var(W) = 1/n (statistical and limit kinds)",
+  ],
 }, (d) => {
   // l.103: Var(XY) = E[X]^2 Var(Y) + Var(X) E[Y]^2 + Var(X) Var(Y), from
   // Var(XY) = E[X^2] E[Y^2] - E[X]^2 E[Y]^2 with E[X^2] = Var(X) + E[X]^2

@@ -11,7 +11,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
-import { mkdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DeriveError } from "../core/errors.js";
@@ -221,9 +222,9 @@ let entry: Promise<Entry> | null = null;
  * From dist/, a worker loads the bundle this module is part of. From src/
  * (tests, a TypeScript loader), loading every source file through jiti costs
  * seconds per worker, so src/index.ts is bundled once per process with
- * esbuild (a dev dependency, present wherever src/ runs) next to
- * node_modules, where the bundle's `import("jiti")` resolves; without esbuild
- * the workers load src/ through jiti.
+ * esbuild (a dev dependency, present wherever src/ runs) into
+ * node_modules/.cache/derive, where the bundle's `import("jiti")` resolves;
+ * without esbuild the workers load src/ through jiti.
  */
 function workerEntry(): Promise<Entry> {
   entry ??= (async (): Promise<Entry> => {
@@ -232,10 +233,16 @@ function workerEntry(): Promise<Entry> {
     try {
       const { build } = await import("esbuild");
       const dir = resolve(dirname(self), "../../node_modules/.cache/derive");
-      mkdirSync(dir, { recursive: true });
-      const out = join(dir, `check-${process.pid}-${Date.now()}.mjs`);
-      await build({ entryPoints: [index], outfile: out, bundle: true, platform: "node", format: "esm", target: "node20", external: ["jiti", "katex", "esbuild"], logLevel: "silent" });
-      process.once("exit", () => rmSync(out, { force: true }));
+      const built = await build({ entryPoints: [index], write: false, outdir: dir, bundle: true, platform: "node", format: "esm", target: "node20", external: ["jiti", "katex", "esbuild"], logLevel: "silent" });
+      const code = built.outputFiles[0]!.contents;
+      // named by its content: processes share it, and a new one appears only when src/ changes
+      const out = join(dir, `check-${createHash("sha1").update(code).digest("hex").slice(0, 16)}.mjs`);
+      if (!existsSync(out)) {
+        mkdirSync(dir, { recursive: true });
+        const tmp = `${out}.${process.pid}.tmp`;
+        writeFileSync(tmp, code);
+        renameSync(tmp, out);
+      }
       return { module: out, derive: out };
     } catch {
       return { module: self, derive: index };
@@ -354,21 +361,23 @@ function crashCause(stderr: string): string {
 
 async function startWorker(): Promise<void> {
   const send = (m: FromWorker): Promise<void> => new Promise((res) => process.send!(m, () => res()));
-  const exit = async (code: number): Promise<void> => {
-    process.exit(code);
-  };
-  process.on("uncaughtException", (e) => {
-    void send({ t: "error", message: `uncaught exception: ${describeLoadError(e, "")}` }).then(() => exit(1));
-  });
-  process.on("unhandledRejection", (e) => {
-    void send({ t: "error", message: `unhandled rejection: ${describeLoadError(e, "")}` }).then(() => exit(1));
-  });
+  // a derivation file's own asynchronous failure ends the file, with its cause
+  const fatal = (what: string) => (e: unknown) => void send({ t: "error", message: `${what}: ${describeLoadError(e, "")}` }).then(() => process.exit(1));
+  process.on("uncaughtException", fatal("uncaught exception"));
+  process.on("unhandledRejection", fatal("unhandled rejection"));
   process.once("message", (m: RunMessage) => {
     void work(m, send).then(
-      () => send({ t: "done" }).then(() => exit(0)),
-      (e) => send({ t: "error", message: describeLoadError(e, m.file) }).then(() => exit(1)),
+      () => send({ t: "done" }).then(() => process.exit(0)),
+      (e) => send({ t: "error", message: describeLoadError(e, m.file) }).then(() => process.exit(1)),
     );
   });
+  // load jiti and its TypeScript transform now, so that --timeout counts the file's own time
+  try {
+    const { createJiti } = await import("jiti");
+    createJiti(self).transform({ source: "export const warm: number = 1;", filename: "warm.ts", ts: true });
+  } catch {
+    // loading the file will report it
+  }
   await send({ t: "ready" });
 }
 

@@ -6,7 +6,7 @@
 
 import { asDeriveError } from "../core/errors.js";
 import { type Define, expand, parseDefine } from "./defines.js";
-import { type Site, callerOf, lineIn } from "./site.js";
+import { type Site, anchored, callerOf, lineIn } from "./site.js";
 
 /** What a step must come to: `accepted` is proved or verified. */
 export type Expected = "accepted" | "proved" | "refuted";
@@ -149,9 +149,10 @@ class Recorder {
   readonly builder: DerivationBuilder;
 
   constructor(private readonly options: DerivationOptions) {
-    const step = (claim: string, opts: StepOptions = {}): void => this.claim(claim, opts, callerOf(step));
+    const step = (claim: string, opts: StepOptions = {}): void => this.claim(claim, opts, anchored(callerOf(step), claim));
     const chain = (...items: (string | StepOptions)[]): void => {
-      const site = callerOf(chain);
+      const first = items[0];
+      const site = anchored(callerOf(chain), typeof first === "string" ? first : "");
       const last = items[items.length - 1];
       const opts = typeof last === "object" && last !== null ? (last as StepOptions) : {};
       const sides = items.filter((x): x is string => typeof x === "string");
@@ -161,9 +162,9 @@ class Recorder {
       }
       for (let i = 0; i + 1 < sides.length; i++) this.claim(`${sides[i]} = ${sides[i + 1]}`, opts, site);
     };
-    const define = (definition: string): void => this.define(definition, callerOf(define));
+    const define = (definition: string): void => this.define(definition, anchored(callerOf(define), definition));
     const argmin = (wrt: string, f: string, g: string, opts: StepOptions = {}): void => {
-      const site = callerOf(argmin);
+      const site = anchored(callerOf(argmin), f);
       const claim = `argmin_${wrt} ${f} = argmin_${wrt} ${g}`;
       try {
         this.entries.push({ kind: "argmin", claim, wrt, f: this.expand(f), g: this.expand(g), opts, site });

@@ -17,6 +17,9 @@ export interface FileRef {
 /** The default when no FILES are given. */
 export const DEFAULT_PATTERNS = ["derivations/**/*.ts", "derivations/**/*.js"];
 
+/** what a directory given as FILES stands for */
+const DIRECTORY_PATTERNS = ["**/*.ts", "**/*.mts", "**/*.js", "**/*.mjs"];
+
 const MAGIC = /[*?[]/;
 
 /** Resolves paths and patterns to files, sorted and without duplicates; a missing file or an empty pattern is an error. */
@@ -26,8 +29,12 @@ export function resolveFiles(patterns: readonly string[], cwd: string): FileRef[
   for (const p of defaulted ? DEFAULT_PATTERNS : patterns) {
     const literal = resolve(cwd, p);
     if (existsSync(literal)) {
-      if (!statSync(literal).isFile()) throw new DeriveError("usage", `${p} is a directory; give files or a pattern such as '${p.replace(/\/$/, "")}/*.ts'`);
-      found.set(literal, ref(literal, cwd));
+      if (statSync(literal).isDirectory()) {
+        // a directory: every derivation file under it
+        const matches = DIRECTORY_PATTERNS.flatMap((pat) => glob(pat, literal));
+        if (matches.length === 0) throw new DeriveError("usage", `no .ts or .js file under ${p}`);
+        for (const m of matches) found.set(m, ref(m, cwd));
+      } else found.set(literal, ref(literal, cwd));
       continue;
     }
     if (!MAGIC.test(p)) throw new DeriveError("usage", `no such file: ${p}`);

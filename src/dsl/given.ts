@@ -31,9 +31,8 @@ export interface Outcome {
 /** Scope and fixed values for a derivation's declarations plus its given values. */
 export interface Bound {
   readonly scope: Scope;
+  /** the given values (and the sizes they fix, as values of the dimensions' names) */
   readonly values: ReadonlyMap<string, Tensor>;
-  /** sizes the given values fix */
-  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /** Parses given values and declares each one not declared already (with the value's own shape). */
@@ -71,7 +70,16 @@ export function bindGiven(lets: readonly string[], given: Readonly<Record<string
     }
     values.set(name, v);
   }
-  return { scope: new Scope([...base.decls.values(), ...extra]), values, sizes };
+  // a size fixed by a given value is that number in every declaration (so that
+  // shapes check symbolically), and the dimension's name used as a value is it
+  const fix = (dim: Dim): Dim => (typeof dim === "string" && sizes.has(dim) ? sizes.get(dim)! : dim);
+  const decls = [...base.decls.values()].map((d) => ({ ...d, shape: shape(fix(d.shape.rows), fix(d.shape.cols)) }));
+  for (const [dim, n] of sizes) {
+    if (base.decls.has(dim) || values.has(dim)) continue;
+    extra.push({ name: dim, shape: SCALAR, properties: [], origin: `the size of ${dim}` });
+    values.set(dim, Tensor.scalar(n));
+  }
+  return { scope: new Scope([...decls, ...extra]), values };
 }
 
 function valueOf(raw: number | string, where: string): Tensor {
@@ -122,8 +130,7 @@ function dimsOf(nodes: readonly TNode[]): Set<string> {
 /** Draws the free variables and dimensions around fixed values. */
 export function makeDrawer(bound: Bound, resolver: Resolver, rng: Random) {
   return (vars: Iterable<string>, first: boolean, variant: number): Point => {
-    const free = [...resolver.dims].filter((d) => !bound.sizes.has(d));
-    const sizes = new Map([...bound.sizes, ...drawSizes(free, resolver.minDims, rng, first)]);
+    const sizes = drawSizes([...resolver.dims], resolver.minDims, rng, first);
     const values = new Map<string, Tensor>();
     for (const v of vars) {
       const fixed = bound.values.get(v);
@@ -152,7 +159,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
     const approx = approximation(claim, sides, resolver);
     const vars = variablesOf(sides);
     const free = [...vars].filter((v) => !bound.values.has(v));
-    const freeDims = [...dimsOf(sides)].filter((d) => !bound.sizes.has(d));
+    const freeDims = [...dimsOf(sides)];
     const wanted = free.length === 0 && freeDims.length === 0 ? 1 : samples;
     const rng = new Random(seed);
     const draw = makeDrawer(bound, resolver, rng);

@@ -13,10 +13,16 @@ export class LoadError extends Error {}
 
 export async function loadDerivations(file: string, deriveEntry: string): Promise<Derivation[]> {
   const { createJiti } = await import("jiti");
+  // jiti's transform moves lines (a header comment above the import shifts
+  // every step); an inline source map, honoured by V8's stack traces, gives
+  // each step the line the author sees in the editor
+  process.setSourceMapsEnabled?.(true);
   const jiti = createJiti(file, {
     alias: { derive: deriveEntry },
     interopDefault: false,
     moduleCache: true,
+    sourceMaps: true,
+    fsCache: false,
   });
   let mod: Record<string, unknown>;
   try {

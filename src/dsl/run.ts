@@ -48,11 +48,6 @@ export function meets(expected: Expected, verdict: StepVerdict): boolean {
   return verdict === expected;
 }
 
-/** Checks every step of a derivation, in order, calling `emit` with each outcome. */
-export function checkDerivation(d: Derivation, opts: RunOptions, emit: (s: StepOutcome) => void): void {
-  for (const s of checkSteps(d, opts)) emit(s);
-}
-
 /** The outcomes of a derivation's steps, one at a time (each step is checked when it is asked for). */
 export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutcome> {
   const lets = Object.entries(d.let).map(([k, v]) => `${k}: ${v}`);
@@ -99,7 +94,8 @@ type Checked = { verdict: StepVerdict; detail: string } | null;
 
 function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
-  const stepLets = [...lets, ...Object.entries(entry.opts.let ?? {}).map(([k, v]) => `${k}: ${v}`)];
+  // a step's own declarations override the derivation's
+  const stepLets = entry.opts.let ? Object.entries({ ...d.let, ...entry.opts.let }).map(([k, v]) => `${k}: ${v}`) : lets;
   if (entry.opts.skip) return { verdict: "skipped", detail: typeof entry.opts.skip === "string" ? `skipped: ${entry.opts.skip}` : "skipped" };
   try {
     switch (entry.kind) {

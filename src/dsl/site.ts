@@ -4,6 +4,7 @@
 // from src/ or from the dist/ bundle. jiti keeps the original lines of a .ts
 // file, so the line is the one in the author's editor.
 
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export interface Site {
@@ -26,6 +27,44 @@ export function callerOf(fn: Function): Site {
     Error.stackTraceLimit = limit;
   }
   return framesOf(holder.stack ?? "")[0] ?? UNKNOWN_SITE;
+}
+
+const sources = new Map<string, string[] | null>();
+/** per file: the line of the last anchored call, so repeated claims take successive lines */
+const cursors = new Map<string, number>();
+
+/**
+ * The line of a call whose first argument is the string `anchor`. The stack's
+ * line is only approximate when the file went through a transform (jiti moves
+ * lines when comments come before the imports), so the line is taken from the
+ * source text: the occurrence of the string literal nearest the stack's line,
+ * preferring the first one after the previous anchored call in the file.
+ */
+export function anchored(site: Site, anchor: string): Site {
+  if (typeof anchor !== "string" || anchor === "") return site;
+  let lines = sources.get(site.file);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(site.file, "utf8").split("\n");
+    } catch {
+      lines = null;
+    }
+    sources.set(site.file, lines);
+  }
+  if (!lines) return site;
+  const quoted = [JSON.stringify(anchor), `'${anchor}'`, `\`${anchor}\``];
+  const hits: number[] = [];
+  lines.forEach((text, i) => {
+    if (quoted.some((q) => text.includes(q))) hits.push(i + 1);
+  });
+  if (hits.length === 0) return site;
+  const after = cursors.get(site.file) ?? 0;
+  const later = hits.filter((h) => h >= after);
+  const pool = later.length ? later : hits;
+  const best = pool.reduce((a, b) => (Math.abs(b - site.line) < Math.abs(a - site.line) ? b : a));
+  const line = later.length && Math.abs(later[0]! - site.line) <= Math.abs(best - site.line) + 3 ? later[0]! : best;
+  cursors.set(site.file, line);
+  return { file: site.file, line };
 }
 
 /** The frames of a V8 stack trace, innermost first (lines that are not frames are skipped). */
