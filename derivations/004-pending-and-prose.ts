@@ -39,7 +39,7 @@ import { derivation } from "derive";
 export const q3a = derivation("Q3(a): Conv1D with average or max pooling (pending: tensor operators)", {
   source: "004 Q3(a)",
   prose: [
-    "Q3(a) l.204–272: Conv1D (2 → 1, k = 2, P = 0, S = 1) then AvgPool1D / MaxPool1D (k = 2, s = 1) on D1, D2 with loss ‖out_D2 − out_D1‖²; the conv formula Z(1, j) (l.252, 268); 'no trainable weights, therefore its derivative is zero' (l.254, 270) — pending (tensor-op); the last statement is expected to be refuted",
+    "Q3(a) l.204–272: Conv1D (2 → 1, k = 2, P = 0, S = 1) then AvgPool1D / MaxPool1D (k = 2, s = 1) on D1, D2 with loss ‖out_D2 − out_D1‖²; the conv formula Z(1, j) (l.252, 268); the convolution part is pending (tensor-op); 'no trainable weights, therefore its derivative is zero' (l.254, 270) is checked (refuted, with the correction) in 004-q3a-q14b-pooling-lowrank.ts",
   ],
 }, () => {});
 

@@ -42,7 +42,6 @@ export const derivatives = derivation("Gradients of a quadratic form and of logd
 // rounds to 0.57). `diff(L, w1)` differentiates the whole defined computation
 // with respect to the given w1, by finite differences at the given values.
 export const neuron = derivation("One sigmoid neuron: forward and backward pass", {
-  source: "000 example",
   given: { x1: 1, x2: 0.5, w1: 0.1, w2: -0.2, b: 0.3, y: 1 },
   prose: ["the choice of the squared loss is motivated in prose (not checkable)"],
 }, (d) => {
@@ -76,7 +75,6 @@ export const matrices = derivation("A 2 x 2 example and a function define", {
 // does not move the minimiser. `d.argmin("w", f, g)` checks f = a·g + b with
 // a > 0 and b constant in w; `∝ ... in w` checks the factor alone.
 export const leastSquares = derivation("Least squares: the 1/(2k) and the constant do not move the minimiser", {
-  source: "003 example",
   let: { X: "k x n", w: "n", y: "k", c: "scalar" },
 }, (d) => {
   d.argmin("w", "1/(2*k) * norm(X * w - y)^2 + c^2", "norm(X * w - y)^2");

@@ -1,8 +1,9 @@
 // `derive check`: runs derivation files and collects one outcome per step.
-// Each file runs in its own child process (a few at a time), so a file that
-// throws, does not parse, crashes the process or loops forever is reported
-// with its cause while the others are still checked; `--timeout` seconds
-// count from the moment the worker is ready to load the file. The child is
+// Files run in worker processes (a few at a time, each worker taking file
+// after file); a file that throws, does not parse, crashes its worker or
+// loops forever is reported with its cause (the worker is then replaced)
+// while the others are still checked; `--timeout` seconds count from the
+// moment the worker is ready to load the file. The child is
 // this very module (or the bundle it is part of) started with
 // DERIVE_CHECK_WORKER=1: see `startWorker` at the end of the file.
 //
@@ -131,7 +132,11 @@ export async function runCheck(opts: CheckOptions, listener: CheckListener = {})
       progress();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
+  } finally {
+    closeWorkers();
+  }
   const done = results.filter((r): r is FileOutcome => r !== undefined);
   return { seed, files: done, summary: summarize(done), notRun: files.length - done.length, ms: Date.now() - started };
 }
@@ -179,7 +184,7 @@ export function exitCodeOf(run: CheckRun): number {
 }
 
 // ---------------------------------------------------------------------------
-// The parent side: one child process per file.
+// The parent side: a few worker processes, reused from file to file.
 
 interface Job {
   seed: number;
@@ -265,58 +270,113 @@ if (/\\.[cm]?ts$/.test(entry)) {
   import(require("node:url").pathToFileURL(entry).href).catch(fail);
 }`;
 
+/**
+ * A worker process. Workers are reused from file to file (starting one costs
+ * about half a second: Node, the bundle, jiti and its transform); a worker
+ * whose file timed out or crashed is killed and never reused, so one file's
+ * failure still cannot touch the others.
+ */
+interface Worker {
+  readonly child: ChildProcess;
+  /** resolves when the worker can take a file; rejects with why it could not start */
+  readonly ready: Promise<void>;
+  stderr: string;
+  dead: boolean;
+}
+
+const idle: Worker[] = [];
+
+function spawnWorker(module: string, cwd: string): Worker {
+  const child = spawn(process.execPath, ["-e", BOOT], {
+    env: { ...process.env, [WORKER_ENV]: "1", DERIVE_CHECK_ENTRY: module, DERIVE_CHECK_JITI: jitiPath() },
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    cwd,
+  });
+  let w!: Worker;
+  const ready = new Promise<void>((res, rej) => {
+    const onMessage = (m: FromWorker): void => {
+      if (m.t === "ready") {
+        child.off("message", onMessage);
+        res();
+      } else if (m.t === "error") rej(new Error(m.message));
+    };
+    child.on("message", onMessage);
+    child.once("exit", (code) => rej(new Error(`the worker exited with code ${code} before it was ready${w.stderr ? `: ${crashCause(w.stderr)}` : ""}`)));
+    child.once("error", (e) => rej(e));
+  });
+  ready.catch(() => undefined);
+  w = { child, ready, stderr: "", dead: false };
+  child.stderr!.on("data", (b: Buffer) => {
+    w.stderr = (w.stderr + b.toString()).slice(-4000);
+  });
+  child.once("exit", () => {
+    w.dead = true;
+  });
+  return w;
+}
+
+/** Ends the idle workers (called when a run is over). */
+function closeWorkers(): void {
+  for (const w of idle.splice(0)) if (!w.dead) w.child.kill("SIGKILL");
+}
+
 async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
   const { module, derive } = await workerEntry();
   const started = Date.now();
   const steps: StepOutcome[] = [];
+  let w: Worker | undefined;
+  while ((w = idle.pop()) && w.dead);
+  try {
+    w ??= spawnWorker(module, job.cwd);
+  } catch (e) {
+    return { file: f.display, path: f.path, error: `cannot start a worker: ${(e as Error).message}`, steps, ms: 0 };
+  }
+  const worker = w;
+  // starting the checker itself is not the file's time, but must not hang either
+  let startTimer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      worker.ready,
+      new Promise<void>((_, rej) => {
+        startTimer = setTimeout(() => rej(new Error("the worker did not start")), Math.max(60_000, job.timeoutMs));
+      }),
+    ]);
+  } catch (e) {
+    clearTimeout(startTimer);
+    worker.child.kill("SIGKILL");
+    return { file: f.display, path: f.path, error: (e as Error).message, steps, ms: Date.now() - started };
+  }
+  clearTimeout(startTimer);
+  const child = worker.child;
+  worker.stderr = "";
   return new Promise((done) => {
-    let child: ChildProcess;
-    let stderr = "";
     let error: string | null = null;
     let finished = false;
     let loaded = false;
     let line: number | null = null;
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (why: string | null): void => {
+    const seconds = job.timeoutMs / 1000;
+    const finish = (why: string | null, reusable: boolean): void => {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      if (reusable && !worker.dead) idle.push(worker);
+      else if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       done({ file: f.display, path: f.path, error: error ?? why, steps, ms: Date.now() - started });
     };
-    const arm = (ms: number, why: () => string): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish(why()), ms);
-    };
-    try {
-      child = spawn(process.execPath, ["-e", BOOT], {
-        env: { ...process.env, [WORKER_ENV]: "1", DERIVE_CHECK_ENTRY: module, DERIVE_CHECK_JITI: jitiPath() },
-        stdio: ["ignore", "ignore", "pipe", "ipc"],
-        cwd: job.cwd,
-      });
-    } catch (e) {
-      done({ file: f.display, path: f.path, error: `cannot start a worker: ${(e as Error).message}`, steps, ms: 0 });
-      return;
-    }
-    const seconds = job.timeoutMs / 1000;
-    // starting the checker itself is not the file's time, but must not hang either
-    arm(Math.max(60_000, job.timeoutMs), () => "the worker did not start");
-    child.stderr!.on("data", (b: Buffer) => {
-      stderr = (stderr + b.toString()).slice(-4000);
-    });
-    child.on("error", (e) => finish(`worker error: ${e.message}`));
-    child.on("message", (m: FromWorker) => {
+    const timer = setTimeout(
+      () =>
+        finish(
+          loaded
+            ? `timed out after ${seconds} s while checking the step at line ${line ?? "?"} (--timeout ${seconds})`
+            : `timed out after ${seconds} s while loading the file (--timeout ${seconds})`,
+          false,
+        ),
+      job.timeoutMs,
+    );
+    const onMessage = (m: FromWorker): void => {
       switch (m.t) {
-        case "ready": {
-          arm(job.timeoutMs, () =>
-            loaded
-              ? `timed out after ${seconds} s while checking the step at line ${line ?? "?"} (--timeout ${seconds})`
-              : `timed out after ${seconds} s while loading the file (--timeout ${seconds})`,
-          );
-          const run: RunMessage = { t: "run", file: f.path, derive, ...job };
-          child.send(run);
-          return;
-        }
         case "loaded":
           loaded = true;
           return;
@@ -330,19 +390,23 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
           error = m.message;
           return;
         case "done":
-          finish(null);
+          finish(null, true);
           return;
       }
-    });
-    child.on("exit", (code, signal) => {
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       // a message sent just before exit may still be in flight: let it arrive
       setImmediate(() => {
         if (finished) return;
-        const cause = crashCause(stderr);
+        const cause = crashCause(worker.stderr);
         const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        finish(`the process ${how} while ${loaded ? `checking the step at line ${line ?? "?"}` : "loading the file"}${cause ? `: ${cause}` : ""}`);
+        finish(`the process ${how} while ${loaded ? `checking the step at line ${line ?? "?"}` : "loading the file"}${cause ? `: ${cause}` : ""}`, false);
       });
-    });
+    };
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+    const run: RunMessage = { t: "run", file: f.path, derive, ...job };
+    child.send(run);
   });
 }
 
@@ -365,12 +429,15 @@ async function startWorker(): Promise<void> {
   const fatal = (what: string) => (e: unknown) => void send({ t: "error", message: `${what}: ${describeLoadError(e, "")}` }).then(() => process.exit(1));
   process.on("uncaughtException", fatal("uncaught exception"));
   process.on("unhandledRejection", fatal("unhandled rejection"));
-  process.once("message", (m: RunMessage) => {
+  // one file at a time; the parent sends the next file after "done"
+  process.on("message", (m: RunMessage) => {
     void work(m, send).then(
-      () => send({ t: "done" }).then(() => process.exit(0)),
-      (e) => send({ t: "error", message: describeLoadError(e, m.file) }).then(() => process.exit(1)),
+      () => send({ t: "done" }),
+      (e) => send({ t: "error", message: describeLoadError(e, m.file) }).then(() => send({ t: "done" })),
     );
   });
+  // the parent going away ends the worker
+  process.on("disconnect", () => process.exit(0));
   // load jiti and its TypeScript transform now, so that --timeout counts the file's own time
   try {
     const { createJiti } = await import("jiti");

@@ -1,0 +1,50 @@
+import { derivation } from "derive";
+
+// Seed 004, Q3(a) (l.204-272) and Q14(b) (l.870-896): the parts that are not
+// tensor operations. The convolutions themselves (Conv1D 2 -> 1, k = 2; the
+// conv sum z_{i,j} of Q14(b) and its derivatives) are tensor-op items, pending
+// for the issue that adds conv1d/conv2d to the registry; they are listed in
+// 004-pending-and-prose.ts.
+//
+// Q3(a): after Conv1D (output length 4 - 2 + 1 = 3, written z), the model
+// pools with k = 2, s = 1 (output length 2). The author writes (l.254, l.270)
+// that AvgPool1D / MaxPool1D have no trainable weights, "therefore its
+// derivative is zero" and it is passed back to Conv1D. Reading: the derivative
+// of the pooling layer's output with respect to its input. No weights is true;
+// a zero derivative is not: average pooling is the fixed linear map P below,
+// and max pooling routes the gradient to the larger entry of each window.
+
+export const pooling = derivation("004 Q3(a): the derivative of a pooling layer is not zero", {
+  source: "004 Q3(a)",
+  let: { z: "3" },
+}, (d) => {
+  // AvgPool1D(k = 2, s = 1) on a length-3 input: p = P z
+  d.define("P = [0.5, 0.5, 0; 0, 0.5, 0.5]");
+  d.step("jacobian(P * z, z) = zeros(2, 3)", {
+    expect: "refuted",
+    note: "as written (l.254): no trainable weights does not make the derivative zero; it is P",
+  });
+  d.step("jacobian(P * z, z) = P");
+  // MaxPool1D(k = 2, s = 1): max(a, b) = (a + b + abs(a - b)) / 2
+  d.define("mx(a, b) = (a + b + abs(a - b)) / 2");
+  d.step("jacobian([mx(z[1], z[2]); mx(z[2], z[3])], z) = zeros(2, 3)", {
+    expect: "refuted",
+    note: "as written (l.270): the max routes the gradient to the larger entry of each window",
+  });
+  d.step("jacobian([mx(z[1], z[2]); mx(z[2], z[3])], z) = [step(z[1] - z[2]), step(z[2] - z[1]), 0; 0, step(z[2] - z[3]), step(z[3] - z[2])]");
+});
+
+// Q14(b) (l.884): the factors of the rank-one tensor W (N x M x L x M) are
+// written a in R^N, b in R^M, c in R^L, d in R^k. Their outer product has
+// N*M*L*k entries, which is W's N*M*L*M only when k = M: the last factor must
+// be in R^M. The count is written with Kronecker products of ones.
+export const lowRank = derivation("004 Q14(b): the shapes of the rank-one factors", {
+  source: "004 Q14(b)",
+  let: { a: "N", b: "M", c: "L", dk: "k" },
+}, (d) => {
+  d.step("sum(kron(kron(kron(ones(N), ones(M)), ones(L)), ones(k))) = N * M * L * M", {
+    expect: "refuted",
+    note: "as written (l.884): d in R^k gives N*M*L*k entries; W has N*M*L*M",
+  });
+  d.step("sum(kron(kron(kron(ones(N), ones(M)), ones(L)), ones(M))) = N * M * L * M");
+});
