@@ -13,7 +13,7 @@
 // Options (environment): BENCH_CLI_RUNS (default 15), BENCH_EQUAL_RUNS (20),
 // BENCH_FD_BUDGET_S (60: a size projected to take longer is skipped),
 // BENCH_GRAD_RUNS (30: timed runs per grad task, fewer for slow tasks),
-// BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,fd,grad).
+// BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,check,fd,grad).
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -30,7 +30,7 @@ const GRAD_RUNS = Number(process.env.BENCH_GRAD_RUNS ?? 30);
 const GRAD_WARM_PASSES = 5;
 const GRAD_TASK_BUDGET_MS = 3000;
 const USE_SYMPY = process.env.BENCH_SYMPY !== "0";
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "cli,equal,fd,grad").split(",").map((x) => x.trim()));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "cli,equal,check,fd,grad").split(",").map((x) => x.trim()));
 
 const CLI_TARGET_S = 0.35;
 const EQUAL_TARGET_MS = 2;
@@ -507,6 +507,33 @@ function benchGrad() {
 }
 
 // ---------------------------------------------------------------------------
+// derive check over the shipped derivations: the whole run as a process, cold
+// start included (target: under 10 s on this 2-core machine), and the steps.
+
+function benchCheck() {
+  const files = fs.readdirSync(path.join(root, "derivations")).filter((f) => f.endsWith(".ts")).map((f) => `derivations/${f}`);
+  const runs = [];
+  let report = null;
+  for (let i = 0; i < 3; i++) {
+    const t = now();
+    const r = spawnSync(process.execPath, ["bin/derive.js", "check", ...files, "--reporter", "json", "--seed", "1"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+    runs.push((now() - t) / 1000);
+    if (r.status !== 0) return { error: `exit ${r.status}: ${r.stderr.split("\n")[0]}` };
+    report = JSON.parse(r.stdout);
+  }
+  runs.sort((a, b) => a - b);
+  const steps = report.summary.passed + report.summary.failed;
+  const median = runs[1];
+  return {
+    files: files.length,
+    steps,
+    summary: report.summary,
+    wallSeconds: { median: round(median, 2), min: round(runs[0], 2), max: round(runs[2], 2), runs: runs.length },
+    msPerStep: round((median * 1000) / steps, 2),
+    targetSeconds: 10,
+    meetsTarget: median <= 10,
+  };
+}
 
 const result = {
   node: process.version,
@@ -527,6 +554,10 @@ if (SECTIONS.has("equal")) {
 if (SECTIONS.has("fd")) {
   log("fd gradient ...");
   result.fdGradient = benchFd();
+}
+if (SECTIONS.has("check")) {
+  log("derive check derivations/*.ts ...");
+  result.check = benchCheck();
 }
 if (SECTIONS.has("grad")) {
   log("grad ...");

@@ -4,10 +4,10 @@
 // fresh evaluation with other finite-difference steps before it refutes.
 
 import type { Expr } from "../core/ast.js";
-import { DeriveError, asDeriveError } from "../core/errors.js";
+import { DeriveError, asDeriveError, located } from "../core/errors.js";
 import { sameShape, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
-import type { TNode } from "../core/typed.js";
+import { type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
 import { Random } from "../numeric/random.js";
 import { drawScalar, drawSizes, drawValue } from "../numeric/sampler.js";
@@ -193,13 +193,6 @@ function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepa
   return { claim, sides, resolver, text, approx };
 }
 
-function located<T>(where: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof DeriveError ? e.locate(where) : e;
-  }
-}
 
 export function printClaim(c: Claim): string {
   let s = printExpr(c.sides[0]!);
@@ -211,16 +204,6 @@ export function printClaim(c: Claim): string {
   return s;
 }
 
-/** Names of the variables (declared or assumed) a tree uses. */
-function variablesOf(nodes: readonly TNode[]): Set<string> {
-  const out = new Set<string>();
-  const visit = (n: TNode): void => {
-    if (n.op === "sym") out.add(n.name!);
-    n.args.forEach(visit);
-  };
-  nodes.forEach(visit);
-  return out;
-}
 
 interface SampleOutcome {
   verdict: Verdict;

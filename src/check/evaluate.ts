@@ -1,7 +1,7 @@
 // `derive eval`: the value of an expression at given values (`--at X=[1,2;3,4]`)
 // or, for names without a given value, at a random sample.
 
-import { DeriveError, asDeriveError } from "../core/errors.js";
+import { DeriveError, asDeriveError, located } from "../core/errors.js";
 import { type Dim, SCALAR, dimNames, sameShape, shape, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { Declaration, TNode } from "../core/typed.js";
@@ -63,9 +63,9 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
       if (!base.decls.has(name)) extra.push({ name, shape: shape(v.rows, v.cols), properties: [], origin: `--at ${name}` });
     }
     const scope = new Scope([...base.decls.values(), ...extra]);
-    const tree = locate("expression", () => parseExpr(opts.expr, { isVariable: scope.isVariable }));
+    const tree = located("expression", () => parseExpr(opts.expr, { isVariable: scope.isVariable }));
     const resolver = new Resolver(scope);
-    const node = locate("expression", () => resolver.resolve(tree));
+    const node = located("expression", () => resolver.resolve(tree));
     out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
     const fixed = fixSizes(scope, given);
     for (const [d, k] of sizeGiven) {
@@ -122,13 +122,6 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
   }
 }
 
-function locate<T>(where: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof DeriveError ? e.locate(where) : e;
-  }
-}
 
 /** `--at` values: each an expression of numbers (`[1, 2; 3, 4]`, `0.5`, `pi/2`). */
 function parseGiven(at: Readonly<Record<string, string | number>>): Map<string, Tensor> {
@@ -138,7 +131,7 @@ function parseGiven(at: Readonly<Record<string, string | number>>): Map<string, 
     const src = String(raw);
     const where = `--at ${name}`;
     const r = new Resolver(empty);
-    const node = locate(where, () => r.resolve(parseExpr(src)));
+    const node = located(where, () => r.resolve(parseExpr(src)));
     if (r.assumptions.size > 0) throw new DeriveError("value", `a value must be numbers only, not ${[...r.assumptions.keys()].join(", ")}`, null, where);
     const v = new Evaluator({ sizes: new Map(), values: new Map() }).evaluate(node);
     if (!v.allFinite()) throw new DeriveError("value", `the value of ${name} is not finite (NaN or Inf)`, null, where);

@@ -2,7 +2,7 @@
 // simplified for a reader, and checked against finite differences before it
 // is printed (a wrong gradient is never shown as an answer).
 
-import { DeriveError, asDeriveError } from "../core/errors.js";
+import { DeriveError, asDeriveError, located } from "../core/errors.js";
 import { type Dim, isScalar } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { parseExpr } from "../parse/parser.js";
@@ -93,10 +93,3 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
   }
 }
 
-function located<T>(where: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof DeriveError ? e.locate(where) : e;
-  }
-}

@@ -59,3 +59,12 @@ export function asDeriveError(e: unknown): DeriveError {
   const msg = e instanceof Error ? e.message : String(e);
   return new DeriveError("engine", `internal error: ${msg.split("\n")[0]}`);
 }
+
+/** Runs f; a DeriveError it throws is placed in the named text (`lhs`, `--at x`, ...). */
+export function located<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof DeriveError ? e.locate(where) : e;
+  }
+}

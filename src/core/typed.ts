@@ -45,3 +45,14 @@ export interface Declaration {
   /** where it was declared, for messages */
   readonly origin: string;
 }
+
+/** Names of the variables (declared or assumed) a typed tree uses. */
+export function variablesOf(nodes: readonly TNode[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: TNode): void => {
+    if (n.op === "sym") out.add(n.name!);
+    n.args.forEach(visit);
+  };
+  nodes.forEach(visit);
+  return out;
+}

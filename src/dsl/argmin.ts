@@ -11,7 +11,7 @@
 // the symbolic engine is also asked to prove grad(f - g, w) = 0, and a proof
 // makes the verdict `proved`.
 
-import { DeriveError, asDeriveError } from "../core/errors.js";
+import { DeriveError, asDeriveError, located } from "../core/errors.js";
 import { isScalar, showShape } from "../core/shape.js";
 import type { Tensor } from "../core/tensor.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
@@ -21,7 +21,8 @@ import { parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
 import { checkClaim } from "../check/claim.js";
 import { toText } from "../check/values.js";
-import { type Outcome, bindGiven, makeDrawer, variablesOf } from "./given.js";
+import { type Outcome, bindGiven, makeDrawer } from "./given.js";
+import { variablesOf } from "../core/typed.js";
 
 /** values of w per sample of the other variables */
 const W_VALUES = 5;
@@ -103,13 +104,6 @@ export function checkArgmin(
   }
 }
 
-function located<T>(where: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof DeriveError ? e.locate(where) : e;
-  }
-}
 
 const fmt = (v: number): string => String(Number(v.toPrecision(6)));
 

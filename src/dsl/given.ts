@@ -6,10 +6,10 @@
 // some values fixed; there is no symbolic proof at given values.
 
 import type { Expr } from "../core/ast.js";
-import { DeriveError, asDeriveError } from "../core/errors.js";
+import { DeriveError, asDeriveError, located } from "../core/errors.js";
 import { type Dim, SCALAR, dimNames, isScalar, sameShape, shape, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
-import type { Declaration, TNode } from "../core/typed.js";
+import { type Declaration, type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
 import { holds } from "../numeric/properties.js";
 import { Random } from "../numeric/random.js";
@@ -89,31 +89,14 @@ function valueOf(raw: number | string, where: string): Tensor {
   }
   if (typeof raw !== "string") throw new DeriveError("value", `a given value is a number or a string such as "[1, 2; 3, 4]", not ${typeof raw}`, null, where);
   const r = new Resolver(new Scope([]));
-  const node = locate(where, () => r.resolve(parseExpr(raw)));
+  const node = located(where, () => r.resolve(parseExpr(raw)));
   if (r.assumptions.size > 0) throw new DeriveError("value", `a given value must be numbers only, not ${[...r.assumptions.keys()].join(", ")}`, null, where);
   const v = new Evaluator({ sizes: new Map(), values: new Map() }).evaluate(node);
   if (!v.allFinite()) throw new DeriveError("value", "the value is not finite (NaN or Inf)", null, where);
   return v;
 }
 
-function locate<T>(where: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof DeriveError ? e.locate(where) : e;
-  }
-}
 
-/** Variables (declared or assumed) that a typed tree uses. */
-export function variablesOf(nodes: readonly TNode[]): Set<string> {
-  const out = new Set<string>();
-  const visit = (n: TNode): void => {
-    if (n.op === "sym") out.add(n.name!);
-    n.args.forEach(visit);
-  };
-  nodes.forEach(visit);
-  return out;
-}
 
 /** Dimension names the shapes of a typed tree mention. */
 function dimsOf(nodes: readonly TNode[]): Set<string> {
@@ -149,7 +132,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
   let assumptions: string[] = [];
   try {
     const bound = bindGiven(lets, given);
-    const claim = locate("claim", () => parseClaim(text, { isVariable: bound.scope.isVariable }));
+    const claim = located("claim", () => parseClaim(text, { isVariable: bound.scope.isVariable }));
     if (claim.relations.length === 0) throw new DeriveError("usage", "a step needs a relation (=, ≈, <, <=, >, >=, ∝)", null, "claim");
     if (claim.relations.includes("∝")) throw new DeriveError("usage", "∝ compares values across samples of a variable; it cannot be checked at given values (use d.argmin, or a claim without given values)", null, "claim");
     const resolver = new Resolver(bound.scope);
