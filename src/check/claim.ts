@@ -278,10 +278,10 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
     throw new DeriveError("sample", `no valid sample could be drawn: ${valid} of ${wanted} after ${maxDraws} draws${why}`);
   }
   if (vars.length === 0 && dimNames.length === 0) {
-    return { verdict: "verified", numeric: { samples: 1, maxRelError: maxRel }, counterexample: null, detail: `verified: no variables, evaluated exactly once, rel. error ${maxRel.toExponential(1)}${p.approx ? `, within ±${p.approx.tol[0]}` : ""}` };
+    return { verdict: "verified", numeric: { samples: 1, maxRelError: maxRel }, counterexample: null, detail: `verified: no variables, evaluated exactly once, rel. error ${maxRel.toExponential(1)}${p.approx ? `, within ±${tolText(p.approx.tol[0]!)}` : ""}` };
   }
   const sizeText = dimNames.length ? `, sizes ${[...sizesSeen].sort((a, b) => a - b).join(",")}` : "";
-  const within = p.approx ? `, within ±${p.approx.tol.length === 1 ? p.approx.tol[0] : "the rounding of each entry"}` : "";
+  const within = p.approx ? `, within ±${p.approx.tol.length === 1 ? tolText(p.approx.tol[0]!) : "the rounding of each entry"}` : "";
   return {
     verdict: "verified",
     numeric: { samples: valid, maxRelError: maxRel },
@@ -318,6 +318,11 @@ function crossCheck(p: Prepared, point: Point, fd: Tensor[]): void {
       `the symbolic derivative and finite differences disagree on ${printExpr(side)}: symbolic ${printExpr(sym)} = ${toText(value, 6)}, finite differences ${toText(fd[i]!, 6)} (at ${where.join("; ")})`,
     );
   });
+}
+
+/** A tolerance as a reader wrote it: ½·10⁻⁴ is 0.00005, not 0.000049999999999999996. */
+function tolText(t: number): string {
+  return String(Number(t.toPrecision(12)));
 }
 
 interface Decision {
