@@ -73,6 +73,12 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
         if (!(e instanceof NotNormalizable)) throw e;
       }
     }
+    // a bare I alone has no context to take its size from: write I(n)
+    if (pretty.op === "I" && pretty.args.length === 0 && !String(pretty.shape.rows).includes("*")) {
+      const n = pretty.shape.rows;
+      const arg: TNode = typeof n === "number" ? { op: "num", args: [], value: n, text: String(n), pos: 0, end: 0, shape: pretty.shape } : { op: "dimval", args: [], name: n, pos: 0, end: 0, shape: pretty.shape };
+      pretty = { ...pretty, args: [{ ...arg, shape: { rows: 1, cols: 1 } }] };
+    }
     const text = printExpr(pretty);
     out.result = text;
     out.latex = toLatex(pretty);

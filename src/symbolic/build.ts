@@ -39,6 +39,12 @@ export function num(v: number | Q): TNode {
   const q = typeof v === "number" ? Q.fromNumber(v) : v;
   if (q.isNegative()) return mk("neg", [num(q.neg())]);
   if (q.isInteger()) return lit(Number(q.n));
+  // a terminating decimal prints as one (0.1, 0.25); other fractions as p / q
+  let d = q.d;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  const dec = q.toNumber();
+  if (d === 1n && Q.fromNumber(dec).equals(q) && String(dec).length <= 12) return { ...lit(dec), text: String(dec) };
   return mk("div", [lit(Number(q.n)), lit(Number(q.d))]);
 }
 

@@ -138,6 +138,7 @@ export class Differentiator {
     const def = opDef(L.op);
     const linear = L.args.map((a) => mentions(a, tname));
     if (L.op === "vec") return this.transposeLinear(L.args[0]!, tname, this.unvec(g, L.args[0]!.shape));
+    if (L.op === "index") return this.transposeLinear(L.args[0]!, tname, this.unindex(g, L));
     if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
     if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {
       throw new NotDifferentiable(`internal: ${L.op} of two tangent terms is not linear`);
@@ -154,6 +155,23 @@ export class Differentiator {
       out.push(...this.transposeLinear(a, tname, gi));
     });
     return out;
+  }
+
+  /**
+   * The adjoint of X[i, j]: the matrix with g at (i, j) and zeros elsewhere,
+   * written as a matrix literal, which needs concrete sizes and literal indices.
+   */
+  private unindex(g: TNode, L: TNode): TNode {
+    const target = L.args[0]!;
+    const { rows, cols } = target.shape;
+    const idx = L.args.slice(1).map((a) => (a.op === "num" && Number.isInteger(a.value) ? a.value! : null));
+    if (typeof rows !== "number" || typeof cols !== "number" || idx.some((i) => i === null) || rows * cols > 400) {
+      throw new NotDifferentiable("the adjoint of indexing can be written only at concrete sizes with literal indices");
+    }
+    const [i, j] = idx.length === 2 ? [idx[0]!, idx[1]!] : [idx[0]!, 1];
+    const entries: TNode[] = [];
+    for (let r = 1; r <= rows; r++) for (let c = 1; c <= cols; c++) entries.push(r === i && c === j ? g : build.num(0));
+    return { op: "matrix", args: entries, dims: [rows, cols], pos: 0, end: 0, shape: target.shape };
   }
 
   /**

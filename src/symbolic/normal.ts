@@ -201,8 +201,8 @@ export class Normalizer {
       this.rule("relu-of-nonnegative");
       return this.norm(x);
     }
-    const def = opDef(t.op);
-    const dims = def.syntax.kind === "function" && def.syntax.dimArgs;
+    const def = t.op === "matrix" ? null : opDef(t.op);
+    const dims = def?.syntax.kind === "function" && def.syntax.dimArgs;
     const args = dims ? t.args : t.args.map((x) => this.canon(x));
     const node: TNode = t.op === "matrix" ? { ...t, args } : mk(t.op, args);
     return isScalar(t.shape) ? this.scalarAtom(node) : this.chains.poly([node], t.shape);

@@ -65,6 +65,10 @@ function step(n: TNode, facts: Facts): TNode {
       if (b.op === "neg") return mk("sub", [a, b.args[0]!]);
       if (a.op === "neg") return mk("sub", [b, a.args[0]!]);
       if (key(a) === key(b)) return mk("mul", [num(2), a]);
+      // [0; u; 0] + [v; 0; 0] = [v; u; 0]
+      if (a.op === "matrix" && b.op === "matrix" && a.dims![0] === b.dims![0] && a.dims![1] === b.dims![1]) {
+        return { ...a, args: a.args.map((x, i) => step(mk("add", [x, b.args[i]!]), facts)) };
+      }
       return n;
     case "sub":
       if (isZero(b)) return a;

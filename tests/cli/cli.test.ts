@@ -199,7 +199,7 @@ describe("derive grad", () => {
     ["a syntax error", ["tr(X", "--wrt", "X", "--let", "X: n x n"], /syntax error at 4: .* \(in expression\)/],
     ["two expressions", ["x", "y", "--wrt", "x"], /expected one expression, got 2/],
     ["an unknown flag", ["x", "--wrt", "x", "--samples", "3"], /unknown option --samples/],
-    ["a gradient the engine cannot write", ["x[1] * x[2]", "--wrt", "x", "--let", "x: 2"], /no symbolic gradient/],
+    ["a gradient the engine cannot write", ["x[1] * x[2]", "--wrt", "x", "--let", "x: n"], /no symbolic gradient/],
   ];
   for (const [what, args, msg] of bad) {
     it(`answers ${what} with one line and exit 2`, () => {

@@ -62,6 +62,19 @@ describe("results read like the Matrix Cookbook", () => {
     });
   }
 
+  it("writes a gradient through indexing at a concrete size as a matrix literal", () => {
+    expect(grad({ expr: "x[1] * x[2]", wrt: "x", let: ["x: 3"], seed: 1 }).result).toBe("[x[2]; x[1]; 0]");
+    expect(grad({ expr: "x[1] * x[2]", wrt: "x", let: ["x: n"], seed: 1 }).error!.message).toMatch(/concrete sizes/);
+  });
+
+  it("writes a lone identity with its size", () => {
+    expect(grad({ expr: "sum(diag(X))", wrt: "X", let: ["X: n x n"], seed: 1 }).result).toBe("I(n)");
+  });
+
+  it("writes terminating decimals as decimals", () => {
+    expect(grad({ expr: "leakyrelu(w' * x, 0.1)", wrt: "w", let: ["w, x: n"], seed: 1 }).result).toContain("0.1 * step");
+  });
+
   it("reports the shape of the variable (Cookbook layout)", () => {
     expect(grad({ expr: "tr(A * X)", wrt: "X", let: ["A: m x n", "X: n x m"] }).shape).toEqual(["n", "m"]);
   });
