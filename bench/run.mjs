@@ -297,6 +297,18 @@ function countNodes(e) {
   return k;
 }
 
+/** distinct subtrees: the size of the result with repeated subexpressions shared (a DAG) */
+function countDistinct(e) {
+  const seen = new Set();
+  const keyOf = (n) => {
+    const k = `${n.op}|${n.name ?? ""}|${n.value ?? ""}|${n.args.map(keyOf).join(",")}`;
+    seen.add(k);
+    return k;
+  };
+  keyOf(e);
+  return seen.size;
+}
+
 /** the names a list of declarations ("A, B: n x n", "x: n") declares */
 function declaredNames(lets) {
   const names = new Set();
@@ -363,11 +375,14 @@ function benchGrad() {
     const r = last[i];
     const c = checked[i].r;
     let size = null;
+    let dagSize = null;
     let sizeError = null;
     if (r.result != null) {
       try {
         const names = declaredNames(t.let);
-        size = countNodes(parseExpr(r.result, { isVariable: (n) => names.has(n) }));
+        const tree = parseExpr(r.result, { isVariable: (n) => names.has(n) });
+        size = countNodes(tree);
+        dagSize = countDistinct(tree);
       } catch (e) {
         sizeError = e.message;
       }
@@ -382,6 +397,7 @@ function benchGrad() {
       check: c.check,
       correct: c.check === "proved" || c.check === "verified",
       size,
+      dagSize,
       result: truncate(r.result),
     };
     if (r.result !== c.result) row.checkedResultDiffers = truncate(c.result);
@@ -424,7 +440,7 @@ function benchGrad() {
   for (const row of rows) {
     const m = /^depth-([a-z]+)-L(\d+)$/.exec(row.id);
     if (!m) continue;
-    (depth[m[1]] ??= []).push({ L: Number(m[2]), ms: row.ms.median, size: row.size, sympyMs: row.sympyMs ?? null });
+    (depth[m[1]] ??= []).push({ L: Number(m[2]), ms: row.ms.median, size: row.size, dagSize: row.dagSize, sympyMs: row.sympyMs ?? null });
   }
   const depthOut = {};
   for (const [kind, pts] of Object.entries(depth)) {
@@ -439,7 +455,9 @@ function benchGrad() {
     const timeLinear = timeRatio <= allowed;
     const sizeLinear = sizeRatio != null && sizeRatio <= allowed;
     depthOut[kind] = {
-      points: pts.map((p) => ({ L: p.L, ms: p.ms, size: p.size, ...(p.sympyMs != null ? { sympyMs: p.sympyMs } : {}) })),
+      points: pts.map((p) => ({ L: p.L, ms: p.ms, size: p.size, dagSize: p.dagSize, ...(p.sympyMs != null ? { sympyMs: p.sympyMs } : {}) })),
+      // the printed tree repeats each layer's forward activation in its backward factor; shared, it is linear
+      dagSizeRatio: hi.dagSize != null && lo.dagSize != null ? round(hi.dagSize / lo.dagSize, 2) : null,
       depthRatio,
       timeRatio: round(timeRatio, 2),
       sizeRatio: sizeRatio == null ? null : round(sizeRatio, 2),
