@@ -20,7 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { equal, evaluate, grad, parseExpr } from "../dist/index.js";
+import { equal, evaluate, grad, parseExpr, parseWithBindings } from "../dist/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 15);
@@ -380,9 +380,10 @@ function benchGrad() {
     if (r.result != null) {
       try {
         const names = declaredNames(t.let);
-        const tree = parseExpr(r.result, { isVariable: (n) => names.has(n) });
-        size = countNodes(tree);
-        dagSize = countDistinct(tree);
+        // the printed size: the expression and its `where` bindings as written
+        const printed = parseWithBindings(r.result, { isVariable: (n) => names.has(n) });
+        size = countNodes(printed.main) + printed.bindings.reduce((a, b) => a + 1 + countNodes(b.value), 0);
+        dagSize = countDistinct(parseExpr(r.result, { isVariable: (n) => names.has(n) }));
       } catch (e) {
         sizeError = e.message;
       }

@@ -5,6 +5,6 @@ export * from "./dsl/index.js";
 export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult, GradOptions, GradResult } from "./api.js";
 export { DeriveError } from "./core/errors.js";
 export { Tensor } from "./core/tensor.js";
-export { parseExpr, parseClaim } from "./parse/parser.js";
+export { parseExpr, parseClaim, parseWithBindings } from "./parse/parser.js";
 export { printExpr } from "./parse/print.js";
 export { OPS } from "./ops/registry.js";

@@ -14,7 +14,11 @@ import { Differentiator, NotDifferentiable } from "../symbolic/diff.js";
 import { NotNormalizable, Normalizer } from "../symbolic/normal.js";
 import { factsOf } from "../symbolic/prove.js";
 import { display, readable } from "../symbolic/readable.js";
+import { latexShared, printShared, share, sharedSize } from "../symbolic/share.js";
 import { simplify, size } from "../symbolic/simplify.js";
+
+/** Results larger than this (in nodes) are printed with shared subexpressions named. */
+const SHARE_ABOVE = 40;
 
 /** Results larger than this (in nodes) are not expanded into the normal form: it can grow exponentially. */
 const NORMAL_FORM_BUDGET = 120;
@@ -79,9 +83,19 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
       const arg: TNode = typeof n === "number" ? { op: "num", args: [], value: n, text: String(n), pos: 0, end: 0, shape: pretty.shape } : { op: "dimval", args: [], name: n, pos: 0, end: 0, shape: pretty.shape };
       pretty = { ...pretty, args: [{ ...arg, shape: { rows: 1, cols: 1 } }] };
     }
-    const text = printExpr(pretty);
+    let text = printExpr(pretty);
+    let latex = toLatex(pretty);
+    // a long result that repeats itself is printed with names: `... where u1 = ...`
+    if (size(pretty) > SHARE_ABOVE) {
+      const taken = new Set<string>([...scope.decls.keys(), ...scope.dims, ...resolver.assumptions.keys()]);
+      const sh = share(pretty, taken);
+      if (sh.bindings.length && sharedSize(sh) <= 0.8 * size(pretty)) {
+        text = printShared(sh);
+        latex = latexShared(sh);
+      }
+    }
     out.result = text;
-    out.latex = toLatex(pretty);
+    out.latex = latex;
     out.shape = [x.shape.rows, x.shape.cols];
     if (opts.check === false) return out;
     // the printed answer must equal the finite-difference gradient of the expression

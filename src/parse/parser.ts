@@ -48,10 +48,51 @@ const REL: Record<string, Relation> = {
 
 /** Parses one expression (no relation). */
 export function parseExpr(src: string, opts: ParseOptions = {}): Expr {
+  const { main, bindings } = parseWithBindings(src, opts);
+  return bindings.length ? substituteBindings(main, bindings) : main;
+}
+
+/** A named subexpression of `expr where t1 = ..., t2 = ...` (a later one may use an earlier one). */
+export interface Binding {
+  readonly name: string;
+  readonly value: Expr;
+}
+
+/**
+ * `expr where t1 = e1, t2 = e2`: the expression with shared subexpressions
+ * named, as derive prints long gradients (a deep network's backward pass
+ * repeats its forward activations). The names stand for their values: the
+ * meaning is the expression with every binding substituted.
+ */
+export function parseWithBindings(src: string, opts: ParseOptions = {}): { main: Expr; bindings: Binding[] } {
   const p = new Parser(src, opts);
-  const e = p.expr();
+  const main = p.expr();
+  const bindings: Binding[] = [];
+  if (p.isWord("where")) {
+    p.next();
+    do {
+      const n = p.next();
+      if (n.kind !== "name") throw new DeriveError("syntax", "expected a name after 'where'", n.pos);
+      if (opts.isVariable?.(n.text)) throw new DeriveError("syntax", `${n.text} is declared; a name after 'where' must be new`, n.pos);
+      if (bindings.some((b) => b.name === n.text)) throw new DeriveError("syntax", `${n.text} is named twice after 'where'`, n.pos);
+      const eq = p.next();
+      if (eq.text !== "=") throw new DeriveError("syntax", `expected '=' after ${n.text}`, eq.pos);
+      bindings.push({ name: n.text, value: p.expr() });
+    } while (p.eat(","));
+  }
   p.expectEnd();
-  return e;
+  return { main, bindings };
+}
+
+function substituteBindings(main: Expr, bindings: readonly Binding[]): Expr {
+  const values = new Map<string, Expr>();
+  const sub = (e: Expr): Expr => {
+    if (e.op === "sym") return values.get(e.name!) ?? e;
+    if (e.args.length === 0) return e;
+    return { ...e, args: e.args.map(sub) };
+  };
+  for (const b of bindings) values.set(b.name, sub(b.value));
+  return sub(main);
 }
 
 /** Parses a claim: sides joined by relations, an optional `± tol` and `in w`. */
@@ -187,7 +228,7 @@ class Parser {
 
   /** `2 x`, `(A + A') X`, `X'(A + A')`: a name or `(` right after an operand. */
   private startsImplicitFactor(t: Token): boolean {
-    if (t.kind === "name") return t.text !== "in" && t.text !== "propto";
+    if (t.kind === "name") return t.text !== "in" && t.text !== "propto" && t.text !== "where";
     return t.kind === "op" && t.text === "(";
   }
 
