@@ -67,19 +67,7 @@ export interface Binding {
 export function parseWithBindings(src: string, opts: ParseOptions = {}): { main: Expr; bindings: Binding[] } {
   const p = new Parser(src, opts);
   const main = p.expr();
-  const bindings: Binding[] = [];
-  if (p.isWord("where")) {
-    p.next();
-    do {
-      const n = p.next();
-      if (n.kind !== "name") throw new DeriveError("syntax", "expected a name after 'where'", n.pos);
-      if (opts.isVariable?.(n.text)) throw new DeriveError("syntax", `${n.text} is declared; a name after 'where' must be new`, n.pos);
-      if (bindings.some((b) => b.name === n.text)) throw new DeriveError("syntax", `${n.text} is named twice after 'where'`, n.pos);
-      const eq = p.next();
-      if (eq.text !== "=") throw new DeriveError("syntax", `expected '=' after ${n.text}`, eq.pos);
-      bindings.push({ name: n.text, value: p.expr() });
-    } while (p.eat(","));
-  }
+  const bindings = p.bindings();
   p.expectEnd();
   return { main, bindings };
 }
@@ -121,7 +109,11 @@ export function parseClaim(src: string, opts: ParseOptions = {}): Claim {
       proptoIn.push(n.text);
     } while (p.eat(","));
   }
+  const bindings = p.bindings();
   p.expectEnd();
+  if (bindings.length) {
+    return { sides: sides.map((x) => substituteBindings(x, bindings)), relations, tolerance, proptoIn };
+  }
   return { sides, relations, tolerance, proptoIn };
 }
 
@@ -171,6 +163,23 @@ class Parser {
   isWord(w: string): boolean {
     const t = this.peek();
     return t.kind === "name" && t.text === w;
+  }
+
+  /** `where u1 = e1, u2 = e2` (nothing if the next word is not `where`) */
+  bindings(): Binding[] {
+    const out: Binding[] = [];
+    if (!this.isWord("where")) return out;
+    this.next();
+    do {
+      const n = this.next();
+      if (n.kind !== "name") throw new DeriveError("syntax", "expected a name after 'where'", n.pos);
+      if (this.opts.isVariable?.(n.text)) throw new DeriveError("syntax", `${n.text} is declared; a name after 'where' must be new`, n.pos);
+      if (out.some((b) => b.name === n.text)) throw new DeriveError("syntax", `${n.text} is named twice after 'where'`, n.pos);
+      const eq = this.next();
+      if (eq.text !== "=") throw new DeriveError("syntax", `expected '=' after ${n.text}`, eq.pos);
+      out.push({ name: n.text, value: this.expr() });
+    } while (this.eat(","));
+    return out;
   }
 
   expectEnd(): void {

@@ -21,6 +21,11 @@ describe("where", () => {
     expect(equal({ lhs: "u1 .* u1 where u1 = tanh(x)", rhs: "tanh(x).^2", let: ["x: n"], seed: 1 }).verdict).toBe("proved");
   });
 
+  it("a whole claim may end with where (the names apply to every side)", () => {
+    expect(equal({ claim: "u1 .* u1 = tanh(x).^2 where u1 = tanh(x)", let: ["x: n"], seed: 1 }).verdict).toBe("proved");
+    expect(equal({ claim: "u1 = tanh(x).^2 where u1 = tanh(x)", let: ["x: n"], seed: 1 }).verdict).toBe("refuted");
+  });
+
   it("refuses a declared name, a repeated name and a missing '='", () => {
     expect(() => parseExpr("x where x = 1", { isVariable: (n) => n === "x" })).toThrow(/declared/);
     expect(() => parseExpr("u + v where u = 1, u = 2")).toThrow(/twice/);
