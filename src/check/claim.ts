@@ -218,7 +218,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   const drawer = drawVar0(p.resolver.scope, rng, inequality);
   // a bound is easier to miss than an identity: three times the samples, two thirds of them wide
   if (inequality && !explicit) wanted = 3 * DEFAULT_SAMPLES;
-  const vars = [...variablesOf(p.sides)];
+  const vars = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
   const dimNames = [...p.resolver.dims];
   const propto = p.claim.relations.includes("∝");
   if (propto) {

@@ -75,7 +75,7 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
     const rng = new Random(seed);
     const vars = new Set<string>();
     const visit = (n: TNode): void => {
-      if (n.op === "sym") vars.add(n.name!);
+      if (n.op === "sym" && !resolver.boundNames.has(n.name!)) vars.add(n.name!);
       n.args.forEach(visit);
     };
     visit(node);

@@ -141,7 +141,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
     checkShapes(claim, sides);
     const approx = approximation(claim, sides, resolver);
     const vars = variablesOf(sides);
-    const free = [...vars].filter((v) => !bound.values.has(v));
+    const free = [...vars].filter((v) => !bound.values.has(v) && !resolver.boundNames.has(v));
     const freeDims = [...dimsOf(sides)];
     const wanted = free.length === 0 && freeDims.length === 0 ? 1 : samples;
     const rng = new Random(seed);

@@ -129,6 +129,6 @@ export class Evaluator {
   }
 
   private lazyCtx(n: TNode): LazyCtx {
-    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd };
+    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd, withValue: (name, value, f) => this.withValue(name, value, f) };
   }
 }

@@ -29,6 +29,11 @@ export type Syntax =
       dimArgs?: boolean;
       /** index of the argument that names the variable (`grad(f, X)`: 1) */
       wrtArg?: number;
+      /**
+       * index of the argument that names a bound index (`sum(f, i, a, b)`: 1):
+       * a new integer name, valid only inside the first argument
+       */
+      boundArg?: number;
     }
   /** `a op b` at a precedence level; `assoc` as in language.md. */
   | { kind: "infix"; symbol: string; prec: number; assoc: "left" | "right" }
@@ -84,6 +89,8 @@ export interface LazyCtx {
   size(d: Dim): number;
   /** evaluates a subtree at the current point */
   evaluate(n: TNode): Tensor;
+  /** runs f with a variable (e.g. the index of sum(f, i, a, b)) set to a value */
+  withValue<T>(name: string, value: Tensor, f: () => T): T;
   /** finite differences of a subtree with respect to a variable (src/numeric/fd.ts) */
   readonly fd: FiniteDifferences;
 }

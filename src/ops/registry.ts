@@ -24,6 +24,7 @@ import { logdetOp } from "./logdet.js";
 import { invOp } from "./inv.js";
 import { diagOp } from "./diag.js";
 import { sumOp } from "./sum.js";
+import { prodOp } from "./prod.js";
 import { meanOp } from "./mean.js";
 import { normOp } from "./norm.js";
 import { dotOp } from "./dot.js";
@@ -55,7 +56,7 @@ import { diffOp } from "./diff.js";
 export const OPS: readonly OpDef[] = [
   addOp, subOp, mulOp, divOp, hadamardOp, edivOp, negOp, powOp, epowOp, transposeOp, indexOp,
   piOp, eOp, IOp, onesOp, zerosOp,
-  trOp, detOp, logdetOp, invOp, diagOp, sumOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
+  trOp, detOp, logdetOp, invOp, diagOp, sumOp, prodOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
   expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
   leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,
   gradOp, jacobianOp, hessianOp, diffOp,

@@ -26,6 +26,10 @@ export class Resolver {
   readonly minDims = new Map<string, number>();
   /** dimension names met in the claim (declarations and `I(n)`-style arguments) */
   readonly dims: Set<string>;
+  /** indices of sum(f, i, a, b) in force while f is resolved */
+  private readonly bound: string[] = [];
+  /** every bound index met (they are not variables to sample) */
+  readonly boundNames = new Set<string>();
 
   constructor(readonly scope: Scope) {
     this.dims = new Set(scope.dims);
@@ -98,6 +102,8 @@ export class Resolver {
 
   private symbol(e: Expr, expected?: Shape): TNode {
     const name = e.name!;
+    if (this.bound.includes(name)) return { ...e, args: [], shape: SCALAR };
+    if (this.boundNames.has(name)) throw new DeriveError("shape", `${name} is the index of a sum or product and means nothing outside it`, e.pos);
     const decl = this.scope.decls.get(name);
     if (decl) return { ...e, args: [], shape: decl.shape };
     const constant = constantOp(name);
@@ -117,6 +123,8 @@ export class Resolver {
     const syn = op.syntax;
     const dimArgs = syn.kind === "function" && syn.dimArgs === true;
     const wrt = syn.kind === "function" ? syn.wrtArg : undefined;
+    const boundAt = syn.kind === "function" && syn.boundArg !== undefined && e.args.length > syn.boundArg ? syn.boundArg : undefined;
+    if (boundAt !== undefined) return this.indexed(e, boundAt);
     const args: (TNode | null)[] = [];
     const needy: number[] = [];
     e.args.forEach((a, i) => {
@@ -225,8 +233,29 @@ export class Resolver {
         }
         for (const name of d.split("*")) this.minDims.set(name, Math.max(this.minDims.get(name) ?? 1, min));
       },
-      integerArg: (i: number): number | "symbol" | null => integerValue(e.args[i]!, this.scope),
+      integerArg: (i: number): number | "symbol" | null => integerValue(e.args[i]!, this.scope, this.bound, this.dims),
     };
+  }
+
+  /** `sum(f, i, a, b)`: the bounds outside the index's scope, f inside it. */
+  private indexed(e: Expr, at: number): TNode {
+    const idx = e.args[at]!;
+    if (idx.op !== "sym" || this.scope.decls.has(idx.name!) || this.dims.has(idx.name!) || constantOp(idx.name!)) {
+      throw new DeriveError("shape", `the index of ${e.op}(f, i, a, b) must be a new name, not ${printExpr(idx)}`, idx.pos);
+    }
+    if (this.assumptions.has(idx.name!)) throw new DeriveError("shape", `${idx.name} is used outside ${e.op}(f, ${idx.name}, a, b) too; give the index a name of its own`, idx.pos);
+    const rest = e.args.map((a, i) => (i === 0 || i === at ? null : this.node(a)));
+    this.bound.push(idx.name!);
+    this.boundNames.add(idx.name!);
+    let body: TNode;
+    try {
+      body = this.node(e.args[0]!);
+    } finally {
+      this.bound.pop();
+    }
+    const index: TNode = { ...idx, args: [], shape: SCALAR };
+    const args = e.args.map((_, i) => (i === 0 ? body : i === at ? index : rest[i]!));
+    return this.typed(e, args);
   }
 
   /** An argument of `I(n)`, `ones(n, m)`: a positive integer literal or a dimension name. */
@@ -255,21 +284,23 @@ export class Resolver {
 }
 
 /** An integer-valued argument: literals, names declared integer, and + - * of those. */
-function integerValue(a: Expr, scope: Scope): number | "symbol" | null {
+function integerValue(a: Expr, scope: Scope, bound: readonly string[] = [], dims: ReadonlySet<string> = new Set()): number | "symbol" | null {
   switch (a.op) {
     case "num":
       return Number.isInteger(a.value) ? a.value! : null;
     case "sym":
+      if (bound.includes(a.name!)) return "symbol";
+      if (!scope.decls.has(a.name!) && dims.has(a.name!)) return "symbol"; // a dimension used as a value
       return scope.decls.get(a.name!)?.properties.includes("integer") ? "symbol" : null;
     case "neg": {
-      const v = integerValue(a.args[0]!, scope);
+      const v = integerValue(a.args[0]!, scope, bound, dims);
       return typeof v === "number" ? -v : v;
     }
     case "add":
     case "sub":
     case "mul": {
-      const x = integerValue(a.args[0]!, scope);
-      const y = integerValue(a.args[1]!, scope);
+      const x = integerValue(a.args[0]!, scope, bound, dims);
+      const y = integerValue(a.args[1]!, scope, bound, dims);
       if (x === null || y === null) return null;
       if (x === "symbol" || y === "symbol") return "symbol";
       return a.op === "add" ? x + y : a.op === "sub" ? x - y : x * y;

@@ -146,7 +146,8 @@ export class Normalizer {
       case "logdet":
         return this.logdet(this.norm(a[0]!));
       case "sum":
-        return this.sum(this.norm(a[0]!));
+        // a sum over an index is an atom of its canonical body and bounds
+        return a.length === 1 ? this.sum(this.norm(a[0]!)) : this.atom(t);
       case "mean":
         return this.mul(this.sum(this.norm(a[0]!)), this.invScalar(this.numel(a[0]!.shape)), SCALAR);
       case "kron":

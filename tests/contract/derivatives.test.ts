@@ -193,7 +193,8 @@ function casesOf(op: OpDef): { cases: Case[]; skipped: Skipped[] } {
   ];
   for (const [texts, decls] of claims) {
     const scope = Scope.parse(decls);
-    const sides = new Resolver(scope).resolveSides(texts.map((s) => parseExpr(s, { isVariable: scope.isVariable })));
+    const resolver = new Resolver(scope);
+    const sides = resolver.resolveSides(texts.map((s) => parseExpr(s, { isVariable: scope.isVariable })));
     texts.forEach((side, k) => {
       const tree = sides[k]!;
       if (contains(tree, (n) => n.op !== "sym" && n.op !== "num" && n.op !== "dimval" && n.op !== "matrix" && isDerivative(opDef(n.op)))) {
@@ -202,7 +203,8 @@ function casesOf(op: OpDef): { cases: Case[]; skipped: Skipped[] } {
       }
       const vars = new Set<string>();
       contains(tree, (n) => (n.op === "sym" && vars.add(n.name!), false));
-      const usable = [...vars].filter((v) => !scope.decls.get(v)?.properties.includes("integer"));
+      // integers and the bound index of sum(f, i, a, b) are not differentiated
+      const usable = [...vars].filter((v) => !scope.decls.get(v)?.properties.includes("integer") && !resolver.boundNames.has(v));
       if (usable.length === 0) {
         skipped.push({ side, reason: vars.size ? "only integer variables" : "no variable" });
         return;
