@@ -242,24 +242,13 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
     try {
       const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
       if (outcome === "invalid") continue;
-      if (!outcome.holds && outcome.marginal && inequality && draw % 3 !== 0) {
-        // at a wide sample, `sigmoid(t) < 1` can come out equal in float64:
-        // rounding, not a counterexample (a normal-sized sample still decides)
-        lastInvalid = "a strict inequality was equal within rounding at a wide sample";
-        continue;
-      }
       if (!outcome.holds) {
-        // re-confirm on a fresh evaluation with another finite-difference step
-        const again = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.03);
-        if (again === "invalid" || again.holds) {
-          lastInvalid = "a failing sample did not re-confirm";
+        const c = propto ? confirmProportional(p, point, drawVar) : confirm(p, point, outcome, inequality && draw % 3 !== 0);
+        if ("reason" in c) {
+          lastInvalid = c.reason;
           continue;
         }
-        if (!propto && !consistent(outcome.values, again.values)) {
-          lastInvalid = "finite differences did not converge at a sample";
-          continue;
-        }
-        return refutation(p, ...smallest(p, { point, decision: again }, drawer));
+        return refutation(p, ...smallest(p, { point, decision: c.decision }, drawer, inequality));
       }
       if (!propto) crossCheck(p, point, outcome.values);
       valid++;
@@ -410,7 +399,7 @@ function drawVar0(scope: Scope, rng: Random, inequality: boolean): Drawer {
  * A counterexample is easier to read at the smallest sizes: try a few draws
  * with sizes from 2 up and keep a re-confirmed one with fewer entries.
  */
-function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw: Drawer): [Point, Decision] {
+function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw: Drawer, inequality: boolean): [Point, Decision] {
   const dimNames = [...p.resolver.dims];
   const entries = (pt: Point): number => [...pt.values.values()].reduce((a, t) => a + t.size, 0);
   let best = found;
@@ -425,9 +414,9 @@ function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw
       if (entries(point) >= entries(best.point)) break;
       const first = decideAt(p, point, 0.1);
       if (first === "invalid" || first.holds) continue;
-      const again = decideAt(p, point, 0.03);
-      if (again === "invalid" || again.holds || !consistent(first.values, again.values)) continue;
-      best = { point, decision: again };
+      const c = confirm(p, point, first, inequality && tries % 3 !== 0);
+      if ("reason" in c) continue;
+      best = { point, decision: c.decision };
       break;
     } catch (e) {
       if (e instanceof InvalidSample || e instanceof DeriveError) continue;
@@ -435,6 +424,29 @@ function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw
     }
   }
   return [best.point, best.decision];
+}
+
+/**
+ * Whether a failed decision is a counterexample. A strict inequality met with
+ * equality at a wide sample is float64 rounding (`sigmoid(t) < 1` at t = 15),
+ * not a counterexample: a normal-sized sample still decides. Otherwise the
+ * failure must repeat on a fresh evaluation with another finite-difference
+ * step, with the same values (so a kink or an unconverged difference never
+ * refutes). Returns the confirming decision, or why the sample does not count.
+ */
+function confirm(p: Prepared, point: Point, first: Decision, wide: boolean): { decision: Decision } | { reason: string } {
+  if (first.marginal && wide) return { reason: "a strict inequality was equal within rounding at a wide sample" };
+  const again = decideAt(p, point, 0.03);
+  if (again === "invalid" || again.holds) return { reason: "a failing sample did not re-confirm" };
+  if (!consistent(first.values, again.values)) return { reason: "finite differences did not converge at a sample" };
+  return { decision: again };
+}
+
+/** `∝` re-decided with fresh values of its variable. */
+function confirmProportional(p: Prepared, point: Point, draw: (name: string) => Tensor): { decision: Decision } | { reason: string } {
+  const again = decideProportional(p, point, draw);
+  if (again === "invalid" || again.holds) return { reason: "a failing sample did not re-confirm" };
+  return { decision: again };
 }
 
 function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
