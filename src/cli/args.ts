@@ -64,3 +64,8 @@ export function intFlag(flags: Map<string, string[]>, name: string, min: number,
   }
   return Number(v);
 }
+
+/** `--seed N`: an unsigned 32-bit integer (the generator's seed), or undefined. */
+export function seedFlag(flags: Map<string, string[]>): number | undefined {
+  return intFlag(flags, "seed", 0, 2 ** 32 - 1);
+}

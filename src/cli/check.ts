@@ -5,7 +5,7 @@
 import { type CheckOptions, type CheckRun, DEFAULT_TIMEOUT_S, exitCodeOf, runCheck } from "../check/check.js";
 import { DeriveError, asDeriveError } from "../core/errors.js";
 import { freshSeed } from "../numeric/random.js";
-import { intFlag, parseArgs } from "./args.js";
+import { intFlag, parseArgs, seedFlag } from "./args.js";
 import type { Io } from "./main.js";
 import { jsonReporter } from "./reporters/json.js";
 import { junitReporter } from "./reporters/junit.js";
@@ -74,7 +74,7 @@ export function runCheckCommand(argv: string[], io: Io): number | Promise<number
   if (filter !== undefined && filter.trim() === "") throw new DeriveError("usage", "--filter needs some text");
   const opts: CheckOptions = {
     files: positionals,
-    seed: intFlag(flags, "seed", 0, 2 ** 32 - 1) ?? freshSeed(),
+    seed: seedFlag(flags) ?? freshSeed(),
     samples: intFlag(flags, "samples", 1, 10_000),
     timeout,
     filter,

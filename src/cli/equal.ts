@@ -5,7 +5,7 @@ import { equal } from "../api.js";
 import type { EqualResult } from "../check/claim.js";
 import { type JsonValue } from "../check/values.js";
 import { DeriveError } from "../core/errors.js";
-import { intFlag, parseArgs } from "./args.js";
+import { intFlag, parseArgs, seedFlag } from "./args.js";
 import type { Io } from "./main.js";
 
 const FLAGS = {
@@ -25,7 +25,7 @@ export function runEqual(argv: string[], io: Io): number {
   if (positionals.length < 1 || positionals.length > 2) {
     throw new DeriveError("usage", `expected LHS RHS (or one claim), got ${positionals.length} argument${positionals.length === 1 ? "" : "s"}`);
   }
-  const seed = intFlag(flags, "seed", 0, 2 ** 32 - 1);
+  const seed = seedFlag(flags);
   const samples = intFlag(flags, "samples", 1, 10_000);
   const lets = flags.get("let") ?? [];
   const sides = positionals.length === 2 ? { lhs: positionals[0]!, rhs: positionals[1]! } : { claim: positionals[0]! };

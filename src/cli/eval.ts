@@ -2,7 +2,7 @@
 
 import { evaluate } from "../api.js";
 import { DeriveError } from "../core/errors.js";
-import { intFlag, parseArgs } from "./args.js";
+import { parseArgs, seedFlag } from "./args.js";
 import type { Io } from "./main.js";
 import { jsonToText } from "./equal.js";
 
@@ -25,7 +25,7 @@ export function runEval(argv: string[], io: Io): number {
     if (name in at) throw new DeriveError("usage", `--at gives ${name} twice`);
     at[name] = a.slice(eq + 1);
   }
-  const r = evaluate({ expr: positionals[0]!, let: flags.get("let") ?? [], at, seed: intFlag(flags, "seed", 0, 2 ** 32 - 1) });
+  const r = evaluate({ expr: positionals[0]!, let: flags.get("let") ?? [], at, seed: seedFlag(flags) });
   if (flags.has("json")) {
     io.out(JSON.stringify(r));
     return r.error ? 2 : 0;

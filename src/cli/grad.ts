@@ -3,7 +3,7 @@
 
 import { grad } from "../api.js";
 import { DeriveError } from "../core/errors.js";
-import { intFlag, parseArgs } from "./args.js";
+import { parseArgs, seedFlag } from "./args.js";
 import type { Io } from "./main.js";
 
 const FLAGS = {
@@ -20,7 +20,7 @@ export function runGrad(argv: string[], io: Io): number {
   if (positionals.length !== 1) throw new DeriveError("usage", `expected one expression, got ${positionals.length}`);
   const wrt = flags.get("wrt")?.[0];
   if (!wrt) throw new DeriveError("usage", "--wrt NAME is required (the variable to differentiate by)");
-  const r = grad({ expr: positionals[0]!, wrt, let: flags.get("let") ?? [], seed: intFlag(flags, "seed", 0, 2 ** 32 - 1) });
+  const r = grad({ expr: positionals[0]!, wrt, let: flags.get("let") ?? [], seed: seedFlag(flags) });
   if (flags.has("json")) {
     io.out(JSON.stringify(r));
     return r.error ? 2 : 0;
