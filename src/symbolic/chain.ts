@@ -9,7 +9,7 @@ import { type Shape, SCALAR, isScalar, shape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { opDef } from "../ops/registry.js";
 import { eye, mk, onesOf } from "./build.js";
-import type { Normalizer } from "./normal.js";
+import { type Normalizer, isSymmetric } from "./normal.js";
 import { type Poly, constPoly, makePoly, negPoly, zeroPoly } from "./poly.js";
 import { Q } from "./rational.js";
 
@@ -169,7 +169,7 @@ export class ChainSimplifier {
     const def = ["sym", "matrix", "num", "dimval"].includes(a.op) ? null : opDef(a.op);
     switch (a.op) {
       case "sym":
-        if (["symmetric", "spd", "diagonal"].some((p) => this.n.facts.has(a.name!, p as "symmetric"))) {
+        if (isSymmetric(this.n.facts, a.name!)) {
           this.n.rule("symmetric-transpose");
           return a;
         }

@@ -35,6 +35,11 @@ export interface Facts {
   has(name: string, p: Property): boolean;
 }
 
+/** S' = S: declared symmetric, spd or diagonal. */
+export function isSymmetric(facts: Facts, name: string): boolean {
+  return facts.has(name, "symmetric") || facts.has(name, "spd") || facts.has(name, "diagonal");
+}
+
 /** The normal form met something it has no rule for (it is then an opaque atom, or the proof fails). */
 export class NotNormalizable extends Error {}
 

@@ -7,6 +7,7 @@
 import { key } from "../core/ast.js";
 import { type Shape, SCALAR, isScalar, shape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
+import { hasOp, opDef } from "../ops/registry.js";
 import { eye, mk, num, zerosOf } from "./build.js";
 import { type Poly, type ScalarFactor, type Term } from "./poly.js";
 import { Q } from "./rational.js";
@@ -141,7 +142,7 @@ export function display(t: TNode): TNode {
       return n;
   }
   // f(x' * W') for an elementwise f reads better as f(W * x)'
-  if (a0 && n.args.length === 1 && a0.shape.rows === 1 && a0.shape.cols !== 1 && ELEMENTWISE.has(n.op)) {
+  if (a0 && n.args.length === 1 && a0.shape.rows === 1 && a0.shape.cols !== 1 && hasOp(n.op) && opDef(n.op).elementwise) {
     const parts = flatten(a0);
     if (parts.every((p) => p.op === "transpose")) {
       const inner = product([...parts].reverse().map((p) => p.args[0]!));
@@ -162,8 +163,6 @@ function powers(chain: readonly TNode[]): TNode[] {
   }
   return out;
 }
-
-const ELEMENTWISE = new Set(["exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "sigmoid", "relu", "softplus", "sign", "step"]);
 
 function flatten(t: TNode): TNode[] {
   return t.op === "mul" ? t.args.flatMap(flatten) : [t];

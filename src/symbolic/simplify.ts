@@ -7,7 +7,7 @@
 import { key } from "../core/ast.js";
 import { isScalar } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
-import type { Facts } from "./normal.js";
+import { type Facts, isSymmetric } from "./normal.js";
 import { mk, num, onesOf, zerosOf } from "./build.js";
 
 const isNum = (t: TNode, v?: number): boolean => t.op === "num" && (v === undefined || t.value === v);
@@ -85,7 +85,7 @@ function step(n: TNode, facts: Facts): TNode {
       if (a.op === "transpose") return a.args[0]!;
       if (a.op === "neg") return mk("neg", [mk("transpose", [a.args[0]!])]);
       if (isEye(a)) return a;
-      if (a.op === "sym" && ["symmetric", "spd", "diagonal"].some((p) => facts.has(a.name!, p as "symmetric"))) return a;
+      if (a.op === "sym" && isSymmetric(facts, a.name!)) return a;
       if (a.op === "diag" && a.args[0]!.shape.cols === 1) return a;
       // (P' * Q')' = Q * P: fewer transposes
       if (a.op === "mul" && (a.args[0]!.op === "transpose" || isScalar(a.args[0]!.shape)) && (a.args[1]!.op === "transpose" || isScalar(a.args[1]!.shape))) {
