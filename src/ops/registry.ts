@@ -31,6 +31,15 @@ import { dotOp } from "./dot.js";
 import { outerOp } from "./outer.js";
 import { kronOp } from "./kron.js";
 import { vecOp } from "./vec.js";
+import { eigvalshOp } from "./eigvalsh.js";
+import { eigvecshOp } from "./eigvecsh.js";
+import { eigvalsOp } from "./eigvals.js";
+import { svdvalsOp } from "./svdvals.js";
+import { rankOp } from "./rank.js";
+import { floorOp } from "./floor.js";
+import { ceilOp } from "./ceil.js";
+import { convoutOp } from "./convout.js";
+import { convparamsOp } from "./convparams.js";
 import { expOp } from "./exp.js";
 import { logOp } from "./log.js";
 import { sqrtOp } from "./sqrt.js";
@@ -59,6 +68,7 @@ export const OPS: readonly OpDef[] = [
   trOp, detOp, logdetOp, invOp, diagOp, sumOp, prodOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
   expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
   leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,
+  eigvalshOp, eigvecshOp, eigvalsOp, svdvalsOp, rankOp, floorOp, ceilOp, convoutOp, convparamsOp,
   gradOp, jacobianOp, hessianOp, diffOp,
 ];
 
