@@ -8,3 +8,4 @@ export { Tensor } from "./core/tensor.js";
 export { parseExpr, parseClaim, parseWithBindings } from "./parse/parser.js";
 export { printExpr } from "./parse/print.js";
 export { OPS } from "./ops/registry.js";
+export { checkRecurrence, type RecurrenceSpec, type RecurrenceResult } from "./check/recurrence.js";

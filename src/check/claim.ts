@@ -18,7 +18,9 @@ import { Scope } from "../parse/scope.js";
 import { type SymbolicResult, hasDerivative, symbolicCheck } from "../symbolic/prove.js";
 import { difference } from "./tolerance.js";
 import { hintFor } from "./hints.js";
+import { statisticalSample, usesRandom } from "./statistical.js";
 import { decide, roundingTolerance } from "./relations.js";
+import { checkAsymptotic } from "./asymptotic.js";
 import { type JsonValue, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
@@ -76,7 +78,7 @@ export function declarationList(d: Declarations | undefined): string[] {
   return Object.entries(d as Record<string, string>).map(([k, v]) => `${k}: ${v}`);
 }
 
-interface Prepared {
+export interface Prepared {
   /** the sides with derivatives expanded symbolically (cross-checked against finite differences) */
   expanded?: (TNode | null)[];
   claim: Claim;
@@ -87,6 +89,9 @@ interface Prepared {
 }
 
 export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
+  // `lhs ≈ rhs as eps -> 0`: a ratio tending to 1, not a comparison at samples
+  const asymptotic = checkAsymptotic(opts, seed);
+  if (asymptotic) return asymptotic;
   const base: EqualResult = {
     verdict: "error",
     symbolic: "skipped",
@@ -113,7 +118,7 @@ export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
   base.symbolic = sym.status;
   let numeric: SampleOutcome;
   try {
-    numeric = sample(prep, seed, opts.samples ?? DEFAULT_SAMPLES, opts.samples !== undefined);
+    numeric = (usesRandom(prep) ? statisticalSample : sample)(prep, seed, opts.samples ?? DEFAULT_SAMPLES, opts.samples !== undefined);
   } catch (e) {
     return withError(base, e);
   }
@@ -205,7 +210,7 @@ export function printClaim(c: Claim): string {
 }
 
 
-interface SampleOutcome {
+export interface SampleOutcome {
   verdict: Verdict;
   numeric: { samples: number; maxRelError: number } | null;
   counterexample: Counterexample | null;
@@ -314,7 +319,7 @@ function tolText(t: number): string {
   return String(Number(t.toPrecision(12)));
 }
 
-interface Decision {
+export interface Decision {
   holds: boolean;
   relError: number;
   /** failed only as a strict inequality that came out equal within rounding */
@@ -449,7 +454,7 @@ function confirmProportional(p: Prepared, point: Point, draw: (name: string) => 
   return { decision: again };
 }
 
-function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
+export function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
   const dims: Record<string, number> = {};
   for (const [k, v] of point.sizes) dims[k] = v;
   const values: Record<string, JsonValue> = {};

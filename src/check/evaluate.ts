@@ -15,6 +15,7 @@ import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
 import { type Declarations, declarationList } from "./claim.js";
 import { type JsonValue, toJson, toText } from "./values.js";
+import { momentsForEval, withMoments } from "./statistical.js";
 
 export interface EvaluateOptions {
   expr: string;
@@ -79,6 +80,7 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
       n.args.forEach(visit);
     };
     visit(node);
+    const moments = momentsForEval(scope, resolver, seed, vars);
     for (let attempt = 0; ; attempt++) {
       const free = [...resolver.dims].filter((d) => !fixed.has(d));
       const sizes = new Map([...fixed, ...drawSizes(free, resolver.minDims, rng, true)]);
@@ -94,7 +96,7 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
         }
       }
       try {
-        const value = new Evaluator({ sizes, values }).evaluate(node);
+        const value = withMoments(new Evaluator({ sizes, values }), moments).evaluate(node);
         if (!value.allFinite()) {
           if (sampled.length > 0 && attempt < MAX_REDRAWS) continue;
           throw new DeriveError("value", `the value is not finite (${toText(value, 6)}): the expression is undefined here`);

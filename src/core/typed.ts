@@ -42,8 +42,29 @@ export interface Declaration {
   readonly name: string;
   readonly shape: Shape;
   readonly properties: readonly Property[];
+  /** `in (lo, hi]`: every entry is drawn inside (src/parse/interval.ts) */
+  readonly interval?: Interval;
   /** where it was declared, for messages */
   readonly origin: string;
+  /** `x: n ~ normal(0, s2)`: a random variable with iid entries (src/parse/distributions.ts) */
+  readonly distribution?: Distribution;
+}
+
+/** The law of a declared random variable; parameters are expressions over non-random names. */
+export interface Distribution {
+  /** normal(mean, VARIANCE), uniform(a, b), bernoulli(p) with values 0/1 and P(1) = p */
+  readonly kind: "normal" | "uniform" | "bernoulli";
+  readonly params: readonly Expr[];
+  /** the parameters as written, for messages */
+  readonly text: string;
+}
+
+/** An interval of values; an open end excludes its bound. */
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+  readonly loOpen: boolean;
+  readonly hiOpen: boolean;
 }
 
 /** Names of the variables (declared or assumed) a typed tree uses. */

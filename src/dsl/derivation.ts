@@ -7,6 +7,7 @@
 import { asDeriveError } from "../core/errors.js";
 import { type Define, expand, parseDefine } from "./defines.js";
 import { type Site, anchored, callerOf, lineIn } from "./site.js";
+import { type RecurrenceSpec, recurrenceText } from "./recurrence.js";
 
 /** What a step must come to: `accepted` is proved or verified. */
 export type Expected = "accepted" | "proved" | "refuted";
@@ -45,6 +46,11 @@ export interface DerivationBuilder {
   define(definition: string): void;
   /** argmin_w f = argmin_w g: f = a·g + b with a > 0 and b constant in `wrt`. */
   argmin(wrt: string, f: string, g: string, opts?: StepOptions): void;
+  /**
+   * A recurrence and its claimed closed form, checked by induction and by
+   * iterating t = 1..50 (src/dsl/recurrence.ts, src/check/recurrence.ts).
+   */
+  recurrence(spec: RecurrenceSpec, opts?: StepOptions): void;
 }
 
 /** One recorded thing to check. */
@@ -72,6 +78,13 @@ export type Entry =
       readonly kind: "define";
       readonly claim: string;
       readonly define: Define;
+      readonly opts: StepOptions;
+      readonly site: Site;
+    }
+  | {
+      readonly kind: "recurrence";
+      readonly claim: string;
+      readonly spec: RecurrenceSpec;
       readonly opts: StepOptions;
       readonly site: Site;
     }
@@ -172,7 +185,19 @@ class Recorder {
         this.entries.push({ kind: "error", claim, message: asDeriveError(e).message, opts, site });
       }
     };
-    this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin });
+    const recurrence = (spec: RecurrenceSpec, opts: StepOptions = {}): void => {
+      const site = anchored(callerOf(recurrence), typeof spec?.closed === "string" ? spec.closed : "");
+      let claim = "(recurrence)";
+      try {
+        claim = recurrenceText(spec);
+        const let_ = { ...(this.options.let ?? {}), ...(spec.let && !Array.isArray(spec.let) && typeof spec.let === "object" ? (spec.let as Record<string, string>) : {}) };
+        const ex = (t: string): string => this.expand(t);
+        this.entries.push({ kind: "recurrence", claim, spec: { ...spec, init: ex(spec.init), step: ex(spec.step), closed: ex(spec.closed), let: let_ }, opts, site });
+      } catch (e) {
+        this.entries.push({ kind: "error", claim, message: e instanceof TypeError ? e.message : asDeriveError(e).message, opts, site });
+      }
+    };
+    this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin, recurrence });
   }
 
   private expand(text: string): string {

@@ -9,6 +9,7 @@ import { parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
 import { DEFAULT_SAMPLES, checkClaim } from "../check/claim.js";
 import { checkArgmin } from "./argmin.js";
+import { checkRecurrenceEntry } from "./recurrence.js";
 import { namesIn } from "./defines.js";
 import type { Derivation, Entry, Expected } from "./derivation.js";
 import { type Outcome, bindGiven, checkAtGiven } from "./given.js";
@@ -30,7 +31,7 @@ export interface StepOutcome {
   readonly detail: string;
   readonly note: string | null;
   /** what kind of record it was: a step, an argmin step, prose, a define or body that failed */
-  readonly kind: "claim" | "argmin" | "prose" | "define" | "error";
+  readonly kind: "claim" | "argmin" | "recurrence" | "prose" | "define" | "error";
   readonly ms: number;
 }
 
@@ -105,6 +106,8 @@ function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: 
         return checkDefine(d, entry.define.isFunction, entry.define.params, entry.define.body, stepLets);
       case "argmin":
         return withAssumptions(checkArgmin(entry.wrt, entry.f, entry.g, stepLets, d.given, opts.seed, samples), entry.claim, `argmin_${entry.wrt} ${entry.f} = argmin_${entry.wrt} ${entry.g}`);
+      case "recurrence":
+        return checkRecurrenceEntry(entry.spec, opts.seed, opts.samples);
       case "claim": {
         const usesGiven = [...namesIn(entry.expanded)].some((n) => Object.hasOwn(d.given, n));
         const outcome: Outcome = usesGiven

@@ -27,6 +27,10 @@ export class Evaluator {
   /** first finite-difference step, relative to the variable's size; a re-check uses another */
   fdStep = 0.1;
   private readonly fd = makeFiniteDifferences(this);
+  /** values of E/Var/Cov nodes (src/numeric/moments.ts), given where random variables are declared */
+  moments: ((n: TNode, ev: Evaluator) => Tensor) | null = null;
+  /** values fixed in advance for some nodes (a Monte Carlo estimate of a moment, src/check/statistical.ts) */
+  readonly overrides = new Map<TNode, Tensor>();
 
   constructor(readonly point: Point) {}
 
@@ -83,6 +87,8 @@ export class Evaluator {
   }
 
   private compute(n: TNode): Tensor {
+    const fixed = this.overrides.size ? this.overrides.get(n) : undefined;
+    if (fixed) return fixed;
     switch (n.op) {
       case "num":
         return Tensor.filled(this.size(n.shape.rows), this.size(n.shape.cols), n.value!);
@@ -129,6 +135,7 @@ export class Evaluator {
   }
 
   private lazyCtx(n: TNode): LazyCtx {
-    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd, withValue: (name, value, f) => this.withValue(name, value, f) };
+    const moments = this.moments;
+    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd, withValue: (name, value, f) => this.withValue(name, value, f), ...(moments ? { moment: (m: TNode) => moments(m, this) } : {}) };
   }
 }

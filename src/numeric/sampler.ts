@@ -6,7 +6,7 @@
 import { DeriveError } from "../core/errors.js";
 import { dimSize } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
-import type { Declaration, Property } from "../core/typed.js";
+import type { Declaration, Interval, Property } from "../core/typed.js";
 import { matmul, transpose } from "../core/kernels.js";
 import { cond1, randomOrthogonalFrom } from "../core/linalg.js";
 import { softmax } from "../core/stable.js";
@@ -53,7 +53,7 @@ export function drawValue(decl: Declaration, sizes: ReadonlyMap<string, number>,
   const cols = dimSize(decl.shape.cols, sizes);
   const props = decl.properties;
   for (let t = 0; t < MAX_TRIES; t++) {
-    const v = candidate(rows, cols, props, rng, variant, wide);
+    const v = decl.interval ? inside(decl.interval, rows, cols, props, rng, variant) : candidate(rows, cols, props, rng, variant, wide);
     if (v && v.allFinite() && props.every((p) => holds(p, v, props))) return v;
   }
   throw new DeriveError("sample", `no valid sample could be drawn for ${decl.name} (${props.join(" ")}): the properties may conflict`);
@@ -127,6 +127,35 @@ function candidate(rows: number, cols: number, props: readonly Property[], rng: 
   if (has("invertible") && cond1(v) > MAX_COND) return null;
   return v;
 }
+
+/**
+ * Entries drawn uniformly inside a declared interval (`b: scalar in (0, 1)`);
+ * an integer takes a uniform integer in it. Wide draws do not apply: the
+ * interval is what the author assumed. Other properties are checked after.
+ */
+function inside(iv: Interval, rows: number, cols: number, props: readonly Property[], rng: Random, variant: number): Tensor | null {
+  const integer = props.includes("integer");
+  // A closed end is itself drawn: `b < 1` must fail for b in (0, 1]. The
+  // normal-sized draws of an inequality (variant % 3 === 0, see claim.ts)
+  // take the ends in turn, so a strict bound is always tried at them.
+  const turn = variant % 3 === 0 ? (variant / 3) % 3 : 0;
+  const entry = (): number => {
+    if (integer) return turn === 1 ? Math.ceil(iv.lo) : turn === 2 ? Math.floor(iv.hi) : rng.int(Math.ceil(iv.lo), Math.floor(iv.hi));
+    if (turn === 1 && !iv.loOpen) return iv.lo;
+    if (turn === 2 && !iv.hiOpen) return iv.hi;
+    const u = rng.float();
+    if (!iv.loOpen && u < 0.1) return iv.lo;
+    if (!iv.hiOpen && u > 0.9) return iv.hi;
+    return rng.uniform(iv.lo, iv.hi);
+  };
+  let v = props.includes("diagonal") ? diagonal(rows, entry) : fill(rows, cols, entry);
+  if (props.includes("symmetric") && !props.includes("diagonal")) v = symmetrize(v);
+  const off = props.includes("diagonal") ? (k: number): boolean => k % (rows + 1) !== 0 : (): boolean => false;
+  for (let k = 0; k < v.data.length; k++) if (!off(k) && !inInterval(iv, v.data[k]!)) return null;
+  return v;
+}
+
+const inInterval = (i: Interval, x: number): boolean => (i.loOpen ? x > i.lo : x >= i.lo) && (i.hiOpen ? x < i.hi : x <= i.hi);
 
 function fill(rows: number, cols: number, f: () => number): Tensor {
   const t = Tensor.zeros(rows, cols);

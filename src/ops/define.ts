@@ -93,6 +93,8 @@ export interface LazyCtx {
   withValue<T>(name: string, value: Tensor, f: () => T): T;
   /** finite differences of a subtree with respect to a variable (src/numeric/fd.ts) */
   readonly fd: FiniteDifferences;
+  /** the value of a moment node (E, Var, Cov) at the current point, where random variables are declared */
+  readonly moment?: (n: TNode) => Tensor;
 }
 
 /**

@@ -25,6 +25,8 @@ import { invOp } from "./inv.js";
 import { diagOp } from "./diag.js";
 import { sumOp } from "./sum.js";
 import { prodOp } from "./prod.js";
+import { limOp } from "./lim.js";
+import { infOp } from "./inf.js";
 import { meanOp } from "./mean.js";
 import { normOp } from "./norm.js";
 import { dotOp } from "./dot.js";
@@ -64,8 +66,8 @@ import { diffOp } from "./diff.js";
 /** Every operator, in the order the docs list them. */
 export const OPS: readonly OpDef[] = [
   addOp, subOp, mulOp, divOp, hadamardOp, edivOp, negOp, powOp, epowOp, transposeOp, indexOp,
-  piOp, eOp, IOp, onesOp, zerosOp,
-  trOp, detOp, logdetOp, invOp, diagOp, sumOp, prodOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
+  piOp, eOp, infOp, IOp, onesOp, zerosOp,
+  trOp, detOp, logdetOp, invOp, diagOp, sumOp, prodOp, limOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
   expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
   leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,
   eigvalshOp, eigvecshOp, eigvalsOp, svdvalsOp, rankOp, floorOp, ceilOp, convoutOp, convparamsOp,

@@ -6,6 +6,7 @@ import { DeriveError } from "../core/errors.js";
 import { type Dim, type Shape, SCALAR, isSquare, isVector, shape, showShape } from "../core/shape.js";
 import { type Declaration, PROPERTIES, type Property } from "../core/typed.js";
 import { functionOp } from "../ops/registry.js";
+import { splitInterval } from "./interval.js";
 
 /** Largest number of entries a declared tensor may have (sampling allocates it). */
 export const MAX_ENTRIES = 1_000_000;
@@ -40,7 +41,8 @@ export function parseDeclarations(src: string, origin = src): Declaration[] {
   return out;
 }
 
-function parseOne(src: string, offset: number, origin: string): Declaration[] {
+function parseOne(whole: string, offset: number, origin: string): Declaration[] {
+  const { rest: src, interval } = splitInterval(whole, offset);
   const err = (msg: string, pos: number): never => {
     throw new DeriveError("declaration", msg, pos + offset);
   };
@@ -100,7 +102,7 @@ function parseOne(src: string, offset: number, origin: string): Declaration[] {
   }
   const entries = (typeof sh.rows === "number" ? sh.rows : 1) * (typeof sh.cols === "number" ? sh.cols : 1);
   if (entries > MAX_ENTRIES) err(`declared size ${showShape(sh)} is too large to sample (at most ${MAX_ENTRIES} entries)`, first.pos);
-  return names.map((n) => ({ name: n.text, shape: sh, properties: props, origin }));
+  return names.map((n) => ({ name: n.text, shape: sh, properties: props, origin, ...(interval ? { interval } : {}) }));
 
   function dim(text: string, pos: number): Dim {
     if (/^\d+$/.test(text)) {

@@ -27,6 +27,15 @@ export interface Claim {
   readonly tolerance: Expr | null;
   /** `f ∝ g in w`: the variables the factor must not depend on */
   readonly proptoIn: readonly string[];
+  /** `lhs ≈ rhs as eps -> 0, lam -> 0`: the parameters of an asymptotic ≈ (src/check/asymptotic.ts) */
+  readonly as?: readonly SmallParam[];
+}
+
+/** One parameter of `as eps -> 0` (or `as n -> inf`), with its position. */
+export interface SmallParam {
+  readonly name: string;
+  readonly to: "0" | "inf";
+  readonly pos: number;
 }
 
 const MAX_DEPTH = 400;
@@ -99,6 +108,22 @@ export function parseClaim(src: string, opts: ParseOptions = {}): Claim {
     if (relations.length !== 1 || relations[0] !== "≈") throw new DeriveError("syntax", "± needs a claim of the form lhs ≈ value ± tol", t.pos);
     tolerance = p.expr();
   }
+  const as: SmallParam[] = [];
+  if (p.isWord("as")) {
+    const t = p.next();
+    if (relations.length !== 1 || relations[0] !== "≈") throw new DeriveError("syntax", "'as eps -> 0' needs a claim of the form lhs ≈ rhs", t.pos);
+    do {
+      const n = p.next();
+      if (n.kind !== "name") throw new DeriveError("syntax", "expected a parameter name after 'as', e.g. 'as eps -> 0'", n.pos);
+      const arrow = p.next();
+      const head = p.next();
+      if (arrow.text !== "-" || head.text !== ">") throw new DeriveError("syntax", `expected '->' after ${n.text}`, arrow.pos);
+      const to = p.next();
+      if (!(to.kind === "num" && to.text === "0") && !(to.kind === "name" && to.text === "inf")) throw new DeriveError("syntax", `a small parameter tends to 0 (or a large one to inf): '${n.text} -> 0'`, to.pos);
+      if (as.some((a) => a.name === n.text)) throw new DeriveError("syntax", `${n.text} is named twice after 'as'`, n.pos);
+      as.push({ name: n.text, to: to.kind === "num" ? "0" : "inf", pos: n.pos });
+    } while (p.eat(","));
+  }
   const proptoIn: string[] = [];
   if (p.isWord("in")) {
     const t = p.next();
@@ -111,10 +136,11 @@ export function parseClaim(src: string, opts: ParseOptions = {}): Claim {
   }
   const bindings = p.bindings();
   p.expectEnd();
+  const asClause = as.length ? { as } : {};
   if (bindings.length) {
-    return { sides: sides.map((x) => substituteBindings(x, bindings)), relations, tolerance, proptoIn };
+    return { sides: sides.map((x) => substituteBindings(x, bindings)), relations, tolerance, proptoIn, ...asClause };
   }
-  return { sides, relations, tolerance, proptoIn };
+  return { sides, relations, tolerance, proptoIn, ...asClause };
 }
 
 const depths = new WeakMap<Expr, number>();
@@ -237,7 +263,7 @@ class Parser {
 
   /** `2 x`, `(A + A') X`, `X'(A + A')`: a name or `(` right after an operand. */
   private startsImplicitFactor(t: Token): boolean {
-    if (t.kind === "name") return t.text !== "in" && t.text !== "propto" && t.text !== "where";
+    if (t.kind === "name") return t.text !== "in" && t.text !== "propto" && t.text !== "where" && t.text !== "as";
     return t.kind === "op" && t.text === "(";
   }
 

@@ -73,9 +73,10 @@ const LINEAR: Readonly<Record<string, readonly number[]>> = {
   outer: [0, 1],
   kron: [0, 1],
   vec: [0],
+  lim: [0],
 };
 /** Linear operators whose adjoint exists but has no closed form in the language. */
-const NO_ADJOINT = new Set(["index", "kron", "vec"]);
+const NO_ADJOINT = new Set(["index", "kron", "vec", "lim"]);
 /**
  * Operators linear jointly in all their arguments (not in one with the other
  * held fixed: a + d is affine in d): in a forward tree every argument of
@@ -343,6 +344,7 @@ function configurations(name: string, [n, m, p, q]: readonly number[]): Shape[][
 function opNode(name: string, shapes: readonly Shape[], replace?: { i: number; with: TNode }): TNode {
   const args = shapes.map((s, k) => (replace && replace.i === k ? replace.with : sym(`A${k}`, s)));
   if (name === "index") args.push(...(isScalar(shapes[0]!) || shapes[0]!.cols === 1 ? [num(1)] : [num(1), num(1)]));
+  if (name === "lim") args.push(sym("t", SCALAR), mk("inf", []));
   return mk(name, args);
 }
 

@@ -1,0 +1,156 @@
+// Monte Carlo estimates of several moment nodes (E, Var, Cov) at once, with
+// common random numbers: every draw sets every random name once and feeds all
+// the nodes, so that the two sides of a claim are estimated jointly and their
+// difference has a small variance when they are close. Draws go round-robin
+// into BATCHES groups; the caller gets the estimate from all draws and the
+// leave-one-group-out estimates, for a jackknife standard error of any smooth
+// function of the estimates (src/check/statistical.ts). Memory: a few sums per
+// node and group; time: the caller's budget of draws.
+
+import { Tensor } from "../core/tensor.js";
+import type { TNode } from "../core/typed.js";
+import type { Evaluator } from "./evaluate.js";
+import type { RandomModel } from "./laws.js";
+import { randomNames } from "./moments.js";
+import type { Random } from "./random.js";
+
+export const BATCHES = 64;
+
+interface Sums {
+  n: number;
+  f1: Float64Array;
+  f2: Float64Array;
+  g1: Float64Array;
+  g2: Float64Array;
+  fg: Float64Array;
+}
+
+interface NodeState {
+  node: TNode;
+  /** shift (the first draw) for numerically stable variances */
+  kf: Float64Array | null;
+  kg: Float64Array | null;
+  rows: number;
+  cols: number;
+  batches: Sums[];
+}
+
+const sums = (nf: number, ng: number): Sums => ({ n: 0, f1: new Float64Array(nf), f2: new Float64Array(nf), g1: new Float64Array(ng), g2: new Float64Array(ng), fg: new Float64Array(nf * ng) });
+
+export class MonteCarlo {
+  private readonly states: NodeState[];
+  private readonly names: string[];
+  private readonly params = new Map<string, number[]>();
+  /** draws taken so far */
+  drawn = 0;
+
+  constructor(
+    nodes: readonly TNode[],
+    private readonly ev: Evaluator,
+    private readonly model: RandomModel,
+    private readonly rng: Random,
+  ) {
+    const names = new Set<string>();
+    for (const n of nodes) for (const a of n.args) for (const v of randomNames(a, model)) names.add(v);
+    this.names = [...names];
+    for (const v of this.names) this.params.set(v, model.paramsAt(ev, v));
+    this.states = nodes.map((node) => ({ node, kf: null, kg: null, rows: 0, cols: 0, batches: [] }));
+  }
+
+  /** Takes `count` more draws. */
+  run(count: number): void {
+    const saved = this.names.map((v) => this.ev.point.values.get(v));
+    try {
+      for (let d = 0; d < count; d++, this.drawn++) {
+        for (const v of this.names) this.ev.point.values.set(v, this.model.draw(this.ev, v, this.rng, this.params.get(v)));
+        const b = this.drawn % BATCHES;
+        for (const s of this.states) this.accumulate(s, b);
+      }
+    } finally {
+      this.names.forEach((v, k) => {
+        if (saved[k]) this.ev.point.values.set(v, saved[k]!);
+        else this.ev.point.values.delete(v);
+      });
+    }
+  }
+
+  private accumulate(s: NodeState, b: number): void {
+    const f = this.ev.evaluate(s.node.args[0]!).data;
+    const g = s.node.op === "Cov" ? this.ev.evaluate(s.node.args[1]!).data : f;
+    if (!s.kf) {
+      s.kf = Float64Array.from(f);
+      s.kg = Float64Array.from(g);
+      const t = this.ev.evaluate(s.node.args[0]!);
+      [s.rows, s.cols] = s.node.op === "Cov" ? [f.length, g.length] : [t.rows, t.cols];
+      s.batches = Array.from({ length: BATCHES }, () => sums(f.length, s.node.op === "Cov" ? g.length : 0));
+    }
+    const S = s.batches[b]!;
+    S.n++;
+    const kf = s.kf;
+    for (let i = 0; i < f.length; i++) {
+      const x = f[i]! - kf[i]!;
+      S.f1[i] += x;
+      S.f2[i] += x * x;
+    }
+    if (s.node.op !== "Cov") return;
+    const kg = s.kg!;
+    for (let j = 0; j < g.length; j++) {
+      const y = g[j]! - kg[j]!;
+      S.g1[j] += y;
+      S.g2[j] += y * y;
+    }
+    for (let i = 0; i < f.length; i++) {
+      const x = f[i]! - kf[i]!;
+      if (x !== 0) for (let j = 0; j < g.length; j++) S.fg[i * g.length + j] += x * (g[j]! - kg[j]!);
+    }
+  }
+
+  /** Estimates from all draws (leave = -1) or from all but one group. */
+  estimate(leave = -1): Map<TNode, Tensor> {
+    const out = new Map<TNode, Tensor>();
+    for (const s of this.states) out.set(s.node, this.value(s, this.total(s, leave)));
+    return out;
+  }
+
+  /**
+   * The natural size of each node's value, for a bound relative to the
+   * values: rms of f for E, the variance for Var, sd(f_i) sd(g_j) for Cov.
+   */
+  scale(): number {
+    let m = 0;
+    for (const s of this.states) {
+      const t = this.total(s, -1);
+      const N = t.n;
+      const varF = Array.from(t.f1, (x, i) => (t.f2[i]! - (x * x) / N) / (N - 1));
+      if (s.node.op === "E") varF.forEach((v, i) => (m = Math.max(m, Math.sqrt(v + (s.kf![i]! + t.f1[i]! / N) ** 2))));
+      else if (s.node.op === "Var") varF.forEach((v) => (m = Math.max(m, v)));
+      else {
+        const varG = Array.from(t.g1, (y, j) => (t.g2[j]! - (y * y) / N) / (N - 1));
+        for (const a of varF) for (const b of varG) m = Math.max(m, Math.sqrt(Math.max(a, 0) * Math.max(b, 0)));
+      }
+    }
+    return m;
+  }
+
+  private total(s: NodeState, leave: number): Sums {
+    const t = sums(s.batches[0]!.f1.length, s.batches[0]!.g1.length);
+    s.batches.forEach((S, b) => {
+      if (b === leave) return;
+      t.n += S.n;
+      for (const k of ["f1", "f2", "g1", "g2", "fg"] as const) for (let i = 0; i < S[k].length; i++) t[k][i] += S[k][i]!;
+    });
+    return t;
+  }
+
+  private value(s: NodeState, t: Sums): Tensor {
+    const N = t.n;
+    const out = Tensor.zeros(s.rows, s.cols);
+    if (s.node.op === "E") for (let i = 0; i < out.size; i++) out.data[i] = s.kf![i]! + t.f1[i]! / N;
+    else if (s.node.op === "Var") for (let i = 0; i < out.size; i++) out.data[i] = (t.f2[i]! - (t.f1[i]! * t.f1[i]!) / N) / (N - 1);
+    else {
+      const m = t.g1.length;
+      for (let i = 0; i < t.f1.length; i++) for (let j = 0; j < m; j++) out.data[i * m + j] = (t.fg[i * m + j]! - (t.f1[i]! * t.g1[j]!) / N) / (N - 1);
+    }
+    return out;
+  }
+}
