@@ -10,12 +10,12 @@ import { derivation } from "derive";
 //   - 000 Q1.2(d): the heading "ت)" at l.53 has no content (prose only, empty).
 //   - 000 Q1.1, l.25: the appeal to Schwarz's theorem ("قضیه شوارتن") is prose; its
 //     content (mixed partials commute) is checked as the symmetry steps below.
-//   - 000 Q1.3-rotation: the statements about complex numbers as such
-//     (λ = cos θ ± i sin θ, v = [1, ∓i]ᵀ, e^{iθ}) need complex values, which the
-//     language does not have (pending, with the other non-real kinds, for a
-//     later issue). Their real and imaginary parts ARE real identities in cos
-//     and sin, and those are checked below; so is Rⁿ = P Dⁿ P⁻¹ = R(nθ) at
-//     n = 3 and n = 5, through the real 2 × 2 embedding of complex numbers.
+//   - 000 Q1.3-rotation: the language has no complex values; the eigenvalues
+//     λ = cos θ ± i sin θ are computed as [re, im] pairs with eigvals, and the
+//     eigenvectors, λ₁λ₂ = det R and the spectrum of Rⁿ checked with them, in
+//     000-q13-rotation.ts. The real and imaginary parts as identities in cos
+//     and sin are checked below; so is Rⁿ = P Dⁿ P⁻¹ = R(nθ) at n = 3 and
+//     n = 5, through the real 2 × 2 embedding of complex numbers.
 //     "e^{iθ} = cos θ + i sin θ" (Euler, l.81, 85) is used, not checked.
 
 // ---------------------------------------------------------------------------
@@ -302,7 +302,7 @@ export const q13rotation = derivation(
     source: "000 Q1.3-rotation",
     let: { θ: "scalar", λ: "scalar" },
     prose: [
-      "pending (complex values, later issue): 000 Q1.3-rotation (l.67–85) states λ = cos θ ± i sin θ, v = [1, ∓i]ᵀ, λ₁λ₂ = e^{iθ}e^{−iθ} and D(θ) = [e^{iθ}; e^{−iθ}] as complex quantities; only their real and imaginary parts are checked here",
+      "000 Q1.3-rotation (l.67–85) states λ = cos θ ± i sin θ, v = [1, ∓i]ᵀ, λ₁λ₂ = e^{iθ}e^{−iθ} and D(θ) = [e^{iθ}; e^{−iθ}] as complex quantities; their real and imaginary parts are checked here, the eigenvalues as [re, im] pairs (eigvals) in 000-q13-rotation.ts; Euler's e^{iθ} = cos θ + i sin θ is used, not checked",
     ],
   },
   (d) => {

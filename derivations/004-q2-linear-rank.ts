@@ -5,7 +5,8 @@ import { derivation } from "derive";
 // C = 5-16-5 (ŷ = w_C2 w_C1 x), and the sets of 5×5 maps they can represent:
 // w_A = all 5×5 matrices, w_B = {w_B2 w_B1}, w_C = {w_C2 w_C1}.
 //
-// The language has no rank function, so ranks are probed:
+// Ranks are probed here through determinants and factorisations
+// (004-q2-linear-networks.ts checks the same bounds with rank and svdvals):
 // - rank ≤ 4 of a 5×5 matrix M: det(M) = 0; rank 5 attained: |det(M)| > 0;
 // - rank ≤ 5 of the 16×16 matrix w_C1 w_C1ᵀ: det = 0;
 // - "C fits like A" (l.198): every 5×5 matrix M is w_C2 w_C1 with
