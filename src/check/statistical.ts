@@ -64,7 +64,7 @@ export function randomModel(scope: Scope, resolver: Resolver): RandomModel {
     if (!d.distribution) continue;
     const params = d.distribution.params.map((e) => {
       const t = resolver.resolve(e);
-      if (t.shape.rows !== 1 || t.shape.cols !== 1 || t.shape.lead) throw new DeriveError("declaration", `the parameters of ${d.name} ~ ${d.distribution!.text} must be scalars`, e.pos, `--let "${d.origin}"`);
+      if (t.shape.rows !== 1 || t.shape.cols !== 1 || "lead" in t.shape) throw new DeriveError("declaration", `the parameters of ${d.name} ~ ${d.distribution!.text} must be scalars`, e.pos, `--let "${d.origin}"`);
       return t;
     });
     vars.set(d.name, { decl: d, kind: d.distribution.kind, params });

@@ -37,7 +37,7 @@ export class RandomModel {
     });
     const why = lawError(v.kind, vals);
     if (why) {
-      const hint = v.kind === "bernoulli" ? "declare its names in [0, 1], e.g. 'p: scalar in (0, 1)'" : v.kind === "normal" ? "declare the variance's names positive, e.g. 's2: scalar positive'" : "make sure a < b, e.g. with 'a: scalar positive' in uniform(-a, a)";
+      const hint = v.kind === "bernoulli" ? "write p so that it lies in [0, 1], e.g. bernoulli(sigmoid(q)) or a literal" : v.kind === "normal" ? "declare the variance's names positive, e.g. 's2: scalar positive'" : "make sure a < b, e.g. with 'a: scalar positive' in uniform(-a, a)";
       throw new DeriveError("value", `${this.describe(name)} at this sample: ${why}; ${hint}`);
     }
     return vals;

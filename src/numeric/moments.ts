@@ -202,7 +202,7 @@ class PolyEval {
   }
 
   private constant(t: T): PT {
-    if (t.isTensor) throw new NotPolynomial();
+    if (t.shape.length > 2) throw new NotPolynomial();
     return { rows: t.rows, cols: t.cols, e: Array.from(t.data, (v) => new Map(v === 0 ? [] : [["", v]])) };
   }
 

@@ -13,7 +13,7 @@ export const CovOp = defineOp({
   syntax: { kind: "function", names: ["Cov"], arity: 2 },
   shape: ([a, b], ctx) => {
     if (isScalar(a!) && isScalar(b!)) return a!;
-    if (a!.cols !== 1 || b!.cols !== 1 || a!.lead || b!.lead) {
+    if (a!.cols !== 1 || b!.cols !== 1 || "lead" in a! || "lead" in b!) {
       ctx.fail(`Cov takes two vectors or two scalars, not ${ctx.argText(0)} (${showShape(a!)}) and ${ctx.argText(1)} (${showShape(b!)})`);
     }
     return shape(a!.rows, b!.rows);

@@ -24,7 +24,7 @@ export const EOp = defineOp({
     ["E(a * x + b)", "a * mu + b", ["x: scalar ~ normal(mu, s2)", "s2: scalar positive"]],
     ["E(x .* y)", "E(x) .* E(y)", ["x, y: n ~ uniform(0, 1)"]],
     ["E(x' * A * x)", "tr(A) * s2", ["x: n ~ normal(0, s2)", "s2: scalar positive", "A: n x n"]],
-    ["E(d)", "p * ones(n)", ["d: n ~ bernoulli(p)", "p: scalar in (0, 1)"]],
+    ["E(d)", "sigmoid(q) * ones(n)", ["d: n ~ bernoulli(sigmoid(q))"]],
   ],
   source: "moments of the normal, uniform and bernoulli laws",
 });

@@ -18,7 +18,7 @@ export const VarOp = defineOp({
     ["Var(a * x + b)", "a^2 * s2", ["x: scalar ~ normal(mu, s2)", "s2: scalar positive"]],
     ["Var(x * y)", "Var(x) * Var(y) + Var(x) * E(y)^2 + E(x)^2 * Var(y)", ["x ~ normal(mu, s2)", "y ~ uniform(a, a + 1)", "s2: scalar positive"]],
     ["Var(sum(w .* v))", "n * Var(w[1]) * Var(v[1])", ["w: n ~ normal(0, s2)", "v: n ~ uniform(-1, 1)", "s2: scalar positive"]],
-    ["Var(d)", "p * (1 - p) * ones(n)", ["d: n ~ bernoulli(p)", "p: scalar in (0, 1)"]],
+    ["Var(d)", "sigmoid(q) * (1 - sigmoid(q)) * ones(n)", ["d: n ~ bernoulli(sigmoid(q))"]],
   ],
   source: "Var(XY) for independent X, Y (Goodman 1960); the Xavier argument (Glorot & Bengio 2010)",
 });
