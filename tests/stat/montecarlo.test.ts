@@ -1,0 +1,75 @@
+// Monte Carlo decisions (src/check/statistical.ts): a true non-polynomial
+// moment is verified with a stated bound, draws and SE; a wrong one is
+// refuted far beyond the noise; results are reproducible by seed; and bad
+// input through the CLI is one line with exit 2.
+
+import { beforeAll, describe, expect, it } from "vitest";
+import { equal } from "../../src/api.js";
+import { derive, ensureBuilt } from "../cli/run.js";
+
+const lets = ["x ~ normal(0, s2)", "s2: scalar positive"];
+
+describe("Monte Carlo", () => {
+  it("verifies E(relu(x)) = sqrt(s2 / (2 pi)) and says how: draws, bound, SE", () => {
+    const r = equal({ lhs: "E(relu(x))", rhs: "sqrt(s2 / (2 * pi))", let: lets, seed: 1 });
+    expect(r.verdict, r.detail).toBe("verified");
+    expect(r.detail).toMatch(/Monte Carlo: \d+ draws in all, equal within ±[\d.e-]+ \(\|d\| \+ 4 SE/);
+    expect(r.detail).toContain("SE");
+  });
+
+  it.each([["1.05 * sqrt(s2 / (2 * pi))"], ["sqrt(s2 / pi)"], ["2 * sqrt(s2 / (2 * pi))"]])("refutes E(relu(x)) = %s beyond 6 SE", (rhs) => {
+    const r = equal({ lhs: "E(relu(x))", rhs, let: lets, seed: 2 });
+    expect(r.verdict, r.detail).toBe("refuted");
+    expect(r.detail).toMatch(/by Monte Carlo with \d+ draws: lhs - rhs = .*SE.*test: \|d\| > 6 SE/);
+  });
+
+  it("refutes a variance off by a factor 2 by Monte Carlo too: Var(relu(2x)) = 2 Var(relu(x))", () => {
+    const r = equal({ lhs: "Var(relu(2 * x))", rhs: "2 * Var(relu(x))", let: lets, seed: 3 });
+    expect(r.verdict, r.detail).toBe("refuted");
+    const ok = equal({ lhs: "Var(relu(2 * x))", rhs: "4 * Var(relu(x))", let: lets, seed: 3 });
+    expect(ok.verdict, ok.detail).toBe("verified");
+  });
+
+  it("is reproducible by seed", () => {
+    const a = equal({ lhs: "E(tanh(x) .^ 2)", rhs: "E(tanh(x) .^ 2)", let: lets, seed: 42 });
+    const b = equal({ lhs: "E(tanh(x) .^ 2)", rhs: "E(tanh(x) .^ 2)", let: lets, seed: 42 });
+    expect(a.detail).toBe(b.detail);
+    const c = equal({ lhs: "E(relu(x))", rhs: "1.05 * sqrt(s2 / (2 * pi))", let: lets, seed: 9 });
+    const d = equal({ lhs: "E(relu(x))", rhs: "1.05 * sqrt(s2 / (2 * pi))", let: lets, seed: 9 });
+    expect(c.detail).toBe(d.detail);
+  });
+
+  it("decides only '=' by Monte Carlo and says so", () => {
+    const r = equal({ claim: "E(relu(x)) < 1", let: lets, seed: 4 });
+    expect(r.verdict).toBe("error");
+    expect(r.error?.message).toContain("decide '=' only");
+  });
+});
+
+describe("bad input through the CLI", () => {
+  beforeAll(() => ensureBuilt());
+  it.each([
+    ["x: scalar ~ normal(0, -1)", "declaration error at 22"],
+    ["u: n ~ uniform(1, 1)", "declaration error at 15"],
+    ["d: n ~ bernoulli(2)", "declaration error at 17"],
+    ["x: n ~ poisson(1)", "declaration error at 7"],
+  ])("%s: one line, exit 2", (decl, head) => {
+    const r = derive("equal", "E(x)", "0", "--let", decl);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(head);
+  });
+
+  it("a variance that is not positive at a sample: one line, exit 2, says what to declare", () => {
+    const r = derive("equal", "E(x)", "0", "--let", "x ~ normal(0, s2)");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("s2: scalar positive");
+  });
+
+  it("Cov of matrices is a shape error", () => {
+    const r = derive("equal", "Cov(X, X)", "0", "--let", "X: 2 x 2 ~ normal(0, 1)");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Cov takes two vectors or two scalars");
+  });
+});
