@@ -582,5 +582,6 @@ if (SECTIONS.has("grad")) {
   log("grad ...");
   result.grad = benchGrad();
 }
+if (SECTIONS.has("stat") || !process.env.BENCH_SECTIONS) result.stat = (await import("./stat.mjs")).benchStat(log);
 result.totalSeconds = round((now() - started) / 1000, 1);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
