@@ -2,7 +2,7 @@
 // or, for names without a given value, at a random sample.
 
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
-import { type Dim, SCALAR, dimNames, sameShape, shape, showShape } from "../core/shape.js";
+import { type Dim, SCALAR, dimNames, sameShape, shape, showShape, tensorShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { Declaration, TNode } from "../core/typed.js";
 import { Evaluator, InvalidSample } from "../numeric/evaluate.js";
@@ -29,7 +29,10 @@ export interface EvaluateResult {
   value: JsonValue | null;
   /** the value in the expression language */
   text: string | null;
+  /** [rows, cols] (for a tensor of rank > 2, its last two dimensions) */
   shape: [number, number] | null;
+  /** every dimension of a tensor of rank > 2 (absent otherwise) */
+  tensorShape?: number[];
   dims: Record<string, number>;
   /** every variable's value, given or drawn */
   values: Record<string, JsonValue>;
@@ -61,7 +64,7 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
     // a name given a value but not declared takes the value's (concrete) shape
     const extra: Declaration[] = [];
     for (const [name, v] of given) {
-      if (!base.decls.has(name)) extra.push({ name, shape: shape(v.rows, v.cols), properties: [], origin: `--at ${name}` });
+      if (!base.decls.has(name)) extra.push({ name, shape: v.shape.length > 2 ? tensorShape(v.shape) : shape(v.rows, v.cols), properties: [], origin: `--at ${name}` });
     }
     const scope = new Scope([...base.decls.values(), ...extra]);
     const tree = located("expression", () => parseExpr(opts.expr, { isVariable: scope.isVariable }));
@@ -104,6 +107,7 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
         out.value = toJson(value);
         out.text = toText(value);
         out.shape = [value.rows, value.cols];
+        if (value.isTensor) out.tensorShape = [...value.shape];
         for (const [k, s] of sizes) out.dims[k] = s;
         for (const [k, v] of values) out.values[k] = toJson(v);
         out.sampled = sampled;
@@ -149,7 +153,7 @@ function fixSizes(scope: Scope, given: Map<string, Tensor>): Map<string, number>
     const d = scope.decls.get(name)!;
     let t = v;
     // a vector may be written as a row: [1, 2, 3]
-    if (d.shape.cols === 1 && d.shape.rows !== 1 && v.rows === 1 && v.cols > 1) {
+    if (d.shape.cols === 1 && d.shape.rows !== 1 && v.rows === 1 && v.cols > 1 && !d.shape.lead && !v.isTensor) {
       t = new Tensor([v.cols, 1], v.data.slice());
       given.set(name, t);
     }
@@ -163,6 +167,10 @@ function fixSizes(scope: Scope, given: Map<string, Tensor>): Map<string, number>
       if (prev !== undefined && prev !== n) throw new DeriveError("value", `${name} makes ${dim} = ${n}, but another value makes it ${prev}`, null, `--at ${name}`);
       sizes.set(dim, n);
     };
+    // a rank > 2 value (reshape(...)) binds its leading dimensions too, and only a tensor of that rank fits
+    const lead = d.shape.lead ?? [];
+    if (t.shape.length > 2 !== lead.length > 0 || (lead.length > 0 && t.shape.length !== lead.length + 2)) throw mismatch(d, t);
+    lead.forEach((dim, k) => bind(dim, t.shape[k]!));
     bind(d.shape.rows, t.rows);
     bind(d.shape.cols, t.cols);
     for (const p of d.properties) {
@@ -173,6 +181,6 @@ function fixSizes(scope: Scope, given: Map<string, Tensor>): Map<string, number>
 }
 
 function mismatch(d: Declaration, t: Tensor): DeriveError {
-  const got = sameShape(d.shape, SCALAR) ? "scalar" : `${t.rows} x ${t.cols}`;
+  const got = sameShape(d.shape, SCALAR) ? "scalar" : t.shape.length > 2 ? t.shape.join(" x ") : `${t.rows} x ${t.cols}`;
   return new DeriveError("value", `${d.name} is declared ${showShape(d.shape)} but the value is ${got}`, null, `--at ${d.name}`);
 }

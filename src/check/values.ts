@@ -3,16 +3,30 @@
 
 import { Tensor } from "../core/tensor.js";
 
-/** JSON form: a scalar is a number, anything else a list of rows. */
-export type JsonValue = number | number[][];
+/** JSON form: a scalar is a number, a matrix a list of rows, a rank > 2 tensor nested lists (row-major). */
+export type JsonValue = number | number[][] | Nested[];
+type Nested = number | Nested[];
 
 export function toJson(t: Tensor): JsonValue {
+  if (t.isTensor) return nest(t.data, t.shape) as Nested[];
   return t.isScalar() ? t.scalar() : t.toRows();
 }
 
-/** Text in the expression language: `3.5`, `[1; 2]`, `[1, 2; 3, 4]`. */
+function nest(d: Float64Array, shape: readonly number[]): Nested {
+  if (shape.length === 0) return d[0]!;
+  const [n, ...rest] = shape;
+  const step = d.length / n!;
+  return Array.from({ length: n! }, (_, i) => nest(d.subarray(i * step, (i + 1) * step), rest));
+}
+
+/**
+ * Text in the expression language: `3.5`, `[1; 2]`, `[1, 2; 3, 4]`; a rank > 2
+ * tensor as `reshape([1, 2, ...], 1, 2, 2, 2)`: its entries in row-major
+ * (PyTorch) order, then its dimensions.
+ */
 export function toText(t: Tensor, digits = 17): string {
   const f = (v: number): string => formatValue(v, digits);
+  if (t.isTensor) return `reshape([${Array.from(t.data, f).join(", ")}], ${t.shape.join(", ")})`;
   if (t.isScalar()) return f(t.scalar());
   return `[${t.toRows().map((r) => r.map(f).join(", ")).join("; ")}]`;
 }

@@ -58,5 +58,11 @@ export function runEqual(argv: string[], io: Io): number {
 /** A JSON value (number or rows) in the expression language. */
 export function jsonToText(v: JsonValue): string {
   if (typeof v === "number") return String(v);
-  return `[${v.map((r) => r.join(", ")).join("; ")}]`;
+  // a rank > 2 tensor (nested lists): reshape of its row-major entries, as values.ts prints it
+  if (Array.isArray(v[0]) && Array.isArray(v[0][0])) {
+    const dims: number[] = [];
+    for (let x: unknown = v; Array.isArray(x); x = x[0]) dims.push(x.length);
+    return `reshape([${(v as unknown[]).flat(dims.length).join(", ")}], ${dims.join(", ")})`;
+  }
+  return `[${(v as number[][]).map((r) => r.join(", ")).join("; ")}]`;
 }

@@ -1,6 +1,7 @@
-// Dense Float64 tensors, row-major. The expression language only needs rank 2
-// (a scalar is 1 x 1, a column vector n x 1), but the shape is a list so that
-// rank-4 convolution kernels fit later without a second tensor type.
+// Dense Float64 tensors, row-major (PyTorch's layout). Matrices are rank 2 (a
+// scalar is 1 x 1, a column vector n x 1); convolution operands are rank 3 or
+// 4 (N x C x H x W), whose rank-2 view (rows, cols, get) is the last two
+// dimensions, matching Shape's { lead, rows, cols }.
 
 export class Tensor {
   readonly shape: readonly number[];
@@ -17,11 +18,18 @@ export class Tensor {
 
   /** Rows of the rank-2 view (rank 0 and 1 count as 1 x 1 and n x 1). */
   get rows(): number {
-    return this.shape.length === 0 ? 1 : this.shape[0]!;
+    const r = this.shape.length;
+    return r === 0 ? 1 : r <= 2 ? this.shape[0]! : this.shape[r - 2]!;
   }
 
   get cols(): number {
-    return this.shape.length < 2 ? 1 : this.shape[1]!;
+    const r = this.shape.length;
+    return r < 2 ? 1 : r === 2 ? this.shape[1]! : this.shape[r - 1]!;
+  }
+
+  /** Rank above 2 (leading dimensions before rows x cols). */
+  get isTensor(): boolean {
+    return this.shape.length > 2;
   }
 
   get size(): number {

@@ -7,7 +7,7 @@
 
 import type { Expr } from "../core/ast.js";
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
-import { type Dim, SCALAR, dimNames, isScalar, sameShape, shape, showShape } from "../core/shape.js";
+import { type Dim, SCALAR, dimNames, isScalar, sameShape, shape, showShape, dimsOf as shapeDims, tensorShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { type Declaration, type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
@@ -47,15 +47,15 @@ export function bindGiven(lets: readonly string[], given: Readonly<Record<string
     let v = valueOf(raw, where);
     const d = base.decls.get(name);
     if (!d) {
-      extra.push({ name, shape: v.rows === 1 && v.cols === 1 ? SCALAR : shape(v.rows, v.cols), properties: [], origin: where });
+      extra.push({ name, shape: v.isTensor ? tensorShape(v.shape) : v.rows === 1 && v.cols === 1 ? SCALAR : shape(v.rows, v.cols), properties: [], origin: where });
       values.set(name, v);
       continue;
     }
     // a vector may be written as a row: [1, 2, 3]
-    if (d.shape.cols === 1 && d.shape.rows !== 1 && v.rows === 1 && v.cols > 1) v = new Tensor([v.cols, 1], v.data.slice());
+    if (d.shape.cols === 1 && d.shape.rows !== 1 && v.rows === 1 && v.cols > 1 && !d.shape.lead && !v.isTensor) v = new Tensor([v.cols, 1], v.data.slice());
     const bind = (dim: Dim, n: number): void => {
       if (typeof dim === "number") {
-        if (dim !== n) throw new DeriveError("value", `${name} is declared ${showShape(d.shape)} but its given value is ${v.rows} x ${v.cols}`, null, where);
+        if (dim !== n) throw new DeriveError("value", `${name} is declared ${showShape(d.shape)} but its given value is ${v.isTensor ? v.shape.join(" x ") : `${v.rows} x ${v.cols}`}`, null, where);
         return;
       }
       if (dimNames(dim).length !== 1) throw new DeriveError("value", `cannot give a value to ${name} of size ${showShape(d.shape)}`, null, where);
@@ -63,6 +63,12 @@ export function bindGiven(lets: readonly string[], given: Readonly<Record<string
       if (prev !== undefined && prev !== n) throw new DeriveError("value", `${name} makes ${dim} = ${n}, but another given value makes it ${prev}`, null, where);
       sizes.set(dim, n);
     };
+    // a rank > 2 value (reshape(...)) binds its leading dimensions too; ranks must agree
+    const lead = d.shape.lead ?? [];
+    if (v.isTensor !== lead.length > 0 || (lead.length > 0 && v.shape.length !== lead.length + 2)) {
+      throw new DeriveError("value", `${name} is declared ${showShape(d.shape)} but its given value is ${v.isTensor ? v.shape.join(" x ") : `${v.rows} x ${v.cols}`}`, null, where);
+    }
+    lead.forEach((dim, k) => bind(dim, v.shape[k]!));
     bind(d.shape.rows, v.rows);
     bind(d.shape.cols, v.cols);
     for (const p of d.properties) {
@@ -73,7 +79,7 @@ export function bindGiven(lets: readonly string[], given: Readonly<Record<string
   // a size fixed by a given value is that number in every declaration (so that
   // shapes check symbolically), and the dimension's name used as a value is it
   const fix = (dim: Dim): Dim => (typeof dim === "string" && sizes.has(dim) ? sizes.get(dim)! : dim);
-  const decls = [...base.decls.values()].map((d) => ({ ...d, shape: shape(fix(d.shape.rows), fix(d.shape.cols)) }));
+  const decls = [...base.decls.values()].map((d) => ({ ...d, shape: d.shape.lead ? tensorShape(shapeDims(d.shape).map(fix)) : shape(fix(d.shape.rows), fix(d.shape.cols)) }));
   for (const [dim, n] of sizes) {
     if (base.decls.has(dim) || values.has(dim)) continue;
     extra.push({ name: dim, shape: SCALAR, properties: [], origin: `the size of ${dim}` });
@@ -102,7 +108,7 @@ function valueOf(raw: number | string, where: string): Tensor {
 function dimsOf(nodes: readonly TNode[]): Set<string> {
   const out = new Set<string>();
   const visit = (n: TNode): void => {
-    for (const d of [n.shape.rows, n.shape.cols]) for (const name of dimNames(d)) out.add(name);
+    for (const d of shapeDims(n.shape)) for (const name of dimNames(d)) out.add(name);
     if (n.op === "dimval") out.add(n.name!);
     n.args.forEach(visit);
   };

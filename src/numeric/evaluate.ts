@@ -4,7 +4,7 @@
 // (./fd.ts), never from a symbolic rule.
 
 import { DeriveError } from "../core/errors.js";
-import { type Dim, dimSize } from "../core/shape.js";
+import { type Dim, dimSize, dimsOf } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
 import type { EvalCtx, LazyCtx } from "../ops/define.js";
@@ -50,11 +50,18 @@ export class Evaluator {
     const t = this.compute(n);
     const rows = this.size(n.shape.rows);
     const cols = this.size(n.shape.cols);
-    if (t.rows !== rows || t.cols !== cols) {
-      throw new DeriveError("engine", `internal error: ${n.op} gave ${t.rows} x ${t.cols}, expected ${rows} x ${cols}`, n.pos);
+    if (t.rows !== rows || t.cols !== cols || !this.sameLead(n, t)) {
+      throw new DeriveError("engine", `internal error: ${n.op} gave ${t.shape.join(" x ")}, expected ${[...(n.shape.lead ?? []).map(this.size), rows, cols].join(" x ")}`, n.pos);
     }
     return t;
   };
+
+  /** The leading dimensions of a rank > 2 value agree with its node's shape (rank <= 2 needs none). */
+  private sameLead(n: TNode, t: Tensor): boolean {
+    const lead = n.shape.lead ?? [];
+    if (lead.length === 0) return t.shape.length <= 2;
+    return t.shape.length === lead.length + 2 && lead.every((d, k) => this.size(d) === t.shape[k]);
+  }
 
   /** Runs `f` with a variable temporarily set to `value`. */
   withValue<T>(name: string, value: Tensor, f: () => T): T {
@@ -91,6 +98,7 @@ export class Evaluator {
     if (fixed) return fixed;
     switch (n.op) {
       case "num":
+        if (n.shape.lead) return new Tensor(dimsOf(n.shape).map(this.size), new Float64Array(dimsOf(n.shape).map(this.size).reduce((a, b) => a * b, 1)).fill(n.value!));
         return Tensor.filled(this.size(n.shape.rows), this.size(n.shape.cols), n.value!);
       case "sym": {
         const v = this.point.values.get(n.name!);

@@ -4,7 +4,7 @@
 // them is retried, and a declaration that can never be satisfied is an error.
 
 import { DeriveError } from "../core/errors.js";
-import { dimSize } from "../core/shape.js";
+import { concreteDims, dimSize } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { Declaration, Interval, Property } from "../core/typed.js";
 import { matmul, transpose } from "../core/kernels.js";
@@ -49,9 +49,15 @@ export function drawSizes(names: readonly string[], minDims: ReadonlyMap<string,
  * positive A is not verified just because the usual draws stay small.
  */
 export function drawValue(decl: Declaration, sizes: ReadonlyMap<string, number>, rng: Random, variant = 0, wide = false): Tensor {
-  const rows = dimSize(decl.shape.rows, sizes);
+  // a rank > 2 tensor (entry properties only) is drawn as a stack of its rows x cols slices
+  const stack = (decl.shape.lead ?? []).reduce<number>((p, d) => p * dimSize(d, sizes), 1);
+  const rows = stack * dimSize(decl.shape.rows, sizes);
   const cols = dimSize(decl.shape.cols, sizes);
   const props = decl.properties;
+  if (decl.shape.lead) {
+    const full = concreteDims(decl.shape, sizes);
+    return new Tensor(full, drawValue({ ...decl, shape: { rows, cols } }, sizes, rng, variant, wide).data);
+  }
   for (let t = 0; t < MAX_TRIES; t++) {
     const v = decl.interval ? inside(decl.interval, rows, cols, props, rng, variant) : candidate(rows, cols, props, rng, variant, wide);
     if (v && v.allFinite() && props.every((p) => holds(p, v, props))) return v;

@@ -11,6 +11,7 @@ export const addOp = defineOp({
   name: "add",
   doc: "Sum of two tensors of the same shape; a scalar added to a tensor is added to every entry.",
   syntax: { kind: "infix", symbol: "+", prec: PREC.add, assoc: "left" },
+  tensorArgs: true,
   shape: ([a, b], ctx) =>
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot add ${ctx.argText(0)} (${showShape(a!)}) and ${ctx.argText(1)} (${showShape(b!)})`),

@@ -175,6 +175,13 @@ export interface OpDef {
    * it commutes with transposition, f(X)' = f(X'), which the normal form uses.
    */
   readonly elementwise?: boolean;
+  /**
+   * Accepts operands of rank > 2 (tensors N x C x H x W). Without it (and
+   * without `elementwise`) the resolver rejects them, so a matrix-only rule
+   * never sees a shape it would silently truncate. "scalar": only when every
+   * other operand is a scalar (`2 * X`, `X / n`).
+   */
+  readonly tensorArgs?: boolean | "scalar";
   /** numeric kernel */
   eval?(args: readonly Tensor[], ctx: EvalCtx): Tensor;
   /** numeric value of a higher-order operator, computed from its subtree */

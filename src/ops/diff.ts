@@ -8,6 +8,7 @@ export const diffOp = defineOp({
   name: "diff",
   doc: "diff(F, X, V) is d/ds F(X + s V) at s = 0, V evaluated once at the base point; diff(F, t) differentiates F entrywise by a scalar t.",
   syntax: { kind: "function", names: ["diff"], arity: [2, 3], wrtArg: 1 },
+  tensorArgs: true,
   shape: ([f, x, v], ctx) => {
     if (ctx.arg(1).op !== "sym") ctx.fail(`diff differentiates with respect to a variable, not ${ctx.argText(1)}`, ctx.arg(1));
     if (v === undefined) {

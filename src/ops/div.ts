@@ -10,6 +10,7 @@ export const divOp = defineOp({
   name: "div",
   doc: "Division of a tensor by a scalar.",
   syntax: { kind: "infix", symbol: "/", prec: PREC.mul, assoc: "left" },
+  tensorArgs: "scalar",
   shape: ([a, b], ctx) => {
     if (!isScalar(b!)) {
       ctx.fail(

@@ -11,6 +11,7 @@ export const edivOp = defineOp({
   name: "ediv",
   doc: "Elementwise quotient of two tensors of the same shape; a scalar broadcasts.",
   syntax: { kind: "infix", symbol: "./", prec: PREC.mul, assoc: "left" },
+  tensorArgs: true,
   shape: ([a, b], ctx) =>
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot divide ${ctx.argText(0)} (${showShape(a!)}) by ${ctx.argText(1)} (${showShape(b!)}) elementwise`),

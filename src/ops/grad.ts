@@ -8,6 +8,7 @@ export const gradOp = defineOp({
   name: "grad",
   doc: "Gradient of a scalar f with respect to X, of the shape of X: entry (i, j) is df/dX_ij.",
   syntax: { kind: "function", names: ["grad"], arity: 2, wrtArg: 1 },
+  tensorArgs: true,
   shape: ([f, x], ctx) => {
     if (ctx.arg(1).op !== "sym") ctx.fail(`grad differentiates with respect to a variable, not ${ctx.argText(1)}`, ctx.arg(1));
     if (!isScalar(f!)) ctx.fail(`grad needs a scalar function; use jacobian for ${ctx.argText(0)} (${showShape(f!)})`);

@@ -11,6 +11,7 @@ export const hadamardOp = defineOp({
   name: "hadamard",
   doc: "Elementwise (Hadamard) product of two tensors of the same shape; a scalar broadcasts.",
   syntax: { kind: "infix", symbol: ".*", prec: PREC.mul, assoc: "left" },
+  tensorArgs: true,
   shape: ([a, b], ctx) =>
     broadcastShape(a!, b!) ??
     ctx.fail(

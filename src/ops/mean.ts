@@ -10,6 +10,7 @@ export const meanOp = defineOp({
   name: "mean",
   doc: "Mean of all entries of a tensor (a scalar).",
   syntax: { kind: "function", names: ["mean"], arity: 1 },
+  tensorArgs: true,
   shape: () => SCALAR,
   eval: ([a]) => Tensor.scalar(sumAll(a!) / a!.size),
   jvp: ({ dargs: [da], b }) => b.call("mean", da!),

@@ -13,6 +13,7 @@ export const mulOp = defineOp({
   name: "mul",
   doc: "Matrix product; a scalar factor on either side scales the other.",
   syntax: { kind: "infix", symbol: "*", prec: PREC.mul, assoc: "left" },
+  tensorArgs: "scalar",
   shape: ([a, b], ctx) => {
     if (isScalar(a!)) return b!;
     if (isScalar(b!)) return a!;

@@ -8,6 +8,7 @@ export const negOp = defineOp({
   name: "neg",
   doc: "Negation of every entry (`-x^2` is `-(x^2)`).",
   syntax: { kind: "prefix", symbol: "-", prec: PREC.neg },
+  tensorArgs: true,
   shape: ([a]) => a!,
   eval: ([a]) => neg(a!),
   jvp: ({ dargs: [da], b }) => b.neg(da!),

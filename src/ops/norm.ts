@@ -9,6 +9,7 @@ export const normOp = defineOp({
   name: "norm",
   doc: "Euclidean norm of a vector, Frobenius norm of a matrix.",
   syntax: { kind: "function", names: ["norm"], arity: 1 },
+  tensorArgs: true,
   shape: () => SCALAR,
   eval: ([a]) => Tensor.scalar(frobenius(a!)),
   // d norm(X) = sum(X .* dX) / norm(X)

@@ -62,6 +62,15 @@ import { gradOp } from "./grad.js";
 import { jacobianOp } from "./jacobian.js";
 import { hessianOp } from "./hessian.js";
 import { diffOp } from "./diff.js";
+import { reshapeOp } from "./reshape.js";
+import { perchannelOp } from "./perchannel.js";
+import { conv1dOp } from "./conv1d.js";
+import { conv2dOp } from "./conv2d.js";
+import { avgpool1dOp } from "./avgpool1d.js";
+import { avgpool2dOp } from "./avgpool2d.js";
+import { maxpool1dOp } from "./maxpool1d.js";
+import { maxpool2dOp } from "./maxpool2d.js";
+import { batchnormOp } from "./batchnorm.js";
 
 /** Every operator, in the order the docs list them. */
 export const OPS: readonly OpDef[] = [
@@ -71,6 +80,7 @@ export const OPS: readonly OpDef[] = [
   expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
   leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,
   eigvalshOp, eigvecshOp, eigvalsOp, svdvalsOp, rankOp, floorOp, ceilOp, convoutOp, convparamsOp,
+  reshapeOp, perchannelOp, conv1dOp, conv2dOp, avgpool1dOp, avgpool2dOp, maxpool1dOp, maxpool2dOp, batchnormOp,
   gradOp, jacobianOp, hessianOp, diffOp,
 ];
 

@@ -11,6 +11,7 @@ export const subOp = defineOp({
   name: "sub",
   doc: "Difference of two tensors of the same shape; a scalar on either side is subtracted entrywise.",
   syntax: { kind: "infix", symbol: "-", prec: PREC.add, assoc: "left" },
+  tensorArgs: true,
   shape: ([a, b], ctx) =>
     broadcastShape(a!, b!) ??
     ctx.fail(`cannot subtract ${ctx.argText(1)} (${showShape(b!)}) from ${ctx.argText(0)} (${showShape(a!)})`),

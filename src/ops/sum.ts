@@ -13,6 +13,7 @@ export const sumOp = defineOp({
   name: "sum",
   doc: "Sum of all entries of a tensor (a scalar); sum(f, i, a, b) is the sum of f over the integer i = a..b.",
   syntax: { kind: "function", names: ["sum"], arity: [1, 4], boundArg: 1 },
+  tensorArgs: true,
   shape: (args, ctx) => {
     if (args.length === 1) return SCALAR;
     if (args.length !== 4) ctx.fail("sum takes one argument, sum(X), or four, sum(f, i, a, b)");

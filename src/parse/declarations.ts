@@ -3,7 +3,7 @@
 // Positions in errors are offsets into the declaration text.
 
 import { DeriveError } from "../core/errors.js";
-import { type Dim, type Shape, SCALAR, isSquare, isVector, shape, showShape } from "../core/shape.js";
+import { type Dim, type Shape, SCALAR, dimsOf, isSquare, isTensor, isVector, rankOf, showShape, tensorShape } from "../core/shape.js";
 import { type Declaration, PROPERTIES, type Property } from "../core/typed.js";
 import { functionOp } from "../ops/registry.js";
 import { splitInterval } from "./interval.js";
@@ -73,20 +73,25 @@ function parseOne(whole: string, offset: number, origin: string): Declaration[] 
     props.push("integer");
     k = 1;
   } else {
-    const glued = /^(\d+)x(\d+)$/.exec(first.text); // `4x3`
-    if (glued) {
-      sh = shape(dim(glued[1]!, first.pos), dim(glued[2]!, first.pos + glued[1]!.length + 1));
+    if (/^\d+(x\d+)+$/.test(first.text)) {
+      // glued `4x3`, `1x3x32x32`
+      let at = first.pos;
+      sh = tensorShape(first.text.split("x").map((t) => {
+        const d = dim(t, at);
+        at += t.length + 1;
+        return d;
+      }));
       k = 1;
     } else {
-      const rows = dim(first.text, first.pos);
-      if (ws[1]?.text === "x" || ws[1]?.text === "×") {
-        if (!ws[2]) err("missing dimension after 'x'", ws[1].pos);
-        sh = shape(rows, dim(ws[2]!.text, ws[2]!.pos));
-        k = 3;
-      } else {
-        sh = shape(rows, 1);
-        k = 1;
+      // `n`, `n x m`, and rank > 2: `N x C x H x W` (leading dimensions before rows x cols)
+      const ds = [dim(first.text, first.pos)];
+      k = 1;
+      while (ws[k]?.text === "x" || ws[k]?.text === "×") {
+        if (!ws[k + 1]) err("missing dimension after 'x'", ws[k]!.pos);
+        ds.push(dim(ws[k + 1]!.text, ws[k + 1]!.pos));
+        k += 2;
       }
+      sh = tensorShape(ds);
     }
   }
   for (; k < ws.length; k++) {
@@ -98,9 +103,10 @@ function parseOne(whole: string, offset: number, origin: string): Declaration[] 
     if (SQUARE_ONLY.includes(p) && !isSquare(sh)) err(`${p} needs a square shape, not ${showShape(sh)}`, w.pos);
     if (VECTOR_ONLY.includes(p) && !isVector(sh)) err(`${p} applies to vectors only, not ${showShape(sh)}`, w.pos);
     if (p === "integer" && sh !== SCALAR) err(`integer applies to scalars only, not ${showShape(sh)}`, w.pos);
+    if (isTensor(sh) && p !== "positive" && p !== "nonnegative") err(`${p} does not apply to a tensor of rank ${rankOf(sh)} (only positive, nonnegative)`, w.pos);
     if (!props.includes(p)) props.push(p);
   }
-  const entries = (typeof sh.rows === "number" ? sh.rows : 1) * (typeof sh.cols === "number" ? sh.cols : 1);
+  const entries = dimsOf(sh).reduce<number>((p, d) => p * (typeof d === "number" ? d : 1), 1);
   if (entries > MAX_ENTRIES) err(`declared size ${showShape(sh)} is too large to sample (at most ${MAX_ENTRIES} entries)`, first.pos);
   return names.map((n) => ({ name: n.text, shape: sh, properties: props, origin, ...(interval ? { interval } : {}) }));
 

@@ -5,9 +5,9 @@
 
 import type { Expr } from "../core/ast.js";
 import { DeriveError } from "../core/errors.js";
-import { type Dim, type Shape, SCALAR, isScalar, isSquare, sameShape, shape, showShape, transposeShape } from "../core/shape.js";
+import { type Dim, type Shape, SCALAR, isScalar, isSquare, isTensor, sameShape, shape, showShape, transposeShape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
-import type { ShapeCtx } from "../ops/define.js";
+import type { ShapeCtx, Syntax } from "../ops/define.js";
 import { constantOp, opDef } from "../ops/registry.js";
 import { printExpr } from "./print.js";
 import type { Scope } from "./scope.js";
@@ -204,6 +204,7 @@ export class Resolver {
   private typed(e: Expr, args: readonly TNode[]): TNode {
     const op = opDef(e.op);
     const ctx = this.shapeCtx(e, args);
+    if (!op.elementwise && op.tensorArgs !== true || (op.syntax.kind === "function" && op.syntax.boundArg !== undefined)) rejectTensors(op.syntax, op.name, args, ctx);
     const s = op.shape(
       args.map((a) => a.shape),
       ctx,
@@ -308,6 +309,26 @@ function integerValue(a: Expr, scope: Scope, bound: readonly string[] = [], dims
     default:
       return null;
   }
+}
+
+/**
+ * Rank > 2 operands reach only the operators that accept them (OpDef's
+ * `tensorArgs`); for the others it is a one-line shape error at the operand.
+ */
+function rejectTensors(syn: Syntax, name: string, args: readonly TNode[], ctx: ShapeCtx): void {
+  const t = args.findIndex((a) => isTensor(a.shape));
+  if (t < 0) return;
+  // sum(f, i, a, b) and prod(...) over an index accumulate matrices only
+  if (syn.kind === "function" && syn.boundArg !== undefined && args.length > 1) ctx.fail(`${syn.names[0]} over an index takes a matrix, not ${ctx.argText(t)} (${showShape(args[t]!.shape)})`, args[t]);
+  const shown = syn.kind === "function" ? syn.names[0]! : "symbol" in syn ? `'${syn.symbol}'` : name;
+  const what = `${ctx.argText(t)} (${showShape(args[t]!.shape)})`;
+  if (opDef(name).tensorArgs === true) return;
+  if (opDef(name).tensorArgs === "scalar") {
+    const other = args.findIndex((a, i) => i !== t && !isScalar(a.shape));
+    if (other < 0) return;
+    ctx.fail(`${shown} takes a tensor only with a scalar, not ${what} and ${ctx.argText(other)} (${showShape(args[other]!.shape)})`, args[t]);
+  }
+  ctx.fail(`${shown} takes a matrix, not ${what}`, args[t]);
 }
 
 function firstBareI(e: Expr): number {

@@ -2,7 +2,7 @@
 // and the dimension names their shapes mention.
 
 import { DeriveError } from "../core/errors.js";
-import { dimNames } from "../core/shape.js";
+import { dimNames, dimsOf } from "../core/shape.js";
 import type { Declaration } from "../core/typed.js";
 import { parseDeclarations } from "./declarations.js";
 
@@ -17,7 +17,7 @@ export class Scope {
     for (const d of decls) {
       if (m.has(d.name)) throw new DeriveError("declaration", `${d.name} is declared twice`, null, `--let "${d.origin}"`);
       m.set(d.name, d);
-      for (const n of [...dimNames(d.shape.rows), ...dimNames(d.shape.cols)]) dims.add(n);
+      for (const n of dimsOf(d.shape).flatMap(dimNames)) dims.add(n);
     }
     this.decls = m;
     this.dims = dims;

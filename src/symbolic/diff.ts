@@ -5,7 +5,7 @@
 // the Jacobian of the gradient. A missing rule is an error, never a zero.
 
 import { key } from "../core/ast.js";
-import { type Shape, SCALAR, isScalar, mulDim, shape } from "../core/shape.js";
+import { type Shape, SCALAR, isScalar, isTensor, mulDim, shape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import type { Builder, OpDef } from "../ops/define.js";
 import { opDef } from "../ops/registry.js";
@@ -17,6 +17,9 @@ import { canonTree } from "./totree.js";
 
 /** The derivative cannot be computed or written in the language (the numeric check still decides). */
 export class NotDifferentiable extends Error {}
+
+/** Does any node of the tree have rank > 2? */
+export const hasTensor = (t: TNode): boolean => isTensor(t.shape) || t.args.some(hasTensor);
 
 const B: Builder = {
   mk: build.mk,
@@ -48,6 +51,8 @@ export class Differentiator {
   /** Replaces every grad/jacobian/hessian/diff node by its symbolic value, innermost first. */
   expand(t: TNode): TNode {
     if (t.args.length === 0) return t;
+    // rank > 2 tensors (convolutions) have no symbolic rules: the numeric check decides
+    if (hasTensor(t)) throw new NotDifferentiable("rank > 2 tensors are differentiated numerically only");
     const args = t.args.map((a) => this.expand(a));
     const node: TNode = args.every((a, i) => a === t.args[i]) ? t : { ...t, args };
     switch (node.op) {

@@ -18,7 +18,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equal } from "../../src/api.js";
-import { type Shape, SCALAR, isScalar, sameShape, shape, showShape } from "../../src/core/shape.js";
+import { type Shape, SCALAR, dimsOf, isScalar, sameShape, shape, showShape } from "../../src/core/shape.js";
 import { Tensor } from "../../src/core/tensor.js";
 import type { TNode } from "../../src/core/typed.js";
 import { Evaluator } from "../../src/numeric/evaluate.js";
@@ -30,6 +30,7 @@ import { printExpr } from "../../src/parse/print.js";
 import { Resolver } from "../../src/parse/resolve.js";
 import { Scope } from "../../src/parse/scope.js";
 import { add, call, div, eye, had, mk, mul, neg, num, onesOf, sub, sym, tp, zerosOf } from "../../src/symbolic/build.js";
+import { TENSOR_LINEAR, TENSOR_NO_ADJOINT, tensorConfigurations, tensorOpNode } from "../tensor/contract-hooks.js";
 
 const b: Builder = { mk, num, eye, zerosOf, onesOf, add, sub, mul, div, had, neg, tp, call };
 
@@ -73,10 +74,11 @@ const LINEAR: Readonly<Record<string, readonly number[]>> = {
   outer: [0, 1],
   kron: [0, 1],
   vec: [0],
+  ...TENSOR_LINEAR,
   lim: [0],
 };
 /** Linear operators whose adjoint exists but has no closed form in the language. */
-const NO_ADJOINT = new Set(["index", "kron", "vec", "lim"]);
+const NO_ADJOINT = new Set(["index", "kron", "vec", "lim", ...TENSOR_NO_ADJOINT]);
 /**
  * Operators linear jointly in all their arguments (not in one with the other
  * held fixed: a + d is affine in d): in a forward tree every argument of
@@ -336,7 +338,7 @@ function configurations(name: string, [n, m, p, q]: readonly number[]): Shape[][
     case "index":
       return [[shape(N, M)]];
     default:
-      return [[shape(N, M)]];
+      return tensorConfigurations(name, [N, M, P, Q]) ?? [[shape(N, M)]];
   }
 }
 
@@ -345,11 +347,11 @@ function opNode(name: string, shapes: readonly Shape[], replace?: { i: number; w
   const args = shapes.map((s, k) => (replace && replace.i === k ? replace.with : sym(`A${k}`, s)));
   if (name === "index") args.push(...(isScalar(shapes[0]!) || shapes[0]!.cols === 1 ? [num(1)] : [num(1), num(1)]));
   if (name === "lim") args.push(sym("t", SCALAR), mk("inf", []));
-  return mk(name, args);
+  return tensorOpNode(name, args) ?? mk(name, args);
 }
 
 function randomTensor(rng: Random, s: Shape, awayFromZero: boolean): Tensor {
-  const t = Tensor.zeros(s.rows as number, s.cols as number);
+  const t = new Tensor(dimsOf(s) as number[]);
   for (let k = 0; k < t.data.length; k++) {
     const u = rng.uniform(-2, 2);
     t.data[k] = awayFromZero ? Math.sign(u || 1) * (0.5 + Math.abs(u) / 2) : u;

@@ -1,0 +1,80 @@
+// What the generic derivative contract (tests/contract/derivatives.test.ts)
+// needs to know about the tensor operators: in which arguments each is
+// linear, argument shapes that fit (a convolution's sizes must agree), and
+// the node over those operands with its integer parameters filled in.
+
+import { type Shape, SCALAR, shape, tensorShape } from "../../src/core/shape.js";
+import type { TNode } from "../../src/core/typed.js";
+import { mk, num } from "../../src/symbolic/build.js";
+
+export const TENSOR_LINEAR: Readonly<Record<string, readonly number[]>> = {
+  reshape: [0],
+  perchannel: [0],
+  conv1d: [0, 1],
+  conv2d: [0, 1],
+  avgpool1d: [0],
+  avgpool2d: [0],
+  maxpool1d: [3],
+  maxpool2d: [3],
+  batchnorm: [4],
+};
+
+/** Linear, but the adjoint is a kernel (src/core/conv.ts), not an expression of the language. */
+export const TENSOR_NO_ADJOINT: readonly string[] = ["perchannel", "conv1d", "conv2d", "avgpool1d", "avgpool2d", "maxpool1d", "maxpool2d", "batchnorm"];
+
+/** Operand shapes from four sizes 1..4 (kernels of 2 need inputs of at least 2). */
+export function tensorConfigurations(name: string, [n, m, p, q]: readonly number[]): Shape[][] | null {
+  const N = n!;
+  const M = m!;
+  const P = p! + 1;
+  const Q = q! + 1;
+  switch (name) {
+    case "reshape":
+      return [[shape(N, M * P)], [tensorShape([N, M, P])]];
+    case "perchannel":
+      return [[shape(M, 1), tensorShape([N, M, P, Q])], [SCALAR, tensorShape([N, M, P])]];
+    case "conv1d":
+      return [[tensorShape([N, M, P + 1]), tensorShape([Q, M, 2])]];
+    case "conv2d":
+      return [[tensorShape([N, M, P, Q]), tensorShape([2, M, 2, 2])]];
+    case "avgpool1d":
+      return [[tensorShape([N, M, P + 2])]];
+    case "avgpool2d":
+      return [[tensorShape([N, M, P + 1, Q + 1])]];
+    case "maxpool1d":
+      return [[tensorShape([N, M, P + 2]), SCALAR, SCALAR, tensorShape([N, M, P + 2])]];
+    case "maxpool2d":
+      return [[tensorShape([N, M, P + 1, Q + 1]), SCALAR, SCALAR, tensorShape([N, M, P + 1, Q + 1])]];
+    case "batchnorm":
+      return [[tensorShape([N + 1, M, P]), shape(M, 1), shape(M, 1), SCALAR, tensorShape([N + 1, M, P])]];
+    default:
+      return null;
+  }
+}
+
+/** The node of a tensor operator over its operands (integer parameters as literals), or null for other operators. */
+export function tensorOpNode(name: string, args: readonly TNode[]): TNode | null {
+  switch (name) {
+    case "reshape": {
+      const s = args[0]!.shape;
+      // a fixed other layout of the same entries
+      const total = [...(s.lead ?? []), s.rows, s.cols].reduce<number>((a, d) => a * (d as number), 1);
+      return mk("reshape", [args[0]!, num(total)]);
+    }
+    case "conv1d":
+      return mk("conv1d", [args[0]!, args[1]!, num(0), num(1), num(1)]);
+    case "conv2d":
+      return mk("conv2d", [args[0]!, args[1]!, num(0), num(1), num(1), num(1), num(1)]);
+    case "avgpool1d":
+      return mk("avgpool1d", [args[0]!, num(2), num(1)]);
+    case "avgpool2d":
+      return mk("avgpool2d", [args[0]!, num(2)]);
+    case "maxpool1d":
+    case "maxpool2d":
+      return mk(name, [args[0]!, num(2), num(1), args[3]!]);
+    case "batchnorm":
+      return mk("batchnorm", [args[0]!, args[1]!, args[2]!, num(0.1), args[4]!]);
+    default:
+      return null;
+  }
+}
