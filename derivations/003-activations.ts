@@ -5,10 +5,6 @@
 //
 // PENDING (kinds the checker does not handle yet; to be done later):
 //  - 003 Q2-activations, l.70-74: the sigmoid limits at +inf (1.0) and -inf (0.0).
-//  - 003 Q2-Xavier, l.91-129: the statistical steps (independence, zero means,
-//    Var(a^[l]) ~ Var(z^[l]) for tanh near 0, Var of a sum of independent terms,
-//    Var(XY) for independent X, Y) and the conclusion Var(W^[l]) = 1/n^[l-1].
-//    Only their algebra is transcribed below, with scalar moments.
 //  - 003 Q2.2(c), l.131-153: z = sum w_i a_i + b, the sigmoid limits again,
 //    sigma'(t) with the subscript t -> -inf (l.151), and "sigma' becomes very
 //    small for large |t|" (l.153). Only sigma' = sigma (1 - sigma) is
@@ -86,7 +82,7 @@ export const xavierAlgebra = derivation("003 Q2-Xavier: the algebra of the varia
   },
   prose: [
     "003 l.91, l.128-129: the purpose of Xavier initialisation",
-    "PENDING 003 Q2-Xavier l.93-126: the statistical steps and Var(W) = 1/n (statistical and limit kinds)",
+    "003 Q2-Xavier l.93-126: the statistical steps and Var(W) = 1/n are checked with random variables in 003-q2-xavier.ts",
   ],
 }, (d) => {
   // l.103: Var(XY) = E[X]^2 Var(Y) + Var(X) E[Y]^2 + Var(X) Var(Y), from

@@ -126,6 +126,7 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, _ex
   const paramVars = [...model.vars.values()].flatMap((v) => [...variablesOf(v.params)]);
   const vars = [...new Set([...variablesOf(p.sides), ...paramVars])].filter((v) => !p.resolver.boundNames.has(v) && !model.isRandom(v));
   const dimNames = [...p.resolver.dims];
+  const inClaim = variablesOf(p.sides);
   if (vars.length === 0 && dimNames.length === 0 && free.size === 0) wanted = 1;
   const methods = new Set<string>();
   let valid = 0;
@@ -149,7 +150,7 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, _ex
       // random names outside E/Var/Cov: one draw from their law
       for (const v of free) values.set(v, model.draw(ev, v, rng));
       const r = decidePoint(p, point, ev, nodes, model, rng, used);
-      if (r.outcome) return withLaws(r.outcome, model, r.method);
+      if (r.outcome) return withLaws(r.outcome, model, inClaim);
       methods.add(r.method);
       if (r.mc) {
         totalDraws += r.mc.draws;
@@ -182,12 +183,12 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, _ex
     counterexample: null,
     detail: `verified by ${how} on ${valid} sample${valid === 1 ? "" : "s"}${sizeText}${mcText}`,
   };
-  return withLaws(outcome, model, how);
+  return withLaws(outcome, model, inClaim);
 }
 
 /** Adds the laws and the independence the verdict relied on. */
-function withLaws(o: SampleOutcome, model: RandomModel, _how: string): SampleOutcome {
-  const names = [...model.vars.keys()];
+function withLaws(o: SampleOutcome, model: RandomModel, used: ReadonlySet<string>): SampleOutcome {
+  const names = [...model.vars.keys()].filter((n) => used.has(n));
   if (names.length === 0) return o;
   const laws = names.map((n) => model.describe(n)).join(", ");
   const indep = names.length > 1 ? `; ${names.join(", ")} independent (declared separately)` : "";
@@ -201,7 +202,9 @@ function withLaws(o: SampleOutcome, model: RandomModel, _how: string): SampleOut
 }
 
 function decidePoint(p: Prepared, point: Point, ev: Evaluator, nodes: readonly TNode[], model: RandomModel, rng: Random, used: Set<string>): PointResult {
-  const mcNodes = nodes.filter((n) => exactMoment(n, ev, model) === null);
+  // a moment inside sum(f, i, a, b) that uses i is worked out where i has a value (exact moments only)
+  const closed = nodes.filter((n) => [...variablesOf([n])].every((v) => model.isRandom(v) || point.values.has(v)));
+  const mcNodes = closed.filter((n) => exactMoment(n, ev, model) === null);
   if (mcNodes.length === 0) {
     const values = p.sides.map(ev.evaluate);
     if (!values.every((v) => v.allFinite())) throw new InvalidSample("a value is not finite");
