@@ -39,10 +39,10 @@ describe("Monte Carlo", () => {
     expect(c.detail).toBe(d.detail);
   });
 
-  it("decides only '=' by Monte Carlo and says so", () => {
-    const r = equal({ claim: "E(relu(x)) < 1", let: lets, seed: 4 });
+  it("decides one relation only by Monte Carlo and says so", () => {
+    const r = equal({ claim: "0 < E(relu(x)) < 1", let: lets, seed: 4 });
     expect(r.verdict).toBe("error");
-    expect(r.error?.message).toContain("decide '=' only");
+    expect(r.error?.message).toContain("which decide one =, <, <=, > or >=");
   });
 });
 
@@ -71,5 +71,27 @@ describe("bad input through the CLI", () => {
     const r = derive("equal", "Cov(X, X)", "0", "--let", "X: 2 x 2 ~ normal(0, 1)");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Cov takes two vectors or two scalars");
+  });
+});
+
+describe("Monte Carlo inequalities", () => {
+  const two = ["x ~ normal(0, 1)", "y ~ uniform(0, 1)"];
+  it("shows a < b beyond 4 SE, refutes it beyond 6 SE on the wrong side", () => {
+    const r = equal({ claim: "E(relu(x)) < E(relu(x) + y)", let: two, seed: 5 });
+    expect(r.verdict, r.detail).toBe("verified");
+    expect(r.detail).toMatch(/< holds by at least .* beyond 4 SE/);
+    const w = equal({ claim: "E(relu(x)) > E(relu(x) + y)", let: two, seed: 5 });
+    expect(w.verdict, w.detail).toBe("refuted");
+    expect(w.detail).toContain("the wrong side of >");
+  });
+
+  it("a difference within the noise is inconclusive, never accepted: E(relu(x)) < E(relu(x)) + 1e-4", () => {
+    const r = equal({ claim: "E(relu(x)) < E(relu(x)) + 0.0001 * E(x .^ 2)", let: two, seed: 6 });
+    // the two sides differ by 1e-4 exactly; common random numbers make the difference noise-free,
+    // so it is shown; with a second, independent variable the same gap would not be
+    expect(r.verdict).toBe("verified");
+    const n = equal({ claim: "E(relu(x)) < E(relu(z)) + 0.0001", let: [...two, "z ~ normal(0, 1)"], seed: 6 });
+    expect(n.verdict).toBe("error");
+    expect(n.error?.message).toContain("inconclusive");
   });
 });
