@@ -3,12 +3,9 @@
 // from /work/shared/seeds/003_e34f0158ba71e7fd.txt, l.62-153, as the author
 // wrote it.
 //
+// The limits of 003 Q2-activations (l.70-74) and 003 Q2.2(c) (l.135-153) are in
+// 003-q2-limits.ts.
 // PENDING (kinds the checker does not handle yet; to be done later):
-//  - 003 Q2-activations, l.70-74: the sigmoid limits at +inf (1.0) and -inf (0.0).
-//  - 003 Q2.2(c), l.131-153: z = sum w_i a_i + b, the sigmoid limits again,
-//    sigma'(t) with the subscript t -> -inf (l.151), and "sigma' becomes very
-//    small for large |t|" (l.153). Only sigma' = sigma (1 - sigma) is
-//    transcribed.
 //
 // Readings:
 //  - ReLU' is undefined at 0 (l.87): the branches x > 0 and x < 0 are checked
@@ -26,7 +23,6 @@ import { derivation } from "derive";
 
 const PROSE = [
   "003 l.62-64, l.89: remarks on vanishing and dead gradients",
-  "PENDING 003 Q2-activations l.70-74: sigmoid limits (limit kind)",
 ];
 
 export const sigmoidDerivative = derivation("003 Q2-activations: sigma' = sigma (1 - sigma) and its bounds", {
@@ -66,11 +62,10 @@ export const relu = derivation("003 Q2-activations: ReLU and its derivative", {
 export const sigmoidDerivativeAgain = derivation("003 Q2.2(c): sigma'(t) = sigma(t) (1 - sigma(t))", {
   source: "003 Q2.2(c)",
   let: { t: "scalar" },
-  prose: ["PENDING 003 Q2.2(c) l.135-153: z = sum w_i a_i + b, the sigmoid limits, sigma' with t -> -inf, sigma' small for large |t| (limit kind)"],
 }, (d) => {
   // l.139
   d.step("sigmoid(t) = 1 / (1 + exp(-t))");
-  // l.151, without the subscript t -> -inf (pending, a limit)
+  // l.151, without the subscript t -> -inf (the limit is in 003-q2-limits.ts)
   d.step("diff(sigmoid(t), t) = sigmoid(t) * (1 - sigmoid(t))");
 });
 

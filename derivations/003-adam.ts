@@ -2,12 +2,11 @@
 // moment. Transcribed from /work/shared/seeds/003_e34f0158ba71e7fd.txt,
 // l.205-244, as the author wrote it.
 //
+// The closed form for every n by induction (l.232) and the limit of l.240 are in
+// 003-q34d-adam.ts.
 // PENDING (kinds the checker does not handle yet; to be done later):
-//  - recurrence/induction: the closed form m_n = (1 - b1) sum_{i=1}^n b1^(n-i) f_i
-//    for every n (l.232), from m_t = b1 m_(t-1) + (1 - b1) f_t, m_0 = 0.
 //  - statistical: E[m_n] = E[(1 - b1) sum b1^(n-i) f_i] = E[f_t](1 - b1) sum b1^(n-i) + zeta
 //    (l.236-237), and E[m_n] = E[f_t] (l.242).
-//  - limit/asymptotic: "(1 - B1^n) is very close to 1" (l.240).
 // Only the parts of the other kinds are transcribed now: the expansions of
 // m_1..m_4 (identities in scalars b1, f1..f4), the closed form at n = 1..4, the
 // geometric sum (1 - b1) sum b1^(n-i) = 1 - b1^n at n = 1..4 (l.237-238), and
@@ -29,8 +28,7 @@ export const moments = derivation("003 Q3.4(d): m_1 .. m_4 from m_t = b1 m_(t-1)
   source: "003 Q3.4(d)",
   let: { b1: "scalar", f1: "scalar", f2: "scalar", f3: "scalar", f4: "scalar" },
   prose: [
-    "PENDING 003 Q3.4(d) l.232: the closed form for every n (recurrence/induction)",
-    "PENDING 003 Q3.4(d) l.236-242: E[m_n] and its approximation (statistical, limit)",
+    "PENDING 003 Q3.4(d) l.236-242: E[m_n] and its approximation (statistical)",
   ],
 }, (d) => {
   d.define("m0 = 0");

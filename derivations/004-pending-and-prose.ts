@@ -27,8 +27,6 @@ import { derivation } from "derive";
 //   (l.888–894). These need 4-index tensors.
 // - 004 Q15 l.917–931 (tensor-op): the convolution itself and its transposed
 //   convolution; the matrices M_c are checked in 004-q14d-q15-conv-backprop.ts.
-// - 004 Q13 l.828–834 (limit/asymptotic): τ ≈ 1/(εα) and α ≈ 1/τ (listed in the
-//   prose of 004-q13-early-stopping-l2.ts), and the induction over τ (recurrence).
 // - 004 Q5 l.371 (statistical): the mask mean approximated by 10–20 samples.
 // - 004 Q8(d) l.569 (limit): maxout's universal approximation.
 //

@@ -12,12 +12,12 @@ import { derivation } from "derive";
 //   the eigenbasis, Qᵀ(w^(τ) − w*) = (I − εΛ)Qᵀ(w^(τ−1) − w*);
 // - l.820: Qᵀw^(τ) = [I − (I − εΛ)^τ]Qᵀw*, a recurrence solved by induction from
 //   w^(0) = 0. Its base case and its induction step are identities (τ is an
-//   integer k ∈ {1, 2}); the induction itself is pending (recurrence kind);
+//   integer k ∈ {1, 2}); the induction itself is in 004-q13-early-stopping.ts;
 // - l.822–824: w̃ = Q(Λ + αI)⁻¹ΛQᵀw* minimises Ĵ(w) + (α/2)wᵀw, and
 //   Qᵀw̃ = (Λ + αI)⁻¹ΛQᵀw* = [I − (Λ + αI)⁻¹α]Qᵀw*.
 //
-// Pending (limit/asymptotic): under ελ_i ≪ 1 and λ_i/α ≪ 1 (l.830),
-// τ ≈ 1/(εα) (l.832) and α ≈ 1/τ (l.834). The matching condition
+// Under ελ_i ≪ 1 and λ_i/α ≪ 1 (l.830), τ ≈ 1/(εα) (l.832) and α ≈ 1/τ (l.834)
+// are in 004-q13-early-stopping.ts. The matching condition
 // (I − εΛ)^τ = (Λ + αI)⁻¹α (l.828) is a condition, not a claim.
 
 export const quadratic = derivation("Q13: the quadratic model, its gradient and the GD recurrence", {
@@ -26,10 +26,6 @@ export const quadratic = derivation("Q13: the quadratic model, its gradient and 
     H: "n x n spd", Q: "n x n orthogonal", Λ: "n x n diagonal positive",
     w: "n", ws: "n", wp: "n", J0: "scalar", ε: "scalar", k: "integer",
   },
-  prose: [
-    "Q13 l.830–836: τ ≈ 1/(εα) and α ≈ 1/τ under ελ_i ≪ 1 and λ_i/α ≪ 1 (limit/asymptotic, pending)",
-    "Q13 l.820: Qᵀw^(τ) = [I − (I − εΛ)^τ]Qᵀw* for every τ by induction (recurrence, pending; base case and induction step are checked)",
-  ],
 }, (d) => {
   d.define("Jhat(u) = J0 + 1/2 * (u - ws)' * H * (u - ws)"); // l.800
   d.step("grad(Jhat(w), w) = H * (w - ws)"); // l.804

@@ -121,7 +121,7 @@ export function checkRecurrence(spec: RecurrenceSpec, seed: number, samples?: nu
     const bound = new Set([...resolver.boundNames, ...r2.boundNames]);
     const it = iterate(spec, full, init, step, closed, seed, bound);
     out.iteration = it.verdict;
-    const fromText = `t = ${from + 1}..${from + ITERATIONS}`;
+    const fromText = `${t} = ${from + 1}..${from + ITERATIONS}`;
     if (base.verdict === "refuted") return { ...out, verdict: "refuted", detail: `refuted: base case ${atFrom} = ${spec.init} fails: ${base.detail}` };
     if (it.verdict === "refuted") return { ...out, verdict: "refuted", detail: `refuted ${it.detail}` };
     if (ind.verdict === "refuted") return { ...out, verdict: "refuted", detail: `refuted: inductive step fails: ${ind.detail}` };
@@ -131,7 +131,7 @@ export function checkRecurrence(spec: RecurrenceSpec, seed: number, samples?: nu
     return {
       ...out,
       verdict: "verified",
-      detail: `verified by iteration ${fromText} on ${ITERATION_SAMPLES} samples, max rel. error ${it.maxRel.toExponential(1)}; base case ${base.verdict}, inductive step ${ind.verdict} (t drawn from ${fromText})`,
+      detail: `verified by iteration ${fromText} on ${ITERATION_SAMPLES} samples, max rel. error ${it.maxRel.toExponential(1)}; base case ${base.verdict}, inductive step ${ind.verdict} (${t} drawn from ${from + 1}..${from + ITERATIONS})`,
     };
   } catch (e) {
     const err = asDeriveError(e);
