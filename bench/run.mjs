@@ -583,5 +583,6 @@ if (SECTIONS.has("grad")) {
   result.grad = benchGrad();
 }
 if (SECTIONS.has("stat") || !process.env.BENCH_SECTIONS) result.stat = (await import("./stat.mjs")).benchStat(log);
+if (SECTIONS.has("conv") || !process.env.BENCH_SECTIONS) result.conv = (await import("./conv.mjs")).benchConv(log);
 result.totalSeconds = round((now() - started) / 1000, 1);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -5,6 +5,8 @@ export * from "./dsl/index.js";
 export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult, GradOptions, GradResult } from "./api.js";
 export { DeriveError } from "./core/errors.js";
 export { Tensor } from "./core/tensor.js";
+/** the convolution kernels and their adjoints (bench/conv.mjs times them) */
+export * as tensorKernels from "./core/conv.js";
 export { parseExpr, parseClaim, parseWithBindings } from "./parse/parser.js";
 export { printExpr } from "./parse/print.js";
 export { OPS } from "./ops/registry.js";
