@@ -1,17 +1,11 @@
 import { derivation } from "derive";
 
 // Seed 000 (Deep Learning HW1, /work/shared/seeds/000_5875d3bde9a67171.txt),
-// questions 2–4 (l.87–181). Nothing here is checked yet:
-//
-// Pending (kind "statistical", for a later issue; the DSL has no random
-// variables, expectations or Monte Carlo steps yet):
-//   - 000 Q2.1 (l.89–91): as the dimension grows, a critical point is less
-//     likely to have Hessian eigenvalues all of one sign. To be checked by
-//     Monte Carlo on random symmetric matrices (e.g. GOE, where
-//     P(all eigenvalues of one sign) falls off quickly with n).
-//   - 000 Q2.2(c) (l.117–121): Adam's zero-initialised moments are biased
-//     towards zero, and the correction is m̂ = m/(1 − B₁ᵗ) (l.121): needs
-//     E[m_t] = (1 − B₁ᵗ) E[g] for stationary gradients.
+// questions 2–4 (l.87–181). The statistical items are checked with random
+// variables in their own files:
+//   - 000 Q2.1 (l.89–91), by Monte Carlo over the GOE: 000-q21-saddle-points.ts;
+//   - 000 Q2.2(c) (l.117–121), E[m_t] = (1 − B₁ᵗ) E[g] and m̂ = m/(1 − B₁ᵗ)
+//     unbiased: 000-q22c-adam-bias.ts.
 //
 // Prose only (no formula to check): Q2.2(a) and (b) (l.95–115, which
 // optimiser drew which path; the pros and cons of momentum, Nesterov and
@@ -23,22 +17,22 @@ import { derivation } from "derive";
 // `derive check` reports them as not checked.
 
 export const q21 = derivation(
-  "000 Q2.1: saddle points outnumber minima in high dimension (pending: statistical)",
+  "000 Q2.1: saddle points outnumber minima in high dimension (checked in 000-q21-saddle-points.ts)",
   {
     source: "000 Q2.1",
     prose: [
-      "pending (statistical, later issue): 000 Q2.1 (l.89–91): the probability that all Hessian eigenvalues at a critical point share one sign falls as the dimension grows; to be checked by Monte Carlo over a named random-matrix distribution",
+      "000 Q2.1 (l.89–91): the probability that all Hessian eigenvalues at a critical point share one sign falls as the dimension grows; checked by Monte Carlo over the GOE in 000-q21-saddle-points.ts",
     ],
   },
   () => {},
 );
 
 export const q22c = derivation(
-  "000 Q2.2(c): Adam's bias correction (pending: statistical)",
+  "000 Q2.2(c): Adam's bias correction (checked in 000-q22c-adam-bias.ts)",
   {
     source: "000 Q2.2(c)",
     prose: [
-      "pending (statistical, later issue): 000 Q2.2(c) (l.117–121): zero-initialised moments are biased towards zero; m̂ = m/(1 − B₁ᵗ) (l.121) removes the bias",
+      "000 Q2.2(c) (l.117–121): zero-initialised moments are biased towards zero; m̂ = m/(1 − B₁ᵗ) (l.121) removes the bias; checked with random gradients in 000-q22c-adam-bias.ts",
     ],
   },
   () => {},
