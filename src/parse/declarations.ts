@@ -6,6 +6,7 @@ import { DeriveError } from "../core/errors.js";
 import { type Dim, type Shape, SCALAR, dimsOf, isSquare, isTensor, isVector, rankOf, showShape, tensorShape } from "../core/shape.js";
 import { type Declaration, PROPERTIES, type Property } from "../core/typed.js";
 import { functionOp } from "../ops/registry.js";
+import { withDistribution } from "./distributions.js";
 import { splitInterval } from "./interval.js";
 
 /** Largest number of entries a declared tensor may have (sampling allocates it). */
@@ -29,13 +30,15 @@ function words(src: string, from: number): Word[] {
 }
 
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+/** function names a declaration may take over (a declared E is a matrix, and E(x) a product) */
+const DECLARABLE = new Set(["I", "E", "Var", "Cov"]);
 
 /** Parses one declaration string (which may hold several, separated by `;`). */
 export function parseDeclarations(src: string, origin = src): Declaration[] {
   const out: Declaration[] = [];
   let offset = 0;
   for (const part of src.split(";")) {
-    if (part.trim() !== "") out.push(...parseOne(part, offset, origin));
+    if (part.trim() !== "") out.push(...withDistribution(part, offset, (rest) => parseOne(rest, offset, origin)));
     offset += part.length + 1;
   }
   return out;
@@ -54,7 +57,7 @@ function parseOne(whole: string, offset: number, origin: string): Declaration[] 
   if (names.length === 0) err("no name before ':'", colon);
   for (const n of names) {
     if (!NAME.test(n.text)) err(`'${n.text}' is not a name`, n.pos);
-    if (functionOp(n.text) && n.text !== "I") err(`'${n.text}' is a function and cannot be declared`, n.pos);
+    if (functionOp(n.text) && !DECLARABLE.has(n.text)) err(`'${n.text}' is a function and cannot be declared`, n.pos);
   }
   const ws = words(src, colon + 1).filter((w) => w.text !== ",");
   if (ws.length === 0) err("missing shape after ':'", colon);
