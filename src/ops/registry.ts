@@ -71,6 +71,9 @@ import { avgpool2dOp } from "./avgpool2d.js";
 import { maxpool1dOp } from "./maxpool1d.js";
 import { maxpool2dOp } from "./maxpool2d.js";
 import { batchnormOp } from "./batchnorm.js";
+import { EOp } from "./expectation.js";
+import { VarOp } from "./variance.js";
+import { CovOp } from "./covariance.js";
 
 /** Every operator, in the order the docs list them. */
 export const OPS: readonly OpDef[] = [
@@ -82,6 +85,7 @@ export const OPS: readonly OpDef[] = [
   eigvalshOp, eigvecshOp, eigvalsOp, svdvalsOp, rankOp, floorOp, ceilOp, convoutOp, convparamsOp,
   reshapeOp, perchannelOp, conv1dOp, conv2dOp, avgpool1dOp, avgpool2dOp, maxpool1dOp, maxpool2dOp, batchnormOp,
   gradOp, jacobianOp, hessianOp, diffOp,
+  EOp, VarOp, CovOp,
 ];
 
 const byName = new Map<string, OpDef>();
