@@ -76,9 +76,10 @@ const LINEAR: Readonly<Record<string, readonly number[]>> = {
   vec: [0],
   ...TENSOR_LINEAR,
   lim: [0],
+  E: [0],
 };
 /** Linear operators whose adjoint exists but has no closed form in the language. */
-const NO_ADJOINT = new Set(["index", "kron", "vec", "lim", ...TENSOR_NO_ADJOINT]);
+const NO_ADJOINT = new Set(["index", "kron", "vec", "lim", "E", ...TENSOR_NO_ADJOINT]);
 /**
  * Operators linear jointly in all their arguments (not in one with the other
  * held fixed: a + d is affine in d): in a forward tree every argument of
@@ -213,8 +214,8 @@ function casesOf(op: OpDef): { cases: Case[]; skipped: Skipped[] } {
       }
       const vars = new Set<string>();
       contains(tree, (n) => (n.op === "sym" && vars.add(n.name!), false));
-      // integers and the bound index of sum(f, i, a, b) are not differentiated
-      const usable = [...vars].filter((v) => !scope.decls.get(v)?.properties.includes("integer") && !resolver.boundNames.has(v));
+      // integers, the bound index of sum(f, i, a, b) and random variables (bound by E, Var, Cov) are not differentiated
+      const usable = [...vars].filter((v) => !scope.decls.get(v)?.properties.includes("integer") && !resolver.boundNames.has(v) && !scope.decls.get(v)?.distribution);
       if (usable.length === 0) {
         skipped.push({ side, reason: vars.size ? "only integer variables" : "no variable" });
         return;
