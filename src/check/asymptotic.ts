@@ -101,7 +101,10 @@ function run(claim: Claim, scope: Scope, seed: number, samples: number, base: Eq
     const values = new Map<string, Tensor>();
     for (const v of vars) {
       const d = scope.decls.get(v);
-      values.set(v, d ? drawValue(d, sizes, rng, draw) : drawScalar(rng));
+      // an undeclared parameter starts at a magnitude in [0.5, 2]: a start near 0
+      // would take the sequence into float64 cancellation (1 - cos(x) at x = 1e-8)
+      const small = !d && params.some((p) => p.name === v);
+      values.set(v, d ? drawValue(d, sizes, rng, draw) : small ? Tensor.scalar((rng.float() < 0.5 ? -1 : 1) * rng.uniform(0.5, 2)) : drawScalar(rng));
     }
     if (params.some((p) => values.get(p.name)!.scalar() === 0)) continue;
     const trail = follow(lhs, rhs, params, sizes, values);
