@@ -36,9 +36,9 @@ import { derivation } from "derive";
 // - k₂'s left side lists ∂L/∂H₂₁, ∂L/∂H₂₂, ∂L/∂H₂₃, ∂L/∂H₂₃, ∂L/∂H₂₄ (five
 //   entries against a 4 × 4 matrix): read as the typo of ∂L/∂H₂₁ … ∂L/∂H₂₄.
 //
-// Pending (tensor-op): the convolution as a tensor operator and its
-// transposed-convolution form (l.925), and the case Z ∈ R^{2×1} (l.921), which the
-// seed does not answer.
+// The convolution as a tensor operator and its transposed-convolution form
+// (l.925) are checked in 004-q6-q14-q15-conv.ts; the case Z ∈ R^{2×1} (l.921) is
+// not answered by the seed.
 
 export const q14dScalar = derivation("Q14(d): ∂L/∂W = −2(y − ŷ) × X for scalars", {
   source: "004 Q14(d)",

@@ -2,9 +2,8 @@ import { derivation } from "derive";
 
 // Seed 004, Q3(a) (l.204-272) and Q14(b) (l.870-896): the parts that are not
 // tensor operations. The convolutions themselves (Conv1D 2 -> 1, k = 2; the
-// conv sum z_{i,j} of Q14(b) and its derivatives) are tensor-op items, pending
-// for the issue that adds conv1d/conv2d to the registry; they are listed in
-// 004-pending-and-prose.ts.
+// conv sum z_{i,j} of Q14(b) and its derivatives) are checked with conv1d /
+// conv2d in 004-q3a-conv1d.ts and 004-q6-q14-q15-conv.ts.
 //
 // Q3(a): after Conv1D (output length 4 - 2 + 1 = 3, written z), the model
 // pools with k = 2, s = 1 (output length 2). The author writes (l.254, l.270)
