@@ -159,6 +159,7 @@ export function generalEigenvalues(a: Tensor): [number, number][] {
   const e = new Float64Array(nn);
   let norm = 0;
   for (let i = 0; i < nn; i++) for (let j = Math.max(i - 1, 0); j < nn; j++) norm += Math.abs(h[i]![j]!);
+  const small = (2.2250738585072014e-308 * nn) / EPS;
   let n = nn - 1;
   let exshift = 0;
   let iter = 0;
@@ -177,8 +178,10 @@ export function generalEigenvalues(a: Tensor): [number, number][] {
     while (l > 0) {
       s = Math.abs(h[l - 1]![l - 1]!) + Math.abs(h[l]![l]!);
       if (s === 0) s = norm;
-      // <=, not <: an exact zero splits even where eps * s underflows
-      if (Math.abs(h[l]![l - 1]!) <= EPS * s) break;
+      // <=, not <: an exact zero splits even where eps * s underflows; and
+      // below LAPACK's smlnum (safe minimum * n / eps) an entry splits
+      // whatever its neighbours, else the shifts divide by it and overflow
+      if (Math.abs(h[l]![l - 1]!) <= Math.max(EPS * s, small)) break;
       l--;
     }
     if (l === n) {
@@ -240,10 +243,26 @@ export function generalEigenvalues(a: Tensor): [number, number][] {
         z = h[m]![m]!;
         r = x - z;
         s = y - z;
-        p = (r * s - w) / h[m + 1]![m]! + h[m]![m + 1]!;
+        const sub = h[m + 1]![m]!;
+        p = (r * s - w) / sub + h[m]![m + 1]!;
         q = h[m + 1]![m + 1]! - z - r - s;
-        r = h[m + 2]![m + 1]!;
+        if (Number.isFinite(p)) {
+          r = h[m + 2]![m + 1]!;
+        } else {
+          // p overflowed (a tiny subdiagonal entry): (p, q, r) is only a
+          // direction, so multiply all three by that entry instead of dividing p
+          p = r * s - w + h[m]![m + 1]! * sub;
+          q *= sub;
+          r = h[m + 2]![m + 1]! * sub;
+        }
         s = Math.abs(p) + Math.abs(q) + Math.abs(r);
+        if (!(s > 0 && Number.isFinite(s))) {
+          // nothing left of the shift: an unshifted direction (a sign flip, still a similarity)
+          p = 1;
+          q = 0;
+          r = 0;
+          s = 1;
+        }
         p /= s;
         q /= s;
         r /= s;
