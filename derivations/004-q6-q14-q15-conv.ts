@@ -129,6 +129,8 @@ export const q15 = derivation("004 Q15: padding 1, and the backward pass is a tr
   d.step("reshape(conv1d(H, W, 0, 1, 1), 4) = T(w11, w12, w13) * Hm' * [1; 0; 0] + T(w21, w22, w23) * Hm' * [0; 1; 0] + T(w31, w32, w33) * Hm' * [0; 0; 1]");
   // l.925: ∂L/∂H is the transposed convolution of ∂L/∂Z = G: the flipped kernels, one per input channel
   d.step("grad(sum(G .* conv1d(H, W, 0, 1, 1)), Hm) = reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4)");
+  // ... which is PyTorch's conv_transpose1d of G with the same kernel
+  d.step("grad(sum(G .* conv1d(H, W, 0, 1, 1)), Hm) = reshape(convtranspose1d(G, W, 0, 1, 1), 3, 4)");
   // ... which is M_c = T_c' per channel (the matrix form of the other file), row c of the result
   d.step("[1, 0, 0] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w11, w12, w13)' * reshape(G, 4))'");
   d.step("[0, 1, 0] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w21, w22, w23)' * reshape(G, 4))'");

@@ -7,7 +7,7 @@ import { noAdjoint, sumTerms } from "./derivative-util.js";
 import { type Spatial, convParams } from "./tensor-util.js";
 import type { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
-import { conv2d } from "../core/conv.js";
+import { conv2d, conv2dInputGrad } from "../core/conv.js";
 
 export function convEval(spatial: Spatial): (args: readonly Tensor[], ctx: EvalCtx) => Tensor {
   return (args, ctx) => conv2d(args[0]!, args[1]!, args.length > 2 ? args[2]! : null, convParams(args, ctx, spatial), spatial + 2);
@@ -25,3 +25,24 @@ export function convJvp(name: string): NonNullable<OpDef["jvp"]> {
 
 /** The adjoints (a transposed convolution, the weight gradient) are kernels in src/core/conv.ts, not operators. */
 export const convTranspose = (name: string) => (): never => noAdjoint(name);
+
+/** convtranspose: the adjoint of the convolution in its input, plus a bias; sizes from the shape rule. */
+export function convTransposeEval(spatial: Spatial): (args: readonly Tensor[], ctx: EvalCtx) => Tensor {
+  return (args, ctx) => {
+    const n = args.length;
+    const s = n > 3 ? ctx.dimArg(3) : 1;
+    const p = n > 4 ? ctx.dimArg(4) : 0;
+    const groups = n > 6 ? ctx.dimArg(6) : 1;
+    const d = n > 7 ? ctx.dimArg(7) : 1;
+    const params = spatial === 1 ? { sh: 1, sw: s, ph: 0, pw: p, dh: 1, dw: d, groups } : { sh: s, sw: s, ph: p, pw: p, dh: d, dw: d, groups };
+    const out = [...ctx.node.shape.lead!, ctx.node.shape.rows, ctx.node.shape.cols].map(ctx.size);
+    const y = conv2dInputGrad(args[0]!, args[1]!, out, params);
+    if (n > 2) {
+      const b = args[2]!;
+      const C = out[1]!;
+      const inner = y.size / (out[0]! * C);
+      for (let k = 0; k < y.size; k++) y.data[k] = y.data[k]! + (b.size === 1 ? b.data[0]! : b.data[Math.floor(k / inner) % C]!);
+    }
+    return y;
+  };
+}

@@ -78,6 +78,45 @@ export function convShape(name: string, spatial: Spatial, args: readonly Shape[]
   return tensorShape([N!, O!, ...outs]);
 }
 
+/**
+ * Shape rule of convtranspose1d / convtranspose2d, PyTorch's argument order:
+ * (g, w [, b, stride, padding, output_padding, groups, dilation]); w is laid
+ * out as the weight of the convolution it transposes (C_in x C_out/groups x
+ * k...), and the output length is (n - 1) s - 2p + d (k - 1) + output_padding + 1.
+ */
+export function convTransposeShape(name: string, spatial: Spatial, args: readonly Shape[], ctx: ShapeCtx): Shape {
+  if (args.length !== 2 && (args.length < 3 || args.length > 8)) ctx.fail(`${name} takes (g, w) or (g, w, b, stride, padding, output_padding, groups, dilation)`);
+  const [N, C, ...S] = tensorOperand(name, "input", args[0]!, 0, spatial, ctx);
+  const [Ci, Cg, ...K] = tensorOperand(name, "kernel", args[1]!, 1, spatial, ctx);
+  const s = intParam(ctx, args, 3, "stride", 1, 1) as number;
+  const p = intParam(ctx, args, 4, "padding", 0, 0) as number;
+  const op = intParam(ctx, args, 5, "output padding", 0, 0) as number;
+  const g = intParam(ctx, args, 6, "number of groups", 1, 1, true);
+  const d = intParam(ctx, args, 7, "dilation", 1, 1) as number;
+  if (op >= Math.max(s, d)) ctx.fail(`${name}: the output padding ${op} must be smaller than the stride or the dilation`, ctx.arg(5));
+  if (mulDim(C!, 1) !== mulDim(Ci!, 1)) ctx.fail(`${name}: the input has ${C} channels but the kernel takes ${Ci} (${ctx.argText(0)}: ${showShape(args[0]!)}, ${ctx.argText(1)}: ${showShape(args[1]!)})`);
+  if (g !== 1 && g !== Ci) {
+    if (typeof g !== "number" || typeof Ci !== "number") ctx.fail(`${name}: cannot check that ${g} groups divide ${Ci} input channels; use concrete sizes`);
+    if (Ci % g !== 0) ctx.fail(`${name}: ${g} groups do not divide ${Ci} input channels`);
+  }
+  const O = mulDim(Cg!, g);
+  if (args.length >= 3) {
+    const b = args[2]!;
+    if (!isScalar(b) && !(isVector(b) && b.rows === O)) ctx.fail(`${name}: the bias must be a vector of ${O} entries (one per output channel) or a scalar (0: no bias), not ${ctx.argText(2)} (${showShape(b)})`, ctx.arg(2));
+  }
+  const outs = S.map((n, a) => {
+    const k = K[a]!;
+    if (typeof n === "number" && typeof k === "number") {
+      const out = (n - 1) * s - 2 * p + d * (k - 1) + op + 1;
+      if (out < 1) ctx.fail(`${name}: the padding ${p} removes the whole output (size ${out})`);
+      return out;
+    }
+    if (typeof k === "number" && s === 1 && op === 0 && 2 * p === d * (k - 1)) return n;
+    return ctx.fail(`${name}: the output size (${n} - 1)*${s} - 2*${p} + ${d}*(${k} - 1) + ${op} + 1 needs concrete sizes (or stride 1 and padding ${typeof k === "number" ? (d * (k - 1)) / 2 : "d(k-1)/2"})`);
+  });
+  return tensorShape([N!, O, ...outs]);
+}
+
 /** The convolution parameters at evaluation (the shape rule has checked them). */
 export function convParams(args: readonly unknown[], ctx: EvalCtx, spatial: Spatial): ConvParams {
   const n = args.length;

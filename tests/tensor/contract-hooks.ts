@@ -12,6 +12,8 @@ export const TENSOR_LINEAR: Readonly<Record<string, readonly number[]>> = {
   perchannel: [0],
   conv1d: [0, 1],
   conv2d: [0, 1],
+  convtranspose1d: [0, 1],
+  convtranspose2d: [0, 1],
   avgpool1d: [0],
   avgpool2d: [0],
   maxpool1d: [3],
@@ -20,7 +22,7 @@ export const TENSOR_LINEAR: Readonly<Record<string, readonly number[]>> = {
 };
 
 /** Linear, but the adjoint is a kernel (src/core/conv.ts), not an expression of the language. */
-export const TENSOR_NO_ADJOINT: readonly string[] = ["perchannel", "conv1d", "conv2d", "avgpool1d", "avgpool2d", "maxpool1d", "maxpool2d", "batchnorm"];
+export const TENSOR_NO_ADJOINT: readonly string[] = ["perchannel", "conv1d", "conv2d", "convtranspose1d", "convtranspose2d", "avgpool1d", "avgpool2d", "maxpool1d", "maxpool2d", "batchnorm"];
 
 /** Operand shapes from four sizes 1..4 (kernels of 2 need inputs of at least 2). */
 export function tensorConfigurations(name: string, [n, m, p, q]: readonly number[]): Shape[][] | null {
@@ -37,6 +39,10 @@ export function tensorConfigurations(name: string, [n, m, p, q]: readonly number
       return [[tensorShape([N, M, P + 1]), tensorShape([Q, M, 2])]];
     case "conv2d":
       return [[tensorShape([N, M, P, Q]), tensorShape([2, M, 2, 2])]];
+    case "convtranspose1d":
+      return [[tensorShape([N, M, P]), tensorShape([M, Q, 2])]];
+    case "convtranspose2d":
+      return [[tensorShape([N, M, P, Q]), tensorShape([M, 2, 2, 2])]];
     case "avgpool1d":
       return [[tensorShape([N, M, P + 2])]];
     case "avgpool2d":
@@ -65,6 +71,10 @@ export function tensorOpNode(name: string, args: readonly TNode[]): TNode | null
       return mk("conv1d", [args[0]!, args[1]!, num(0), num(1), num(1)]);
     case "conv2d":
       return mk("conv2d", [args[0]!, args[1]!, num(0), num(1), num(1), num(1), num(1)]);
+    case "convtranspose1d":
+      return mk("convtranspose1d", [args[0]!, args[1]!, num(0), num(2), num(0), num(1)]);
+    case "convtranspose2d":
+      return mk("convtranspose2d", [args[0]!, args[1]!, num(0), num(1), num(1)]);
     case "avgpool1d":
       return mk("avgpool1d", [args[0]!, num(2), num(1)]);
     case "avgpool2d":

@@ -65,6 +65,25 @@ describe("mutated convolution identities are refuted", () => {
   });
 });
 
+describe("the transposed convolution is the adjoint of the convolution", () => {
+  it("accepts the adjoint identity and the input gradient, refutes a non-adjoint (conv2d in place of its transpose)", () => {
+    const lets = ["X: 1 x 2 x 5 x 5", "W: 3 x 2 x 3 x 3", "G: 1 x 3 x 3 x 3"];
+    expect(ACCEPTED).toContain(check("sum(G .* conv2d(X, W, 0, 2, 1))", "sum(convtranspose2d(G, W, 0, 2, 1) .* X)", lets).verdict);
+    expect(ACCEPTED).toContain(check("grad(sum(G .* conv2d(X, W, 0, 2, 1)), X)", "convtranspose2d(G, W, 0, 2, 1)", lets).verdict);
+    expect(check("grad(sum(G .* conv2d(X, W, 0, 2, 1)), X)", "2 * convtranspose2d(G, W, 0, 2, 1)", lets).verdict).toBe("refuted");
+    // the same sizes, but the convolution of G with the kernel read as 2 -> 3 channels is not the adjoint
+    const sq = ["X: 1 x 2 x 4 x 4", "W: 2 x 2 x 3 x 3", "G: 1 x 2 x 4 x 4"];
+    expect(check("grad(sum(G .* conv2d(X, W, 0, 1, 1)), X)", "conv2d(G, W, 0, 1, 1)", sq).verdict).toBe("refuted");
+  });
+
+  it("output padding must be below the stride; sizes must be concrete unless 'same'", () => {
+    const r = check("convtranspose2d(G, W, 0, 2, 1, 2)", "0", ["G: 1 x 3 x 3 x 3", "W: 3 x 2 x 3 x 3"]);
+    expect(r.error!.message).toMatch(/output padding 2 must be smaller than the stride/);
+    expect(check("convtranspose1d(G, W, 0, 2)", "0", ["G: 1 x 3 x l", "W: 3 x 2 x 3"]).error!.message).toMatch(/needs concrete sizes/);
+    expect(check("convtranspose1d(G, W)", "0", ["G: 1 x 2 x 4", "W: 3 x 2 x 3"]).error!.message).toMatch(/the input has 2 channels but the kernel takes 3/);
+  });
+});
+
 describe("sizes that do not fit", () => {
   const err = (lhs: string, lets: readonly string[]) => {
     const r = check(lhs, "0", lets);
