@@ -151,3 +151,18 @@ describe("enumeration of bernoulli masks", () => {
     expect(check("exp(E(log(sum(d .* v) + 1)))", "((v[1] + 1) * (v[2] + 1) * (v[1] + v[2] + 1))^(1/4)", lets).verdict).toBe("verified");
   });
 });
+
+describe("Adam's bias correction (iid gradients)", () => {
+  const lets = ["g: t ~ normal(mu, s2)", "s2: scalar positive", "b: scalar in (0, 1)"];
+  const m = "(1 - b) * sum(b^(t - i) * g[i], i, 1, t)";
+  it("property: m / (1 - b^t) is unbiased; the correction with a wrong power (t - 1, t + 1, 1) is refuted", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (seed) => {
+        expect(check(`E(${m} / (1 - b^t))`, "mu", lets, seed).verdict).toBe("verified");
+        expect(check(`E(${m})`, "(1 - b^t) * mu", lets, seed).verdict).toBe("verified");
+        for (const wrong of ["t - 1", "t + 1", "1"]) expect(check(`E(${m} / (1 - b^(${wrong})))`, "mu", lets, seed).verdict).toBe("refuted");
+      }),
+      { numRuns: 5 },
+    );
+  });
+});
