@@ -11,7 +11,8 @@ export function hintFor(lhs: Tensor, rhs: Tensor): string | null {
   if (lhs.size !== rhs.size || lhs.size === 0) return null;
   const rows = lhs.rows;
   const cols = lhs.cols;
-  if (lhs.size > 1 && rhs.rows === cols && rhs.cols === rows && rows !== 1 && cols !== 1) {
+  // (a rank > 2 tensor has no transpose in the language: no layout hint for it)
+  if (lhs.size > 1 && !lhs.isTensor && !rhs.isTensor && rhs.rows === cols && rhs.cols === rows && rows !== 1 && cols !== 1) {
     const t = transpose(rhs);
     if (difference(lhs, t).equal) return "the transpose of the right side matches: a layout slip?";
   }
