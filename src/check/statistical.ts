@@ -119,6 +119,7 @@ interface PointResult {
 }
 
 export function statisticalSample(p: Prepared, seed: number, wanted: number, _explicit: boolean): SampleOutcome {
+  if (p.claim.relations.includes("∝")) throw new DeriveError("value", "∝ is not decided for claims with random variables; write the factor out and use =");
   const model = randomModel(p.resolver.scope, p.resolver);
   const rng = new Random(seed);
   const nodes = p.sides.flatMap((s) => momentNodes(s));
@@ -174,7 +175,9 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, _ex
   }
   const sizeText = dimNames.length ? `, sizes ${[...sizesSeen].sort((a, b) => a - b).join(",")}` : "";
   const how = [...methods].join(" and ");
-  const mcText = mcInfo?.ineq
+  const mcText = mcInfo?.ineq === "≈"
+    ? `; Monte Carlo: ${totalDraws} draws in all, |d| + ${VERIFY_SE} SE within ±${fmt(mcInfo.bound)} (worst lhs - rhs = ${fmt(mcInfo.d)}, SE ${fmt(mcInfo.se)})`
+    : mcInfo?.ineq
     ? `; Monte Carlo: ${totalDraws} draws in all, ${mcInfo.ineq} holds by at least ${fmt(mcInfo.bound)} beyond ${VERIFY_SE} SE (worst lhs - rhs = ${fmt(mcInfo.d)}, SE ${fmt(mcInfo.se)})`
     : mcInfo
     ? `; Monte Carlo: ${totalDraws} draws in all, equal within ±${fmt(mcInfo.bound)} (|d| + ${VERIFY_SE} SE, ${fmt(100 * mcInfo.rel)}% of the values; worst estimate d = ${fmt(mcInfo.d)}, SE ${fmt(mcInfo.se)})`
@@ -227,12 +230,15 @@ function decidePoint(p: Prepared, point: Point, ev: Evaluator, nodes: readonly T
 
 function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNode[], model: RandomModel, rng: Random, used: Set<string>): PointResult {
   const relation = p.claim.relations[0]!;
-  if (p.claim.relations.length !== 1 || !["=", "<", "<=", ">", ">="].includes(relation)) {
-    throw new DeriveError("value", `this claim needs Monte Carlo estimates, which decide one =, <, <=, > or >= (not ${p.claim.relations.join(" ")})`);
+  if (p.claim.relations.length !== 1 || !["=", "≈", "<", "<=", ">", ">="].includes(relation)) {
+    throw new DeriveError("value", `this claim needs Monte Carlo estimates, which decide one =, ≈, <, <=, > or >= (not ${p.claim.relations.join(" ")})`);
   }
+  // ≈ v (± tol): |d| + 4 SE within the tolerance verifies, |d| beyond it by 6 SE refutes
+  const approx = relation === "≈" ? p.approx! : null;
+  let near = approx ? { holds: true, worst: -Infinity, d: 0, se: 0, tol: 0 } : null;
   // an inequality a < b is decided on e = a - b (b - a for >): shown below 0 by 4 SE, refuted above 0 by 6 SE
   const sign = relation === "<" || relation === "<=" ? 1 : -1;
-  let ineq = relation !== "=" ? { holds: true, worstMargin: -Infinity, d: 0, se: 0 } : null;
+  let ineq = relation !== "=" && relation !== "≈" ? { holds: true, worstMargin: -Infinity, d: 0, se: 0 } : null;
   const method = [...used, "Monte Carlo"].join(" and ");
   const mc = new MonteCarlo(mcNodes, ev, model, rng);
   const start = Date.now();
@@ -255,11 +261,21 @@ function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNod
     for (let k = 0; k < size; k++) scale = Math.max(scale, Math.abs(at(a, k)), Math.abs(at(b, k)));
     let worst = { k: 0, d: 0, se: 0, bound: 0 };
     let refuted: { k: number; d: number; se: number } | null = null;
+    // each round decides afresh on all draws so far
+    if (near) near = { holds: true, worst: -Infinity, d: 0, se: 0, tol: 0 };
+    if (ineq) ineq = { holds: true, worstMargin: -Infinity, d: 0, se: 0 };
     for (let k = 0; k < size; k++) {
       const d = at(a, k) - at(b, k);
       const ds = loo.map(([x, y]) => at(x!, k) - at(y!, k));
       const mean = ds.reduce((s, x) => s + x, 0) / BATCHES;
       const se = Math.sqrt(((BATCHES - 1) / BATCHES) * ds.reduce((s, x) => s + (x - mean) ** 2, 0));
+      if (near) {
+        const tol = approx!.tol.length === 1 ? approx!.tol[0]! : approx!.tol[k]!;
+        if (Math.abs(d) - REFUTE_SE * se > tol && !refuted) refuted = { k, d, se };
+        if (!(Math.abs(d) + VERIFY_SE * se <= tol)) near.holds = false;
+        if (Math.abs(d) + VERIFY_SE * se - tol >= near.worst) near = { ...near, worst: Math.abs(d) + VERIFY_SE * se - tol, d, se, tol };
+        continue;
+      }
       if (ineq) {
         const e = sign * d;
         if (e > REFUTE_SE * se && e > REFUTE_REL * scale && !refuted) refuted = { k, d, se };
@@ -274,25 +290,28 @@ function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNod
     if (refuted) {
       const r = refutation(p, point, { holds: false, relError: Math.abs(refuted.d) / Math.max(scale, 1e-300), values: full, failedAt: 0 });
       const entry = size > 1 ? ` (entry ${refuted.k + 1})` : "";
-      const test = ineq ? `the wrong side of ${relation} by more than ${REFUTE_SE} SE` : `|d| > ${REFUTE_SE} SE`;
+      const test = near ? `|d| beyond the tolerance by more than ${REFUTE_SE} SE` : ineq ? `the wrong side of ${relation} by more than ${REFUTE_SE} SE` : `|d| > ${REFUTE_SE} SE`;
       const detail = `${r.detail}; by Monte Carlo with ${mc.drawn} draws: lhs - rhs = ${fmt(refuted.d)}${entry}, SE ${fmt(refuted.se)}, |d| = ${fmt(Math.abs(refuted.d) / refuted.se)} SE (test: ${test} and > ${100 * REFUTE_REL}% of the values ${fmt(scale)}; false-refutation rate about ${FALSE_REFUTATION} per value)`;
       return { outcome: { ...r, detail }, method, relError: Infinity };
     }
     const rel = worst.bound / Math.max(scale, 1e-300);
     const out = target >= MAX_DRAWS || Date.now() - start > TIME_BUDGET_MS;
+    if (near?.holds) {
+      return { outcome: null, method, relError: 0, mc: { draws: mc.drawn, bound: near.tol, rel: 0, d: near.d, se: near.se, ineq: "≈" } };
+    }
     if (ineq?.holds) {
       // every entry on the right side of the relation by more than 4 SE
       return { outcome: null, method, relError: 0, mc: { draws: mc.drawn, bound: -ineq.worstMargin, rel: 0, d: ineq.d, se: ineq.se, ineq: relation } };
     }
     // a deviation beyond 4 SE is worth more draws even inside the bound
-    if (!ineq && rel <= VERIFY_REL && (Math.abs(worst.d) <= VERIFY_SE * worst.se || out)) {
+    if (!ineq && !near && rel <= VERIFY_REL && (Math.abs(worst.d) <= VERIFY_SE * worst.se || out)) {
       return { outcome: null, method, relError: rel, mc: { draws: mc.drawn, bound: worst.bound, rel, d: worst.d, se: worst.se } };
     }
     if (out) {
       const where = [...point.sizes].map(([k, v]) => `${k} = ${v}`).concat([...point.values].filter(([k]) => !model.isRandom(k)).map(([k, v]) => `${k} = ${toText(v, 6)}`));
       throw new DeriveError(
         "sample",
-        `inconclusive: after ${mc.drawn} Monte Carlo draws lhs - rhs = ${fmt(ineq ? ineq.d : worst.d)} with SE ${fmt(ineq ? ineq.se : worst.se)}: ${ineq ? `${relation} neither shown by 4 SE nor refuted by ${REFUTE_SE} SE` : `neither shown equal within ${100 * VERIFY_REL}% of the values (${fmt(scale)}) nor different beyond ${REFUTE_SE} SE`}${where.length ? ` (at ${where.join("; ")})` : ""}`,
+        `inconclusive: after ${mc.drawn} Monte Carlo draws lhs - rhs = ${fmt((near ?? ineq ?? worst).d)} with SE ${fmt((near ?? ineq ?? worst).se)}: ${near ? `≈ neither shown within ±${fmt(near.tol)} by 4 SE nor refuted by ${REFUTE_SE} SE` : ineq ? `${relation} neither shown by 4 SE nor refuted by ${REFUTE_SE} SE` : `neither shown equal within ${100 * VERIFY_REL}% of the values (${fmt(scale)}) nor different beyond ${REFUTE_SE} SE`}${where.length ? ` (at ${where.join("; ")})` : ""}`,
       );
     }
     target *= 4;

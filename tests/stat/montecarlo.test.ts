@@ -42,7 +42,7 @@ describe("Monte Carlo", () => {
   it("decides one relation only by Monte Carlo and says so", () => {
     const r = equal({ claim: "0 < E(relu(x)) < 1", let: lets, seed: 4 });
     expect(r.verdict).toBe("error");
-    expect(r.error?.message).toContain("which decide one =, <, <=, > or >=");
+    expect(r.error?.message).toContain("which decide one =, ≈, <, <=, > or >=");
   });
 });
 
@@ -93,5 +93,20 @@ describe("Monte Carlo inequalities", () => {
     const n = equal({ claim: "E(relu(x)) < E(relu(z)) + 0.0001", let: [...two, "z ~ normal(0, 1)"], seed: 6 });
     expect(n.verdict).toBe("error");
     expect(n.error?.message).toContain("inconclusive");
+  });
+});
+
+describe("Monte Carlo with ≈", () => {
+  const std = ["x ~ normal(0, 1)"];
+  it("E(relu(x)) = 1/sqrt(2 pi) = 0.3989...: ≈ 0.40 holds, ≈ 0.41 and ≈ 0.39 are refuted", () => {
+    const r = equal({ claim: "E(relu(x)) ≈ 0.40", let: std, seed: 8 });
+    expect(r.verdict, r.detail).toBe("verified");
+    expect(r.detail).toContain("within ±0.005");
+    for (const v of ["0.41", "0.39"]) expect(equal({ claim: `E(relu(x)) ≈ ${v}`, let: std, seed: 8 }).verdict).toBe("refuted");
+  });
+  it("a tolerance finer than the noise is inconclusive, never accepted", () => {
+    const r = equal({ claim: "E(relu(x)) ≈ 0.3989 ± 0.0001", let: std, seed: 8 });
+    expect(r.verdict).toBe("error");
+    expect(r.error?.message).toContain("inconclusive");
   });
 });
