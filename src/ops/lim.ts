@@ -81,9 +81,9 @@ export const limOp = defineOp({
   latex: ([f, t, a, s], node) => {
     const target = node.args[2]!;
     const isInf = target.op === "inf" || (target.op === "sym" && target.name === "inf");
-    const to = isInf ? "\\infty" : a;
-    const side = s === undefined ? "" : node.args[3]!.op === "neg" ? "^{-}" : "^{+}";
-    return `\\lim_{${t} \\to ${to}${side}} \\left(${f}\\right)`;
+    // braces keep a target that has its own superscript (10^{-3}) apart from the side's
+    const to = isInf ? "\\infty" : side(s, node) ? `{${a}}` : a;
+    return `\\lim_{${t} \\to ${to}${side(s, node)}} \\left(${f}\\right)`;
   },
   examples: [
     ["lim(sigmoid(t), t, inf)", "1"],
@@ -95,3 +95,8 @@ export const limOp = defineOp({
     ["lim(abs(h) / h, h, 0, -1)", "-1"],
   ],
 });
+
+/** The one-sided mark of the LaTeX target: `^{+}`, `^{-}` or nothing. */
+function side(s: string | undefined, node: { readonly args: readonly { readonly op: string }[] }): string {
+  return s === undefined ? "" : node.args[3]!.op === "neg" ? "^{-}" : "^{+}";
+}
