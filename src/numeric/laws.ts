@@ -4,7 +4,7 @@
 // names are independent; the entries of one are iid.
 
 import { DeriveError } from "../core/errors.js";
-import { dimSize } from "../core/shape.js";
+import { concreteDims } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { Declaration, Distribution, TNode } from "../core/typed.js";
 import type { Evaluator } from "./evaluate.js";
@@ -46,8 +46,8 @@ export class RandomModel {
   /** iid draws of every entry of a random name at the current point. */
   draw(ev: Evaluator, name: string, rng: Random, params = this.paramsAt(ev, name)): Tensor {
     const v = this.vars.get(name)!;
-    const sizes = ev.point.sizes;
-    const t = Tensor.zeros(dimSize(v.decl.shape.rows, sizes), dimSize(v.decl.shape.cols, sizes));
+    // every dimension, so a rank-4 activation N x C x H x W is drawn whole
+    const t = new Tensor(concreteDims(v.decl.shape, ev.point.sizes));
     const d = t.data;
     const [a, b] = params as [number, number];
     if (v.kind === "normal") {

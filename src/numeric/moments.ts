@@ -14,6 +14,7 @@
 // Otherwise the caller estimates by Monte Carlo (./montecarlo.ts).
 
 import type { Tensor as T } from "../core/tensor.js";
+import { concreteDims } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
 import type { Evaluator } from "./evaluate.js";
@@ -302,6 +303,8 @@ class PolyEval {
       this.paramCache.set(name, params);
     }
     const decl = this.model.vars.get(name)!.decl;
+    // polynomials are rank 2 here; a tensor of higher rank goes to enumeration or Monte Carlo
+    if (decl.shape.lead) throw new NotPolynomial();
     const rows = this.ev.size(decl.shape.rows);
     const cols = this.ev.size(decl.shape.cols);
     const e: Poly[] = [];
@@ -375,9 +378,9 @@ function enumerate(n: TNode, ev: Evaluator, model: RandomModel): Tensor | null {
   if (names.some((v) => model.vars.get(v)!.kind !== "bernoulli")) return null;
   const shapes = names.map((v) => {
     const d = model.vars.get(v)!.decl;
-    return [ev.size(d.shape.rows), ev.size(d.shape.cols)] as const;
+    return concreteDims(d.shape, ev.point.sizes);
   });
-  const total = shapes.reduce((s, [r, c]) => s + r * c, 0);
+  const total = shapes.reduce((s, dims) => s + dims.reduce((a, b) => a * b, 1), 0);
   if (total > MAX_MASK_ENTRIES) return null;
   const ps = names.map((v) => model.paramsAt(ev, v)[0]!);
   // every mask with its probability; each name gets its slice of the bits
@@ -386,9 +389,8 @@ function enumerate(n: TNode, ev: Evaluator, model: RandomModel): Tensor | null {
       let w = 1;
       let bit = 0;
       const vals = names.map((_, k) => {
-        const [r, c] = shapes[k]!;
-        const t = Tensor.zeros(r, c);
-        for (let e = 0; e < r * c; e++, bit++) {
+        const t = new Tensor(shapes[k]!);
+        for (let e = 0; e < t.size; e++, bit++) {
           const on = (mask >> bit) & 1;
           t.data[e] = on;
           w *= on ? ps[k]! : 1 - ps[k]!;
@@ -407,7 +409,7 @@ function enumerate(n: TNode, ev: Evaluator, model: RandomModel): Tensor | null {
     let acc: Tensor | null = null;
     runAll((w) => {
       const v = ev.evaluate(arg);
-      acc ??= Tensor.zeros(v.rows, v.cols);
+      acc ??= new Tensor(v.shape);
       for (let k = 0; k < v.data.length; k++) acc.data[k] += w * v.data[k]!;
     });
     return acc!;
@@ -417,7 +419,7 @@ function enumerate(n: TNode, ev: Evaluator, model: RandomModel): Tensor | null {
   if (n.op === "E") return mf;
   const g = n.op === "Cov" ? n.args[1]! : f;
   const mg = n.op === "Cov" ? mean(g) : mf;
-  const out = n.op === "Var" ? Tensor.zeros(mf.rows, mf.cols) : Tensor.zeros(mf.size, mg.size);
+  const out = n.op === "Var" ? new Tensor(mf.shape) : Tensor.zeros(mf.size, mg.size);
   runAll((w) => {
     const a = ev.evaluate(f);
     const b = n.op === "Cov" ? ev.evaluate(g) : a;

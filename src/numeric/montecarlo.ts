@@ -7,6 +7,7 @@
 // function of the estimates (src/check/statistical.ts). Memory: a few sums per
 // node and group; time: the caller's budget of draws.
 
+import { DeriveError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
 import type { Evaluator } from "./evaluate.js";
@@ -15,6 +16,8 @@ import { randomNames } from "./moments.js";
 import type { Random } from "./random.js";
 
 export const BATCHES = 64;
+/** memory bound: running sums kept per node and group */
+export const MAX_FLOATS = 16_000_000;
 
 interface Sums {
   n: number;
@@ -32,6 +35,8 @@ interface NodeState {
   kg: Float64Array | null;
   rows: number;
   cols: number;
+  /** the shape of an E or Var value (a tensor of any rank, as f) */
+  shape: readonly number[];
   batches: Sums[];
 }
 
@@ -54,7 +59,7 @@ export class MonteCarlo {
     for (const n of nodes) for (const a of n.args) for (const v of randomNames(a, model)) names.add(v);
     this.names = [...names];
     for (const v of this.names) this.params.set(v, model.paramsAt(ev, v));
-    this.states = nodes.map((node) => ({ node, kf: null, kg: null, rows: 0, cols: 0, batches: [] }));
+    this.states = nodes.map((node) => ({ node, kf: null, kg: null, rows: 0, cols: 0, shape: [], batches: [] }));
   }
 
   /** Takes `count` more draws. */
@@ -82,6 +87,9 @@ export class MonteCarlo {
       s.kg = Float64Array.from(g);
       const t = this.ev.evaluate(s.node.args[0]!);
       [s.rows, s.cols] = s.node.op === "Cov" ? [f.length, g.length] : [t.rows, t.cols];
+      s.shape = s.node.op === "Cov" ? [f.length, g.length] : t.shape;
+      const floats = BATCHES * (2 * f.length + (s.node.op === "Cov" ? 2 * g.length + f.length * g.length : 0));
+      if (floats > MAX_FLOATS) throw new DeriveError("limit", `${s.node.op}(...) has too many entries for a Monte Carlo estimate (${floats} sums, at most ${MAX_FLOATS})`, s.node.pos);
       s.batches = Array.from({ length: BATCHES }, () => sums(f.length, s.node.op === "Cov" ? g.length : 0));
     }
     const S = s.batches[b]!;
@@ -144,7 +152,7 @@ export class MonteCarlo {
 
   private value(s: NodeState, t: Sums): Tensor {
     const N = t.n;
-    const out = Tensor.zeros(s.rows, s.cols);
+    const out = new Tensor(s.shape);
     if (s.node.op === "E") for (let i = 0; i < out.size; i++) out.data[i] = s.kf![i]! + t.f1[i]! / N;
     else if (s.node.op === "Var") for (let i = 0; i < out.size; i++) out.data[i] = (t.f2[i]! - (t.f1[i]! * t.f1[i]!) / N) / (N - 1);
     else {

@@ -12,6 +12,8 @@ export const EOp = defineOp({
   name: "E",
   doc: "Expectation over the declared random variables in f, entry by entry (E(x) of x: n ~ normal(mu, s2) is mu * ones(n)).",
   syntax: { kind: "function", names: ["E"], arity: 1 },
+  // entrywise, so a tensor of any rank (a conv activation) is fine
+  tensorArgs: true,
   shape: ([a]) => a!,
   evalLazy: momentValue,
   // linear: d E(f) = E(df) for a non-random variable (random ones are bound by E)

@@ -9,6 +9,7 @@ export const VarOp = defineOp({
   name: "Var",
   doc: "Variance of every entry of f over the declared random variables in f (a tensor of f's shape; Cov gives the covariance matrix).",
   syntax: { kind: "function", names: ["Var"], arity: 1 },
+  tensorArgs: true,
   shape: ([a]) => a!,
   evalLazy: momentValue,
   // d Var(f) = 2 E((f - E(f)) .* df), linear in df

@@ -166,3 +166,19 @@ describe("Adam's bias correction (iid gradients)", () => {
     );
   });
 });
+
+describe("tensors of rank 4 and bounds", () => {
+  it("E and Var are entrywise on an N x C x H x W random tensor (enumeration, Monte Carlo)", () => {
+    const drop = ["D: 1 x 2 x 2 x 2 ~ bernoulli(0.5)", "X: 1 x 2 x 2 x 2"];
+    expect(check("E(D .* X)", "X * 0.5", drop).verdict).toBe("verified");
+    expect(check("E(D .* X)", "X * 0.25", drop).verdict).toBe("refuted");
+    const r = check("Var(2 * Z)", "Z .* 0 + 4", ["Z: 1 x 2 x 2 x 2 ~ normal(0, 1)"], 3);
+    expect(r.verdict, r.detail).toBe("verified");
+  });
+
+  it("a Monte Carlo estimate too large for memory is a one-line limit error", () => {
+    const r = check("Cov(tanh(x), tanh(x))", "zeros(2000, 2000)", ["x: 2000 ~ normal(0, 1)"]);
+    expect(r.verdict).toBe("error");
+    expect(r.error?.message).toMatch(/^limit error at 0: Cov\(\.\.\.\) has too many entries for a Monte Carlo estimate/);
+  });
+});
