@@ -45,3 +45,21 @@ export const ensembles = [2, 3, 4].map((n) =>
     s.step(`E(${p}) = softmax(1/2 * W' * v + b)`, { expect: "refuted", note: "not in the seed: a control, weight scaling is exact for the geometric mean only" });
   }),
 );
+
+// l.371: the mask mean approximated by averaging the outputs of a few sampled
+// masks (the author: 10–20). With k masks drawn independently (d1..dk, declared
+// separately, so independent) the average is unbiased and its variance is 1/k
+// of one mask's; k = 3 and 4 with n = 2 inputs, enumerated exactly (2^(2k) mask
+// combinations).
+const sampled = (k: number) => {
+  const ds = Array.from({ length: k }, (_, i) => `d${i + 1}`);
+  const avg = `1/${k} * (${ds.map((d) => `softmax(W' * (${d} .* v) + b)`).join(" + ")})`;
+  const lets: Record<string, string> = { v: "2", W: "2 x 4", b: "4", d: "2 ~ bernoulli(1/2)" };
+  for (const d of ds) lets[d] = "2 ~ bernoulli(1/2)";
+  return derivation(`004 Q5 (l.371): averaging ${k} sampled masks`, { source: "004 Q5", let: lets }, (s) => {
+    s.step(`E(${avg}) = E(${p})`);
+    s.step(`Var(${avg}) = Var(${p}) / ${k}`);
+    s.step(`Var(${avg}) = Var(${p})`, { expect: "refuted", note: "not in the seed: a control, averaging k masks divides the variance by k" });
+  });
+};
+export const sampledMasks = [sampled(3), sampled(4)];
