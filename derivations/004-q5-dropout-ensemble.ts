@@ -36,7 +36,7 @@ export const masksMean = derivation("Q5: bagging mean and mask mean, written out
   source: "004 Q5",
   let: { W: "3 x 4", v: "3", b: "4", ρ: "scalar" },
   prose: [
-    "Q5 l.371: approximating the mask mean by averaging the outputs of 10–20 sampled masks (statistical, pending)",
+    "Q5 l.371: approximating the mask mean by averaging the outputs of 10–20 sampled masks (statistical: checked with random masks in 004-q5-dropout-masks.ts)",
     "Q5 l.373, 381–383: why the geometric mean needs no sub-model to give probability zero, and the weight-scaling inference rule in words (prose)",
   ],
 }, (d) => {
