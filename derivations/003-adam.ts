@@ -4,10 +4,9 @@
 //
 // The closed form for every n by induction (l.232) and the limit of l.240 are in
 // 003-q34d-adam.ts.
-// PENDING (kinds the checker does not handle yet; to be done later):
-//  - statistical: E[m_n] = E[(1 - b1) sum b1^(n-i) f_i] = E[f_t](1 - b1) sum b1^(n-i) + zeta
-//    (l.236-237), and E[m_n] = E[f_t] (l.242).
-// Only the parts of the other kinds are transcribed now: the expansions of
+// The statistical steps E[m_n] = E[(1 - b1) sum b1^(n-i) f_i] = E[f_t](1 - b1^n)
+// (l.236-238) and E[m_n] = E[f_t] (l.242) are checked with random gradients in
+// 003-q34d-adam-expectation.ts. Here: the expansions of
 // m_1..m_4 (identities in scalars b1, f1..f4), the closed form at n = 1..4, the
 // geometric sum (1 - b1) sum b1^(n-i) = 1 - b1^n at n = 1..4 (l.237-238), and
 // the correction of l.244.
@@ -28,7 +27,7 @@ export const moments = derivation("003 Q3.4(d): m_1 .. m_4 from m_t = b1 m_(t-1)
   source: "003 Q3.4(d)",
   let: { b1: "scalar", f1: "scalar", f2: "scalar", f3: "scalar", f4: "scalar" },
   prose: [
-    "PENDING 003 Q3.4(d) l.236-242: E[m_n] and its approximation (statistical)",
+    "003 Q3.4(d) l.236-242: E[m_n] and its approximation (statistical: checked in 003-q34d-adam-expectation.ts)",
   ],
 }, (d) => {
   d.define("m0 = 0");
