@@ -118,7 +118,10 @@ interface PointResult {
   mc?: { draws: number; bound: number; rel: number; d: number; se: number; ineq?: string };
 }
 
-export function statisticalSample(p: Prepared, seed: number, wanted: number, _explicit: boolean): SampleOutcome {
+export function statisticalSample(p: Prepared, seed: number, wanted: number, explicit: boolean): SampleOutcome {
+  // a bound is easier to miss than an identity: as claim.ts does, three times the samples, two thirds of them wide
+  const inequality = p.claim.relations.some((r) => r === "<" || r === "<=" || r === ">" || r === ">=");
+  if (inequality && !explicit) wanted *= 3;
   if (p.claim.relations.includes("∝")) throw new DeriveError("value", "∝ is not decided for claims with random variables; write the factor out and use =");
   const model = randomModel(p.resolver.scope, p.resolver);
   const rng = new Random(seed);
@@ -139,9 +142,10 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, _ex
   for (let draw = 0; draw < wanted * DRAWS_PER_SAMPLE && valid < wanted; draw++) {
     const sizes = drawSizes(dimNames, p.resolver.minDims, rng, valid === 0);
     const values = new Map<string, Tensor>();
+    const wide = inequality && draw % 3 !== 0;
     for (const v of vars) {
       const d = p.resolver.scope.decls.get(v);
-      values.set(v, d ? drawValue(d, sizes, rng, draw) : drawScalar(rng));
+      values.set(v, d ? drawValue(d, sizes, rng, draw, wide) : drawScalar(rng, wide));
     }
     const point: Point = { sizes, values };
     const ev = new Evaluator(point);

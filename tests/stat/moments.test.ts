@@ -182,3 +182,12 @@ describe("tensors of rank 4 and bounds", () => {
     expect(r.error?.message).toMatch(/^limit error at 0: Cov\(\.\.\.\) has too many entries for a Monte Carlo estimate/);
   });
 });
+
+describe("inequalities between moments (exact)", () => {
+  it("Jensen E(x^2) >= E(x)^2 holds; a bound that fails only for large parameters is found by the wide draws", () => {
+    const lets = ["x ~ normal(mu, s2)", "s2: scalar positive"];
+    expect(equal({ claim: "E(x^2) >= E(x)^2", let: lets, seed: 1 }).verdict).toBe("verified");
+    expect(equal({ claim: "Var(x) <= 2", let: lets, seed: 1 }).verdict).toBe("refuted");
+    expect(equal({ claim: "Var(x * y) >= Var(x) * Var(y)", let: [...lets, "y ~ uniform(a, a + 1)"], seed: 1 }).verdict).toBe("verified");
+  });
+});
