@@ -33,7 +33,7 @@ const CLAIMS = [
   { name: "var-product", lhs: "Var(x*y)", rhs: "Var(x)*Var(y) + Var(x)*E(y)^2 + E(x)^2*Var(y)", let: ["x ~ normal(mu, s2)", "y ~ uniform(a, a + 1)", "s2: scalar positive"], expect: "verified" },
   { name: "cov-linear", lhs: "Cov(A * x, B * x)", rhs: "s2 * A * B'", let: ["x: n ~ normal(mu, s2)", "s2: scalar positive", "A: m x n", "B: k x n"], expect: "verified" },
   {
-    name: "dropout-enumeration-16-masks",
+    name: "dropout-mean-d4",
     lhs: "E(d .* v)",
     rhs: "0.5 * v",
     let: ["d: 4 ~ bernoulli(0.5)", "v: 4"],
