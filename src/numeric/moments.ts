@@ -138,7 +138,7 @@ class PolyEval {
       const out = Tensor.zeros(f.rows, f.cols);
       f.e.forEach((p, k) => {
         const c = this.centre(p);
-        out.data[k] = this.E(this.mul(c, c));
+        out.data[k] = this.EProduct(c, c);
       });
       return out;
     }
@@ -146,7 +146,7 @@ class PolyEval {
     const fc = f.e.map((p) => this.centre(p));
     const gc = g.e.map((p) => this.centre(p));
     const out = Tensor.zeros(fc.length, gc.length);
-    for (let i = 0; i < fc.length; i++) for (let j = 0; j < gc.length; j++) out.data[i * gc.length + j] = this.E(this.mul(fc[i]!, gc[j]!));
+    for (let i = 0; i < fc.length; i++) for (let j = 0; j < gc.length; j++) out.data[i * gc.length + j] = this.EProduct(fc[i]!, gc[j]!);
     return out;
   }
 
@@ -163,6 +163,43 @@ class PolyEval {
     const q = new Map(p);
     q.set("", (q.get("") ?? 0) - m);
     return q;
+  }
+
+  /**
+   * E[p q] without building p q: a variance squares a polynomial whose
+   * product would exceed MAX_TERMS (a three-layer chain at sizes 5, 7, 6 has
+   * 210 terms and 22 000 in its square), but needs only the expectation.
+   */
+  private EProduct(p: Poly, q: Poly): number {
+    this.work += p.size * q.size;
+    if (this.work > MAX_WORK) throw new TooBig();
+    const qs = [...q].map(([k, c]) => [parseMono(k), c] as const);
+    let s = 0;
+    for (const [ka, ca] of p) {
+      const a = parseMono(ka);
+      for (const [b, cb] of qs) s += ca * cb * this.monomialMoment(a, b);
+    }
+    return s;
+  }
+
+  /** E of the product of two monomials (sorted factor lists), merged on the fly. */
+  private monomialMoment(x: readonly [number, number][], y: readonly [number, number][]): number {
+    let t = 1;
+    let i = 0;
+    let j = 0;
+    while (t !== 0 && (i < x.length || j < y.length)) {
+      let id: number;
+      let pw: number;
+      if (j >= y.length || (i < x.length && x[i]![0] < y[j]![0])) [id, pw] = x[i++]!;
+      else if (i >= x.length || y[j]![0] < x[i]![0]) [id, pw] = y[j++]!;
+      else {
+        id = x[i]![0];
+        pw = x[i++]![1] + y[j++]![1];
+      }
+      const { name, params } = this.entryOf[id]!;
+      t *= rawMoment(this.model.vars.get(name)!.kind, params, pw);
+    }
+    return t;
   }
 
   private E(p: Poly): number {
