@@ -38,7 +38,9 @@ export class RandomModel {
     const why = lawError(v.kind, vals);
     if (why) {
       const hint = v.kind === "bernoulli" ? "write p so that it lies in [0, 1], e.g. bernoulli(sigmoid(q)) or a literal" : v.kind === "normal" ? "declare the variance's names positive, e.g. 's2: scalar positive'" : "make sure a < b, e.g. with 'a: scalar positive' in uniform(-a, a)";
-      throw new DeriveError("value", `${this.describe(name)} at this sample: ${why}; ${hint}`);
+      // positioned at the parameter that failed, in the declaration's text
+      const at = v.params[v.kind === "normal" ? 1 : 0]!.pos;
+      throw new DeriveError("value", `${this.describe(name)} at this sample: ${why}; ${hint}`, at, v.decl.origin);
     }
     return vals;
   }

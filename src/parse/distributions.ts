@@ -29,7 +29,9 @@ export function withDistribution(src: string, offset: number, parseRest: (rest: 
   let left = src.slice(0, tilde);
   // `z ~ normal(0, 1)`: a scalar
   if (!left.includes(":")) left = `${left.trimEnd()}: scalar `;
-  const dist = parseLaw(src, tilde + 1, err);
+  const law = parseLaw(src, tilde + 1, err);
+  // positions in the whole declaration text, for errors found at sampling time
+  const dist = { ...law, params: law.params.map((p) => shift(p, offset)) };
   const decls = parseRest(left);
   for (const d of decls) {
     if (d.properties.length) err(`a random variable takes no properties ('${d.properties.join(" ")}'): its law says what it is`, src.indexOf(d.properties[0]!));

@@ -76,6 +76,11 @@ describe("declaring random variables", () => {
     expect(e.message.split("\n")).toHaveLength(1);
   });
 
+  it("keeps parameter positions in the whole declaration text, after a `;`", () => {
+    const [, x] = parseDeclarations("a: scalar; x ~ uniform(-a, a)");
+    expect(x!.distribution!.params.map((p) => p.pos)).toEqual([23, 27]);
+  });
+
   it("folds literal parameters: uniform(-sqrt(6/5), sqrt(6/5)) is valid, uniform(sqrt(4), 2) is not", () => {
     expect(one("W: 3 x 2 ~ uniform(-sqrt(6/5), sqrt(6/5))").distribution?.kind).toBe("uniform");
     expect(errorOf("W: 3 x 2 ~ uniform(sqrt(4), 2)").message).toContain("a < b");
