@@ -27,7 +27,7 @@ import { type Claim, type SmallParam, parseClaim } from "../parse/parser.js";
 import { printExpr } from "../parse/print.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
-import { type ClaimOptions, type EqualResult, declarationList } from "./claim.js";
+import { type ClaimOptions, type EqualResult, blankResult, declarationList } from "./claim.js";
 import { toJson, toText } from "./values.js";
 
 const STEPS = 24;
@@ -57,17 +57,7 @@ export function checkAsymptotic(opts: ClaimOptions, seed: number): EqualResult |
     return null;
   }
   if (!claim.as?.length) return null;
-  const base: EqualResult = {
-    verdict: "error",
-    symbolic: "skipped",
-    numeric: null,
-    counterexample: null,
-    assumptions: [],
-    error: null,
-    claim: printAsymptotic(claim),
-    seed,
-    detail: "",
-  };
+  const base = blankResult(printAsymptotic(claim), seed);
   try {
     return { ...base, ...run(claim, scope, seed, opts.samples ?? SAMPLES, base) };
   } catch (e) {

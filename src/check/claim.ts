@@ -92,17 +92,7 @@ export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
   // `lhs ≈ rhs as eps -> 0`: a ratio tending to 1, not a comparison at samples
   const asymptotic = checkAsymptotic(opts, seed);
   if (asymptotic) return asymptotic;
-  const base: EqualResult = {
-    verdict: "error",
-    symbolic: "skipped",
-    numeric: null,
-    counterexample: null,
-    assumptions: [],
-    error: null,
-    claim: opts.claim ?? `${opts.lhs ?? ""} = ${opts.rhs ?? ""}`,
-    seed,
-    detail: "",
-  };
+  const base = blankResult(opts.claim ?? `${opts.lhs ?? ""} = ${opts.rhs ?? ""}`, seed);
   let prep: Prepared;
   const seen: { resolver: Resolver | null } = { resolver: null };
   try {
@@ -130,6 +120,11 @@ export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
     return { ...base, ...numeric, verdict: "error", error: { message: msg, position: null }, detail: msg };
   }
   return { ...base, ...numeric, verdict: "proved", detail: `proved${rules}; the numeric check agrees (${numeric.detail})` };
+}
+
+/** A result with nothing decided yet (verdict "error" until something is), for every kind of claim. */
+export function blankResult(claim: string, seed: number): EqualResult {
+  return { verdict: "error", symbolic: "skipped", numeric: null, counterexample: null, assumptions: [], error: null, claim, seed, detail: "" };
 }
 
 /** The symbolic engine's view; an unexpected failure in it means "unproved", never a crash. */
