@@ -4,8 +4,8 @@
 // wrote it.
 //
 // The limits of 003 Q2-activations (l.70-74) and 003 Q2.2(c) (l.135-153) are in
-// 003-q2-limits.ts.
-// PENDING (kinds the checker does not handle yet; to be done later):
+// 003-q2-limits.ts; the statistical lines of 003 Q2-Xavier by random variables
+// in 003-q2-xavier.ts.
 //
 // Readings:
 //  - ReLU' is undefined at 0 (l.87): the branches x > 0 and x < 0 are checked

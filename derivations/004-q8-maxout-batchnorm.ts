@@ -10,8 +10,9 @@ import { derivation } from "derive";
 //   checked against (a + c + |a − c|)/2.
 // - Only the identity parts are checked: f̂(v) of l.567 is h₁ × h₂, and each unit
 //   is at least each of its pieces. The claim that f̂ approximates any continuous
-//   function (l.569) is not an identity (a universal-approximation limit) and is
-//   left pending; note that the cited theorem (Goodfellow et al. 2013, Thm 4.3)
+//   function (l.569) is not an identity but a universal-approximation theorem
+//   (over all continuous functions and all parameters), which no sampler
+//   decides: it is listed as not checkable; note that the cited theorem (Goodfellow et al. 2013, Thm 4.3)
 //   uses the difference h₁ − h₂ of two maxout units with enough pieces, not their
 //   product.
 //
@@ -32,7 +33,7 @@ export const maxout = derivation("Q8(d): the maxout units and f̂(v) = h₁ × h
   source: "004 Q8(d)",
   let: { v: "n", w1: "n", w2: "n", w3: "n", w4: "n", b1: "scalar", b2: "scalar", b3: "scalar", b4: "scalar", a: "scalar", c: "scalar" },
   prose: [
-    "Q8(d) l.569: 'a maxout model with only two hidden units approximates any continuous function' is a universal-approximation (limit) claim, pending; the cited theorem uses h₁ − h₂ with arbitrarily many pieces",
+    "Q8(d) l.569: 'a maxout model with only two hidden units approximates any continuous function' is a universal-approximation theorem, not checkable by sampling or by the engine; the cited theorem uses h₁ − h₂ with arbitrarily many pieces",
   ],
 }, (d) => {
   d.define("mx(p, q) = q + relu(p - q)");
