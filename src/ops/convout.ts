@@ -7,6 +7,7 @@ import { integerArg } from "./conv-util.js";
 import { SCALAR, isScalar, showShape } from "../core/shape.js";
 import { DeriveError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
+import { convOut } from "../core/conv.js";
 
 const PARAMS = ["input size n", "kernel size k", "stride s", "padding p", "dilation d"] as const;
 
@@ -31,7 +32,7 @@ export const convoutOp = defineOp({
     if (n + 2 * p < span) {
       throw new DeriveError("value", `convout: the kernel spans ${span} but the padded input has ${n + 2 * p}`, ctx.node.pos);
     }
-    return Tensor.scalar(Math.floor((n + 2 * p - span) / s) + 1);
+    return Tensor.scalar(convOut(n, k, s, p, d));
   },
   // no jvp: the arguments are integers (an argument that varies is an error above)
   latex: (args) => call(opName("convout"), ...args),

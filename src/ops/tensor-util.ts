@@ -8,7 +8,7 @@ import type { EvalCtx, ShapeCtx } from "./define.js";
 import { type Dim, type Shape, dimsOf, isScalar, isTensor, isVector, mulDim, rankOf, showShape, tensorShape } from "../core/shape.js";
 import type { Expr } from "../core/ast.js";
 import type { TNode } from "../core/typed.js";
-import type { ConvParams, PoolParams } from "../core/conv.js";
+import { type ConvParams, type PoolParams, convOut } from "../core/conv.js";
 
 /** The spatial layout an operator expects: 1 (N x C x L) or 2 (N x C x H x W). */
 export type Spatial = 1 | 2;
@@ -46,7 +46,7 @@ export function intParam(ctx: ShapeCtx, args: readonly Shape[], i: number, label
  */
 export function outLength(name: string, n: Dim, k: Dim, s: number, p: number, d: number, ctx: ShapeCtx, at: Expr): Dim {
   if (typeof n === "number" && typeof k === "number") {
-    const out = Math.floor((n + 2 * p - d * (k - 1) - 1) / s) + 1;
+    const out = convOut(n, k, s, p, d);
     if (out < 1) ctx.fail(`${name}: a kernel of size ${k}${d > 1 ? ` with dilation ${d}` : ""} does not fit an input of size ${n}${p > 0 ? ` padded by ${p}` : ""}`, at);
     return out;
   }
