@@ -228,44 +228,19 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   }
   // a claim about constants needs one evaluation, not six identical ones
   if (vars.length === 0 && dimNames.length === 0) wanted = 1;
-  let valid = 0;
-  let maxRel = 0;
-  let lastInvalid = "";
-  const sizesSeen = new Set<number>();
-  const maxDraws = wanted * DRAWS_PER_SAMPLE;
-  for (let draw = 0; draw < maxDraws && valid < wanted; draw++) {
-    const sizes = drawSizes(dimNames, p.resolver.minDims, rng, valid === 0);
-    const drawVar = (name: string): Tensor => drawer(name, sizes, draw);
-    const values = new Map<string, Tensor>();
-    for (const v of vars) values.set(v, drawVar(v));
-    const point: Point = { sizes, values };
-    try {
-      const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
-      if (outcome === "invalid") continue;
-      if (!outcome.holds) {
-        const c = propto ? confirmProportional(p, point, drawVar) : confirm(p, point, outcome, inequality && draw % 3 !== 0);
-        if ("reason" in c) {
-          lastInvalid = c.reason;
-          continue;
-        }
-        return refutation(p, ...smallest(p, { point, decision: c.decision }, drawer, inequality));
-      }
-      if (!propto) crossCheck(p, point, outcome.values);
-      valid++;
-      maxRel = Math.max(maxRel, outcome.relError);
-      for (const s of sizes.values()) sizesSeen.add(s);
-    } catch (e) {
-      if (e instanceof InvalidSample) {
-        lastInvalid = e.message;
-        continue;
-      }
-      throw e;
+  const seen = eachSample(p, rng, { wanted }, vars, drawer, (point, draw, drawVar) => {
+    const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
+    if (outcome === "invalid") return { redraw: "" };
+    if (!outcome.holds) {
+      const c = propto ? confirmProportional(p, point, drawVar) : confirm(p, point, outcome, inequality && draw % 3 !== 0);
+      if ("reason" in c) return { redraw: c.reason };
+      return { outcome: refutation(p, ...smallest(p, { point, decision: c.decision }, drawer, inequality)) };
     }
-  }
-  if (valid < wanted) {
-    const why = lastInvalid ? ` (last reason: ${lastInvalid})` : "";
-    throw new DeriveError("sample", `no valid sample could be drawn: ${valid} of ${wanted} after ${maxDraws} draws${why}`);
-  }
+    if (!propto) crossCheck(p, point, outcome.values);
+    return { relError: outcome.relError };
+  });
+  if ("verdict" in seen) return seen;
+  const { valid, maxRel, sizesSeen } = seen;
   if (vars.length === 0 && dimNames.length === 0) {
     return { verdict: "verified", numeric: { samples: 1, maxRelError: maxRel }, counterexample: null, detail: `verified: no variables, evaluated exactly once, rel. error ${maxRel.toExponential(1)}${p.approx ? `, within ±${tolText(p.approx.tol[0]!)}` : ""}` };
   }
@@ -381,13 +356,70 @@ function consistent(a: Tensor[], b: Tensor[]): boolean {
   });
 }
 
-type Drawer = (name: string, sizes: ReadonlyMap<string, number>, variant: number) => Tensor;
+export type Drawer = (name: string, sizes: ReadonlyMap<string, number>, variant: number) => Tensor;
+
+/** What one sample came to: valid (with its relative error), to be redrawn (and why), or the end of the loop. */
+export type Visit = { relError: number } | { redraw: string } | { outcome: SampleOutcome };
+
+export interface Samples {
+  valid: number;
+  maxRel: number;
+  sizesSeen: Set<number>;
+}
+
+/**
+ * The sampling loop every kind of claim shares: sizes and values (of `vars`,
+ * by `drawer`) for each draw, `visit` decides the point, an invalid point is
+ * redrawn (up to DRAWS_PER_SAMPLE draws per wanted sample, then an error).
+ * `budget.wanted` may be lowered by `visit` (Monte Carlo samples are costly).
+ */
+export function eachSample(
+  p: Prepared,
+  rng: Random,
+  budget: { wanted: number },
+  vars: readonly string[],
+  drawer: Drawer,
+  visit: (point: Point, draw: number, drawVar: (name: string) => Tensor) => Visit,
+): SampleOutcome | Samples {
+  const dimNames = [...p.resolver.dims];
+  const maxDraws = budget.wanted * DRAWS_PER_SAMPLE;
+  const seen: Samples = { valid: 0, maxRel: 0, sizesSeen: new Set() };
+  let lastInvalid = "";
+  for (let draw = 0; draw < maxDraws && seen.valid < budget.wanted; draw++) {
+    const sizes = drawSizes(dimNames, p.resolver.minDims, rng, seen.valid === 0);
+    const drawVar = (name: string): Tensor => drawer(name, sizes, draw);
+    const values = new Map<string, Tensor>();
+    for (const v of vars) values.set(v, drawVar(v));
+    try {
+      const r = visit({ sizes, values }, draw, drawVar);
+      if ("outcome" in r) return r.outcome;
+      if ("redraw" in r) {
+        if (r.redraw) lastInvalid = r.redraw;
+        continue;
+      }
+      seen.valid++;
+      seen.maxRel = Math.max(seen.maxRel, r.relError);
+      for (const n of sizes.values()) seen.sizesSeen.add(n);
+    } catch (e) {
+      if (e instanceof InvalidSample) {
+        lastInvalid = e.message;
+        continue;
+      }
+      throw e;
+    }
+  }
+  if (seen.valid < budget.wanted) {
+    const why = lastInvalid ? ` (last reason: ${lastInvalid})` : "";
+    throw new DeriveError("sample", `no valid sample could be drawn: ${seen.valid} of ${budget.wanted} after ${maxDraws} draws${why}`);
+  }
+  return seen;
+}
 
 /**
  * Draws a variable's value. Claims with inequalities draw every other sample
  * wide (see drawValue), so a bound that holds only for small values fails.
  */
-function drawVar0(scope: Scope, rng: Random, inequality: boolean): Drawer {
+export function drawVar0(scope: Scope, rng: Random, inequality: boolean): Drawer {
   return (name, sizes, variant) => {
     const wide = inequality && variant % 3 !== 0;
     const d = scope.decls.get(name);

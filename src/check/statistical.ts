@@ -26,11 +26,10 @@ import { type RandomVar, RandomModel } from "../numeric/laws.js";
 import { exactMoment, isMoment, randomNames } from "../numeric/moments.js";
 import { BATCHES, MonteCarlo } from "../numeric/montecarlo.js";
 import { Random } from "../numeric/random.js";
-import { drawScalar, drawSizes, drawValue } from "../numeric/sampler.js";
 import type { Resolver } from "../parse/resolve.js";
 import type { Scope } from "../parse/scope.js";
 import type { Prepared, SampleOutcome } from "./claim.js";
-import { refutation } from "./claim.js";
+import { drawVar0, eachSample, refutation } from "./claim.js";
 import { decide } from "./relations.js";
 import { toText } from "./values.js";
 
@@ -48,7 +47,6 @@ export const MC_SAMPLES = 2;
 /** P(|T| > 6) for Student's t with BATCHES - 1 = 63 degrees of freedom, per tested entry */
 export const FALSE_REFUTATION = "1e-7";
 
-const DRAWS_PER_SAMPLE = 25;
 
 /** Does the claim involve a random variable or a moment operator? */
 export function usesRandom(p: Prepared): boolean {
@@ -133,62 +131,42 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, exp
   const inClaim = variablesOf(p.sides);
   if (vars.length === 0 && dimNames.length === 0 && free.size === 0) wanted = 1;
   const methods = new Set<string>();
-  let valid = 0;
-  let maxRel = 0;
-  let lastInvalid = "";
   let mcInfo: PointResult["mc"] | null = null;
   let totalDraws = 0;
-  const sizesSeen = new Set<number>();
-  for (let draw = 0; draw < wanted * DRAWS_PER_SAMPLE && valid < wanted; draw++) {
-    const sizes = drawSizes(dimNames, p.resolver.minDims, rng, valid === 0);
-    const values = new Map<string, Tensor>();
-    const wide = inequality && draw % 3 !== 0;
-    for (const v of vars) {
-      const d = p.resolver.scope.decls.get(v);
-      values.set(v, d ? drawValue(d, sizes, rng, draw, wide) : drawScalar(rng, wide));
-    }
-    const point: Point = { sizes, values };
+  const budget = { wanted };
+  const seen = eachSample(p, rng, budget, vars, drawVar0(p.resolver.scope, rng, inequality), (point) => {
     const ev = new Evaluator(point);
     const used = new Set<string>();
     ev.moments = exactProvider(model, used);
-    try {
-      // random names outside E/Var/Cov: one draw from their law
-      for (const v of free) values.set(v, model.draw(ev, v, rng));
-      const r = decidePoint(p, point, ev, nodes, model, rng, used);
-      if (r.outcome) return withLaws(r.outcome, model, inClaim);
-      methods.add(r.method);
-      if (r.mc) {
-        totalDraws += r.mc.draws;
-        if (!mcInfo || r.mc.rel > mcInfo.rel) mcInfo = r.mc;
-        // Monte Carlo samples are costly: fewer of them
-        wanted = Math.min(wanted, MC_SAMPLES);
-      }
-      valid++;
-      maxRel = Math.max(maxRel, r.relError);
-      for (const s of sizes.values()) sizesSeen.add(s);
-    } catch (e) {
-      if (e instanceof InvalidSample) {
-        lastInvalid = e.message;
-        continue;
-      }
-      throw e;
+    // random names outside E/Var/Cov: one draw from their law
+    for (const v of free) point.values.set(v, model.draw(ev, v, rng));
+    const r = decidePoint(p, point, ev, nodes, model, rng, used);
+    if (r.outcome) return { outcome: withLaws(r.outcome, model, inClaim) };
+    methods.add(r.method);
+    if (r.mc) {
+      totalDraws += r.mc.draws;
+      if (!mcInfo || r.mc.rel > mcInfo.rel) mcInfo = r.mc;
+      // Monte Carlo samples are costly: fewer of them
+      budget.wanted = Math.min(budget.wanted, MC_SAMPLES);
     }
-  }
-  if (valid < wanted) {
-    throw new DeriveError("sample", `no valid sample could be drawn: ${valid} of ${wanted}${lastInvalid ? ` (last reason: ${lastInvalid})` : ""}`);
-  }
+    return { relError: r.relError };
+  });
+  if ("verdict" in seen) return seen;
+  const { valid, maxRel, sizesSeen } = seen;
+  // assigned in the visit above, which the compiler's narrowing does not follow
+  const mc = mcInfo as PointResult["mc"] | null;
   const sizeText = dimNames.length ? `, sizes ${[...sizesSeen].sort((a, b) => a - b).join(",")}` : "";
   const how = [...methods].join(" and ");
-  const mcText = mcInfo?.ineq === "≈"
-    ? `; Monte Carlo: ${totalDraws} draws in all, |d| + ${VERIFY_SE} SE within ±${fmt(mcInfo.bound)} (worst lhs - rhs = ${fmt(mcInfo.d)}, SE ${fmt(mcInfo.se)})`
-    : mcInfo?.ineq
-    ? `; Monte Carlo: ${totalDraws} draws in all, ${mcInfo.ineq} holds by at least ${fmt(mcInfo.bound)} beyond ${VERIFY_SE} SE (worst lhs - rhs = ${fmt(mcInfo.d)}, SE ${fmt(mcInfo.se)})`
-    : mcInfo
-    ? `; Monte Carlo: ${totalDraws} draws in all, equal within ±${fmt(mcInfo.bound)} (|d| + ${VERIFY_SE} SE, ${fmt(100 * mcInfo.rel)}% of the values; worst estimate d = ${fmt(mcInfo.d)}, SE ${fmt(mcInfo.se)})`
+  const mcText = mc?.ineq === "≈"
+    ? `; Monte Carlo: ${totalDraws} draws in all, |d| + ${VERIFY_SE} SE within ±${fmt(mc.bound)} (worst lhs - rhs = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
+    : mc?.ineq
+    ? `; Monte Carlo: ${totalDraws} draws in all, ${mc.ineq} holds by at least ${fmt(mc.bound)} beyond ${VERIFY_SE} SE (worst lhs - rhs = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
+    : mc
+    ? `; Monte Carlo: ${totalDraws} draws in all, equal within ±${fmt(mc.bound)} (|d| + ${VERIFY_SE} SE, ${fmt(100 * mc.rel)}% of the values; worst estimate d = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
     : `, max rel. error ${maxRel.toExponential(1)}`;
   const outcome: SampleOutcome = {
     verdict: "verified",
-    numeric: { samples: valid, maxRelError: mcInfo ? mcInfo.rel : maxRel },
+    numeric: { samples: valid, maxRelError: mc ? mc.rel : maxRel },
     counterexample: null,
     detail: `verified by ${how} on ${valid} sample${valid === 1 ? "" : "s"}${sizeText}${mcText}`,
   };
