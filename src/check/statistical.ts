@@ -29,7 +29,8 @@ import { Random } from "../numeric/random.js";
 import type { Resolver } from "../parse/resolve.js";
 import type { Scope } from "../parse/scope.js";
 import type { Prepared, SampleOutcome } from "./claim.js";
-import { drawVar0, eachSample, refutation } from "./claim.js";
+import { refutation } from "./claim.js";
+import { drawVar0, eachSample } from "./sampling.js";
 import { decide } from "./relations.js";
 import { toText } from "./values.js";
 
