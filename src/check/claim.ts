@@ -36,6 +36,8 @@ export interface Counterexample {
   text: string;
   /** what the mistake probably is (a transpose, a sign, a factor), when it shows */
   hint: string | null;
+  /** how values were reached at this point, where an operator says (a limit's sequence) */
+  notes: string[];
 }
 
 export interface EqualResult {
@@ -408,6 +410,16 @@ function confirmProportional(p: Prepared, point: Point, draw: (name: string) => 
   return { decision: again };
 }
 
+/** What the operators of the sides say about their values at the point (a limit's sequence). */
+function explained(p: Prepared, point: Point): string[] {
+  try {
+    const ev = new Evaluator(point);
+    return p.sides.flatMap((s) => ev.explain(s));
+  } catch {
+    return []; // an explanation is a courtesy: it never changes the verdict
+  }
+}
+
 export function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
   const dims: Record<string, number> = {};
   for (const [k, v] of point.sizes) dims[k] = v;
@@ -421,11 +433,12 @@ export function refutation(p: Prepared, point: Point, d: Decision): SampleOutcom
   const b = d.values[d.failedAt + 1]!;
   const rel = p.claim.relations[d.failedAt] as Relation;
   const hint = rel === "=" ? hintFor(a, b) : null;
-  const shown = `lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${hint ? ` (${hint})` : ""}`;
+  const notes = explained(p, point);
+  const shown = `lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${hint ? ` (${hint})` : ""}${notes.map((n) => `; ${n}`).join("")}`;
   return {
     verdict: "refuted",
     numeric: null,
-    counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; "), hint },
+    counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; "), hint, notes },
     detail: `refuted (${rel} fails): ${parts.length ? `at ${parts.join("; ")}: ` : ""}${shown}`,
   };
 }

@@ -48,6 +48,7 @@ export function runEqual(argv: string[], io: Io): number {
     io.out(`  lhs = ${jsonToText(c.lhs)}`);
     io.out(`  rhs = ${jsonToText(c.rhs)}`);
     if (c.hint) io.out(`  hint: ${c.hint}`);
+    for (const n of c.notes) io.out(`  ${n}`);
   } else {
     io.out(`  ${r.detail}`);
   }

@@ -8,7 +8,7 @@ import { type Dim, dimSize, dimsOf } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
 import type { EvalCtx, LazyCtx } from "../ops/define.js";
-import { opDef } from "../ops/registry.js";
+import { hasOp, opDef } from "../ops/registry.js";
 import { makeFiniteDifferences } from "./fd.js";
 
 /** The current sample cannot be used (singular matrix, point on a kink, ...): draw another. */
@@ -140,6 +140,18 @@ export class Evaluator {
         throw new InvalidSample(reason);
       },
     };
+  }
+
+  /** The lines of the operators under `n` that explain their value here (a limit's sequence), for messages. */
+  explain(n: TNode): string[] {
+    const out: string[] = [];
+    const visit = (m: TNode): void => {
+      const why = hasOp(m.op) ? opDef(m.op).explain?.(this.lazyCtx(m)) : null;
+      if (why) out.push(why);
+      else m.args.forEach(visit);
+    };
+    visit(n);
+    return out;
   }
 
   private lazyCtx(n: TNode): LazyCtx {

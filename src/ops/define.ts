@@ -187,6 +187,11 @@ export interface OpDef {
   /** numeric value of a higher-order operator, computed from its subtree */
   evalLazy?(ctx: LazyCtx): Tensor;
   /**
+   * How the value was reached, one line for a refutation's message (a limit
+   * shows its sequence); null when there is nothing to add.
+   */
+  explain?(ctx: LazyCtx): string | null;
+  /**
    * Forward-mode differential: d(op(args)) from the arguments' differentials,
    * built with ctx.b, LINEAR in the non-null dargs (the engine transposes it
    * to get gradients). Missing means the operator cannot be differentiated

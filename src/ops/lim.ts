@@ -10,7 +10,7 @@ import { isScalar } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
 import { defineOp, type LazyCtx } from "./define.js";
-import { limitAlong, sequence } from "./limits.js";
+import { limitAlong, sequence, showTrail } from "./limits.js";
 
 /** +-Infinity for `inf` / `-inf`, null for anything else. */
 function infinite(n: TNode): number | null {
@@ -19,7 +19,8 @@ function infinite(n: TNode): number | null {
   return null;
 }
 
-function evalLim(ctx: LazyCtx): Tensor {
+/** What a limit node asks for: its function of the bound name, the sides to approach from, where it goes. */
+function setup(ctx: LazyCtx): { f: (x: number) => Tensor | null; a: number; inf: number | null; side: 0 | 1 | -1; sides: (1 | -1)[]; where: string; name: string } {
   const [body, t, target, sideArg] = ctx.node.args as [TNode, TNode, TNode, TNode | undefined];
   const inf = infinite(target);
   const a = inf ?? ctx.evaluate(target).scalar();
@@ -33,10 +34,15 @@ function evalLim(ctx: LazyCtx): Tensor {
     }
   };
   const where = inf === null ? `${t.name} -> ${Number(a.toPrecision(6))}${side === 1 ? " from above" : side === -1 ? " from below" : ""}` : `${t.name} -> ${inf > 0 ? "inf" : "-inf"}`;
-  const fail = (why: string, trail: string | null): never => {
-    throw new DeriveError("value", `the limit as ${where} does not exist: the function ${why}${trail ? ` (${t.name} = ${trail})` : ""}`, ctx.node.pos);
-  };
   const sides: (1 | -1)[] = inf !== null ? [1] : side !== 0 ? [side] : [1, -1];
+  return { f, a, inf, side, sides, where, name: t.name! };
+}
+
+function evalLim(ctx: LazyCtx): Tensor {
+  const { f, a, inf, side, sides, where, name } = setup(ctx);
+  const fail = (why: string, trail: string | null): never => {
+    throw new DeriveError("value", `the limit as ${where} does not exist: the function ${why}${trail ? ` (${name} = ${trail})` : ""}`, ctx.node.pos);
+  };
   const found: Tensor[] = [];
   for (const s of sides) {
     const r = limitAlong(sequence(a, s), f);
@@ -52,6 +58,18 @@ function evalLim(ctx: LazyCtx): Tensor {
     }
   }
   return found[0]!;
+}
+
+/** The sequence a limit was read from, for a refutation: "as t -> -inf: t = -1: 0.27, -10: 4.5e-5, ...". */
+function explainLim(ctx: LazyCtx): string | null {
+  const { f, a, sides, where, name } = setup(ctx);
+  const s = sides[0]!;
+  const points = sequence(a, s);
+  const values = points.map((x) => {
+    const v = f(x);
+    return v && v.allFinite() ? v : null;
+  });
+  return `as ${where}${sides.length === 2 ? " (from above)" : ""}: ${name} = ${showTrail(points, values)}`;
 }
 
 export const limOp = defineOp({
@@ -73,6 +91,7 @@ export const limOp = defineOp({
     return args[0]!;
   },
   evalLazy: evalLim,
+  explain: explainLim,
   // linear in f (the limit of the differential, where the convergence is uniform)
   jvp: ({ args, dargs, b }) => b.mk("lim", [dargs[0]!, ...args.slice(1)]),
   transpose: () => {

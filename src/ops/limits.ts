@@ -81,7 +81,7 @@ const showPoint = (t: number): string => (Math.abs(t) >= 1e4 || (t !== 0 && Math
 const showT = (v: Tensor): string => (v.size === 1 ? String(Number(v.data[0]!.toPrecision(6))) : `[${[...v.data.slice(0, 3)].map((x) => Number(x.toPrecision(4))).join(", ")}${v.size > 3 ? ", ..." : ""}]`);
 
 /** A few points of the sequence with their values, for messages: "t = 1: 0.73, t = 10: 0.99995, ...". */
-function showTrail(points: readonly number[], values: readonly (Tensor | null)[]): string {
+export function showTrail(points: readonly number[], values: readonly (Tensor | null)[]): string {
   const picks = [0, 4, 8, 12, 16, 24, 32, 40, 48].filter((k) => k < points.length);
   return picks.map((k) => `${showPoint(points[k]!)}: ${values[k] ? showT(values[k]!) : "not finite"}`).join(", ");
 }

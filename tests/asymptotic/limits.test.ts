@@ -113,3 +113,16 @@ describe("asymptotic ≈ (as eps -> 0)", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("a refuted limit shows its sequence", () => {
+  it("the counterexample's notes give the values along the sequence, for lim and for ≈ as", () => {
+    const lim = equal({ claim: "lim(sigmoid(t), t, -inf) = 1", seed: 1 });
+    expect(lim.verdict).toBe("refuted");
+    expect(lim.counterexample!.notes.join("\n")).toMatch(/^as t -> -inf: t = -1: 0\.268941, -10: 0\.0000453979/);
+    const approx = equal({ claim: "1 - cos(x) ≈ x^2 as x -> 0", seed: 1 });
+    expect(approx.verdict).toBe("refuted");
+    expect(approx.counterexample!.notes.join("\n")).toMatch(/^as x -> 0: .*lhs\/rhs = 0\.5/);
+    // an ordinary refutation has nothing to add
+    expect(equal({ lhs: "x^2", rhs: "x", seed: 1 }).counterexample!.notes).toEqual([]);
+  });
+});
