@@ -151,8 +151,18 @@ export class Normalizer {
       case "logdet":
         return this.logdet(this.norm(a[0]!));
       case "sum":
-        // a sum over an index is an atom of its canonical body and bounds
+        // a sum over an index is an atom of its canonical body and bounds, or 0 over an empty range
+        if (a.length === 4 && emptyRange(a[2]!, a[3]!)) {
+          this.rule("empty-sum");
+          return zeroPoly(s);
+        }
         return a.length === 1 ? this.sum(this.norm(a[0]!)) : this.atom(t);
+      case "prod":
+        if (emptyRange(a[2]!, a[3]!)) {
+          this.rule("empty-product");
+          return constPoly(Q.ONE, s);
+        }
+        return this.atom(t);
       case "mean":
         return this.mul(this.sum(this.norm(a[0]!)), this.invScalar(this.numel(a[0]!.shape)), SCALAR);
       case "kron":
@@ -582,4 +592,9 @@ function dimTree(d: Dim): TNode {
     /^\d+$/.test(f) ? { op: "num", args: [], value: Number(f), text: f, pos: 0, end: 0, shape: SCALAR } : { op: "dimval", args: [], name: f, pos: 0, end: 0, shape: SCALAR },
   );
   return parts.reduce((a, b) => mk("mul", [a, b]));
+}
+
+/** Literal integer bounds with hi < lo: `sum(f, i, 1, 0)` has no terms. */
+function emptyRange(lo: TNode, hi: TNode): boolean {
+  return lo.op === "num" && hi.op === "num" && hi.value! < lo.value!;
 }

@@ -16,6 +16,8 @@ export interface RuleDoc {
 }
 
 export const RULES: readonly RuleDoc[] = [
+  { name: "empty-sum", identity: "sum(f, i, a, b) = 0", guard: "integer literals b < a", example: ["(1 - b) * sum(b^(0 - i) * g[i], i, 1, 0)", "0", ["g: 5"]] },
+  { name: "empty-product", identity: "prod(f, i, a, b) = 1", guard: "integer literals b < a", example: ["c * prod(x - i, i, 3, 2)", "c", []] },
   { name: "transpose-of-product", identity: "(A * B)' = B' * A'", guard: "always", example: ["(A * B)'", "B' * A'", ["A: n x m", "B: m x p"]] },
   { name: "symmetric-transpose", identity: "S' = S", guard: "S declared symmetric, spd or diagonal", example: ["S' * x", "S * x", ["S: n x n symmetric", "x: n"]] },
   { name: "elementwise-transpose", identity: "f(X)' = f(X')", guard: "f elementwise", example: ["exp(X)'", "exp(X')", ["X: n x m"]] },

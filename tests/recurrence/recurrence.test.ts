@@ -26,10 +26,11 @@ const gd: RecurrenceSpec = {
 };
 
 describe("recurrence by induction", () => {
-  it("accepts Adam's unrolled first moment (verified by iteration t = 1..50)", () => {
+  it("proves Adam's unrolled first moment by induction (the empty sum at t = 0, one step of the sum unfolded), and iterates it", () => {
     const r = checkRecurrence(adam, 1);
-    expect(r.verdict).toBe("verified");
-    expect(r.detail).toMatch(/^verified by iteration t = 1\.\.50/);
+    expect(r.verdict).toBe("proved");
+    expect(r.detail).toMatch(/^proved by induction .*verified by iteration t = 1\.\.50/);
+    expect([r.base, r.inductive, r.iteration]).toEqual(["proved", "proved", "verified"]);
   });
   it("proves the bias of a constant input, (1 - b^t) g, by induction", () => {
     const r = checkRecurrence({ name: "m", index: "t", init: "0", step: "b * m + (1 - b) * g", closed: "(1 - b^t) * g", let: { b: "scalar in (0, 1)" } }, 2);
@@ -40,8 +41,8 @@ describe("recurrence by induction", () => {
     const r = checkRecurrence({ name: "m", index: "t", init: "0", step: "b * m + (1 - b) * g", closed: "(1 - b^(t - 1)) * g", let: { b: "scalar in (0, 1)" } }, 2);
     expect(r.verdict).toBe("refuted");
   });
-  it("accepts the GD iterate on a quadratic and refutes a wrong power", () => {
-    expect(checkRecurrence(gd, 3).verdict).toBe("verified");
+  it("proves the GD iterate on a quadratic by induction and refutes a wrong power", () => {
+    expect(checkRecurrence(gd, 3).verdict).toBe("proved");
     const wrong = checkRecurrence({ ...gd, closed: "ws + (I - eps * A)^(t + 1) * (w0 - ws)" }, 3);
     expect(wrong.verdict).toBe("refuted");
   });
