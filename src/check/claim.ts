@@ -21,7 +21,7 @@ import { statisticalSample, usesRandom } from "./statistical.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { checkAsymptotic } from "./asymptotic.js";
 import { type Drawer, drawVar0, eachSample } from "./sampling.js";
-import { type JsonValue, toJson, toText } from "./values.js";
+import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
 
@@ -276,10 +276,10 @@ function crossCheck(p: Prepared, point: Point, fd: Tensor[]): void {
     ev.fdStep = 0.03;
     const again = ev.evaluate(side);
     if (difference(value, again).equal || !difference(again, fd[i]!).equal) return;
-    const where = [...point.sizes].map(([k, v]) => `${k} = ${v}`).concat([...point.values].map(([k, v]) => `${k} = ${toText(v, 6)}`));
+    const where = [...point.sizes].map(([k, v]) => `${k} = ${v}`).concat([...point.values].map(([k, v]) => `${k} = ${toBrief(v, 6)}`));
     throw new DeriveError(
       "engine",
-      `the symbolic derivative and finite differences disagree on ${printExpr(side)}: symbolic ${printExpr(sym)} = ${toText(value, 6)}, finite differences ${toText(fd[i]!, 6)} (at ${where.join("; ")})`,
+      `the symbolic derivative and finite differences disagree on ${printExpr(side)}: symbolic ${printExpr(sym)} = ${toBrief(value, 6)}, finite differences ${toBrief(fd[i]!, 6)} (at ${where.join("; ")})`,
     );
   });
 }
@@ -425,21 +425,24 @@ export function refutation(p: Prepared, point: Point, d: Decision): SampleOutcom
   for (const [k, v] of point.sizes) dims[k] = v;
   const values: Record<string, JsonValue> = {};
   const parts: string[] = Object.entries(dims).map(([k, v]) => `${k} = ${v}`);
+  // the detail names large values briefly; `text` keeps every entry, to paste back
+  const brief = [...parts];
   for (const [k, v] of point.values) {
     values[k] = toJson(v);
     parts.push(`${k} = ${toText(v)}`);
+    brief.push(`${k} = ${toBrief(v)}`);
   }
   const a = d.values[d.failedAt]!;
   const b = d.values[d.failedAt + 1]!;
   const rel = p.claim.relations[d.failedAt] as Relation;
   const hint = rel === "=" ? hintFor(a, b) : null;
   const notes = explained(p, point);
-  const shown = `lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${hint ? ` (${hint})` : ""}${notes.map((n) => `; ${n}`).join("")}`;
+  const shown = `lhs = ${toBrief(a, 6)}, rhs = ${toBrief(b, 6)}${hint ? ` (${hint})` : ""}${notes.map((n) => `; ${n}`).join("")}`;
   return {
     verdict: "refuted",
     numeric: null,
     counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; "), hint, notes },
-    detail: `refuted (${rel} fails): ${parts.length ? `at ${parts.join("; ")}: ` : ""}${shown}`,
+    detail: `refuted (${rel} fails): ${brief.length ? `at ${brief.join("; ")}: ` : ""}${shown}`,
   };
 }
 

@@ -39,3 +39,13 @@ export function formatValue(v: number, digits = 17): string {
   if (digits >= 17) return String(v);
   return String(Number(v.toPrecision(digits)));
 }
+
+/** Values with more entries than this are shown briefly in messages (JSON keeps them whole). */
+export const BRIEF_ENTRIES = 64;
+
+/** toText, or for a large value its shape and first entries: `(1 x 3 x 32 x 32, 3072 entries: 0.12, -1.3, ...)`. */
+export function toBrief(t: Tensor, digits = 17): string {
+  if (t.size <= BRIEF_ENTRIES) return toText(t, digits);
+  const head = Array.from(t.data.subarray(0, 4), (v) => formatValue(v, Math.min(digits, 6))).join(", ");
+  return `(${t.shape.join(" x ")}, ${t.size} entries: ${head}, ...)`;
+}

@@ -3,7 +3,7 @@
 
 import { equal } from "../api.js";
 import type { EqualResult } from "../check/claim.js";
-import { type JsonValue } from "../check/values.js";
+import { BRIEF_ENTRIES, type JsonValue } from "../check/values.js";
 import { DeriveError } from "../core/errors.js";
 import { intFlag, parseArgs, seedFlag } from "./args.js";
 import type { Io } from "./main.js";
@@ -42,11 +42,12 @@ export function runEqual(argv: string[], io: Io): number {
   for (const a of r.assumptions) io.out(`  assuming ${a}`);
   if (r.verdict === "refuted" && r.counterexample) {
     const c = r.counterexample;
-    const lines = [...Object.entries(c.dims).map(([k, v]) => `${k} = ${v}`), ...Object.entries(c.values).map(([k, v]) => `${k} = ${jsonToText(v)}`)];
-    if (lines.length) io.out("  counterexample (each value pastes back with --at):");
+    const big = Object.values(c.values).some((v) => entries(v) > BRIEF_ENTRIES);
+    const lines = [...Object.entries(c.dims).map(([k, v]) => `${k} = ${v}`), ...Object.entries(c.values).map(([k, v]) => `${k} = ${briefText(v)}`)];
+    if (lines.length) io.out(`  counterexample (each value pastes back with --at${big ? "; --json gives every entry of the large ones" : ""}):`);
     for (const l of lines) io.out(`    ${l}`);
-    io.out(`  lhs = ${jsonToText(c.lhs)}`);
-    io.out(`  rhs = ${jsonToText(c.rhs)}`);
+    io.out(`  lhs = ${briefText(c.lhs)}`);
+    io.out(`  rhs = ${briefText(c.rhs)}`);
     if (c.hint) io.out(`  hint: ${c.hint}`);
     for (const n of c.notes) io.out(`  ${n}`);
   } else {
@@ -54,6 +55,17 @@ export function runEqual(argv: string[], io: Io): number {
   }
   io.out(`  symbolic: ${r.symbolic}; seed ${r.seed}`);
   return exitCode(r.verdict);
+}
+
+const entries = (v: JsonValue): number => (typeof v === "number" ? 1 : (v as unknown[]).flat(Infinity).length);
+
+/** jsonToText, or for a value of more than BRIEF_ENTRIES entries its dimensions and first entries. */
+function briefText(v: JsonValue): string {
+  if (entries(v) <= BRIEF_ENTRIES) return jsonToText(v);
+  const dims: number[] = [];
+  for (let x: unknown = v; Array.isArray(x); x = x[0]) dims.push(x.length);
+  const flat = (v as unknown[]).flat(Infinity) as number[];
+  return `(${dims.join(" x ")}, ${flat.length} entries: ${flat.slice(0, 4).join(", ")}, ...)`;
 }
 
 /** A JSON value (number or rows) in the expression language. */
