@@ -40,6 +40,8 @@ export interface EvaluateResult {
   sampled: string[];
   /** dimension names whose sizes were drawn at random */
   sampledDims: string[];
+  /** how parts of the value were reached, where it matters (a Monte Carlo estimate and its standard error) */
+  notes: string[];
   assumptions: string[];
   seed: number;
   error: { message: string; position: number | null } | null;
@@ -48,7 +50,7 @@ export interface EvaluateResult {
 const MAX_REDRAWS = 50;
 
 export function evaluateExpression(opts: EvaluateOptions, seed: number): EvaluateResult {
-  const out: EvaluateResult = { value: null, text: null, shape: null, dims: {}, values: {}, sampled: [], sampledDims: [], assumptions: [], seed, error: null };
+  const out: EvaluateResult = { value: null, text: null, shape: null, dims: {}, values: {}, sampled: [], sampledDims: [], notes: [], assumptions: [], seed, error: null };
   try {
     const given = parseGiven(opts.at ?? {});
     const base = Scope.parse(declarationList(opts.let));
@@ -83,15 +85,18 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
       n.args.forEach(visit);
     };
     visit(node);
-    const moments = momentsForEval(scope, resolver, seed, vars);
+    const notes: string[] = [];
+    const random = momentsForEval(scope, resolver, seed, vars, node, notes);
     for (let attempt = 0; ; attempt++) {
       const free = [...resolver.dims].filter((d) => !fixed.has(d));
       const sizes = new Map([...fixed, ...drawSizes(free, resolver.minDims, rng, true)]);
       const values = new Map<string, Tensor>();
       const sampled: string[] = [];
+      const lawful: string[] = [];
       for (const v of vars) {
         const g = given.get(v);
         if (g) values.set(v, g);
+        else if (random?.model.isRandom(v)) lawful.push(v);
         else {
           const d = scope.decls.get(v);
           values.set(v, d ? drawValue(d, sizes, rng, attempt) : drawValue({ name: v, shape: SCALAR, properties: [], origin: v }, sizes, rng));
@@ -99,7 +104,13 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
         }
       }
       try {
-        const value = withMoments(new Evaluator({ sizes, values }), moments).evaluate(node);
+        const ev = withMoments(new Evaluator({ sizes, values }), random?.moments ?? null);
+        // a random name outside the moments is drawn from its law, once its parameters have values
+        for (const v of lawful) {
+          values.set(v, random!.model.draw(ev, v, rng));
+          sampled.push(v);
+        }
+        const value = ev.evaluate(node);
         if (!value.allFinite()) {
           if (sampled.length > 0 && attempt < MAX_REDRAWS) continue;
           throw new DeriveError("value", `the value is not finite (${toText(value, 6)}): the expression is undefined here`);
@@ -112,6 +123,7 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
         for (const [k, v] of values) out.values[k] = toJson(v);
         out.sampled = sampled;
         out.sampledDims = free;
+        out.notes = [...new Set(notes)];
         return out;
       } catch (e) {
         // a random draw may land where the expression is undefined; given values may not

@@ -26,6 +26,7 @@ import { type RandomVar, RandomModel } from "../numeric/laws.js";
 import { exactMoment, isMoment, randomNames } from "../numeric/moments.js";
 import { BATCHES, MonteCarlo } from "../numeric/montecarlo.js";
 import { Random } from "../numeric/random.js";
+import { printExpr } from "../parse/print.js";
 import type { Resolver } from "../parse/resolve.js";
 import type { Scope } from "../parse/scope.js";
 import type { Prepared, SampleOutcome } from "./claim.js";
@@ -77,13 +78,23 @@ export function randomModel(scope: Scope, resolver: Resolver): RandomModel {
 }
 
 /** Moment values for an evaluator outside a claim (`derive eval`): exact, else a Monte Carlo estimate. */
-export function momentProvider(model: RandomModel, seed: number, draws = 65536): (n: TNode, ev: Evaluator) => Tensor {
+export function momentProvider(model: RandomModel, seed: number, draws = 65536, notes: string[] = []): (n: TNode, ev: Evaluator) => Tensor {
   return (n, ev) => {
     const exact = exactMoment(n, ev, model);
     if (exact) return exact.value;
     const mc = new MonteCarlo([n], ev, model, new Random(seed));
     mc.run(draws);
-    return mc.estimate().get(n)!;
+    const value = mc.estimate().get(n)!;
+    // an estimate is never shown as if it were the value: its jackknife standard error goes with it
+    const loo = Array.from({ length: BATCHES }, (_, b) => mc.estimate(b).get(n)!);
+    let se = 0;
+    for (let k = 0; k < value.size; k++) {
+      const xs = loo.map((t) => t.data[k]!);
+      const mean = xs.reduce((a, x) => a + x, 0) / BATCHES;
+      se = Math.max(se, Math.sqrt(((BATCHES - 1) / BATCHES) * xs.reduce((a, x) => a + (x - mean) ** 2, 0)));
+    }
+    notes.push(`${printExpr(n)} is a Monte Carlo estimate: ${mc.drawn} draws, standard error ${Number(se.toPrecision(3))}`);
+    return value;
   };
 }
 
@@ -309,11 +320,21 @@ const fmt = (x: number): string => (x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.
  * null), after adding the names the laws' parameters use to `vars` so that
  * they get values too.
  */
-export function momentsForEval(scope: Scope, resolver: Resolver, seed: number, vars: Set<string>): ((n: TNode, ev: Evaluator) => Tensor) | null {
+export function momentsForEval(
+  scope: Scope,
+  resolver: Resolver,
+  seed: number,
+  vars: Set<string>,
+  node: TNode,
+  notes: string[],
+): { moments: (n: TNode, ev: Evaluator) => Tensor; model: RandomModel } | null {
   if (![...scope.decls.values()].some((d) => d.distribution)) return null;
   const model = randomModel(scope, resolver);
   for (const v of model.vars.values()) for (const name of variablesOf(v.params)) vars.add(name);
-  return momentProvider(model, seed);
+  // a random name used only inside E/Var/Cov is integrated out, not drawn
+  const outside = randomNames(node, model);
+  for (const name of model.vars.keys()) if (!outside.has(name)) vars.delete(name);
+  return { moments: momentProvider(model, seed, undefined, notes), model };
 }
 
 /** Sets an evaluator's moment provider (null: none). */

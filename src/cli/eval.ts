@@ -41,5 +41,6 @@ export function runEval(argv: string[], io: Io): number {
     const vals = r.sampled.map((k) => `${k} = ${jsonToText(r.values[k]!)}`);
     io.out(`  at a random sample (seed ${r.seed}): ${[...dims, ...vals].join("; ")}`);
   }
+  for (const n of r.notes) io.out(`  ${n}`);
   return 0;
 }
