@@ -40,8 +40,8 @@ export const parameterCountsByConvparams = derivation("Q12: parameter counts wit
   d.chain("convparams(384, 256, 3 * 3)", "(384 * 256 * 3 * 3) + 256", "884992");
   // l.784: without biases the seventh row has 1327104
   d.step("convparams(384, 384, 3 * 3, 0) = 1327104");
-  // counts compared exactly (the relative tolerance 1e-6 would not see a
-  // difference of one in a million): the differences are exactly 0
+  // counts are compared exactly (two different integers are never equal,
+  // docs/language.md "Choices"); the differences are written out as well
   d.step("convparams(384, 384, 3 * 3) - 1327488 = 0");
   d.step("convparams(384, 384, 3 * 3, 0) - 1327104 = 0");
   // pooling layers have no parameters; a linear layer is a 1×1 convolution on a 1×1 input
