@@ -204,16 +204,10 @@ class PolyEval {
 
   private E(p: Poly): number {
     let s = 0;
-    for (const [k, c] of p) {
-      let t = c;
-      for (const [id, pw] of parseMono(k)) {
-        const { name, params } = this.entryOf[id]!;
-        t *= rawMoment(this.model.vars.get(name)!.kind, params, pw);
-      }
-      s += t;
-    }
+    for (const [k, c] of p) s += c * this.monomialMoment(parseMono(k), []);
     return s;
   }
+
 
   private add(p: Poly, q: Poly, sign = 1): Poly {
     const r = new Map(p);
