@@ -24,7 +24,7 @@ import { type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
 import { type RandomVar, RandomModel } from "../numeric/laws.js";
 import { exactMoment, isMoment, randomNames } from "../numeric/moments.js";
-import { BATCHES, MonteCarlo } from "../numeric/montecarlo.js";
+import { BATCHES, MonteCarlo, jackknifeSE } from "../numeric/montecarlo.js";
 import { Random } from "../numeric/random.js";
 import { printExpr } from "../parse/print.js";
 import type { Resolver } from "../parse/resolve.js";
@@ -88,11 +88,7 @@ export function momentProvider(model: RandomModel, seed: number, draws = 65536, 
     // an estimate is never shown as if it were the value: its jackknife standard error goes with it
     const loo = Array.from({ length: BATCHES }, (_, b) => mc.estimate(b).get(n)!);
     let se = 0;
-    for (let k = 0; k < value.size; k++) {
-      const xs = loo.map((t) => t.data[k]!);
-      const mean = xs.reduce((a, x) => a + x, 0) / BATCHES;
-      se = Math.max(se, Math.sqrt(((BATCHES - 1) / BATCHES) * xs.reduce((a, x) => a + (x - mean) ** 2, 0)));
-    }
+    for (let k = 0; k < value.size; k++) se = Math.max(se, jackknifeSE(loo.map((t) => t.data[k]!)));
     notes.push(`${printExpr(n)} is a Monte Carlo estimate: ${mc.drawn} draws, standard error ${Number(se.toPrecision(3))}`);
     return value;
   };
@@ -260,9 +256,7 @@ function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNod
     if (ineq) ineq = { holds: true, worstMargin: -Infinity, d: 0, se: 0 };
     for (let k = 0; k < size; k++) {
       const d = at(a, k) - at(b, k);
-      const ds = loo.map(([x, y]) => at(x!, k) - at(y!, k));
-      const mean = ds.reduce((s, x) => s + x, 0) / BATCHES;
-      const se = Math.sqrt(((BATCHES - 1) / BATCHES) * ds.reduce((s, x) => s + (x - mean) ** 2, 0));
+      const se = jackknifeSE(loo.map(([x, y]) => at(x!, k) - at(y!, k)));
       if (near) {
         const tol = approx!.tol.length === 1 ? approx!.tol[0]! : approx!.tol[k]!;
         if (Math.abs(d) - REFUTE_SE * se > tol && !refuted) refuted = { k, d, se };

@@ -162,3 +162,9 @@ export class MonteCarlo {
     return out;
   }
 }
+
+/** The jackknife standard error from the BATCHES leave-one-group-out estimates of one value. */
+export function jackknifeSE(loo: readonly number[]): number {
+  const mean = loo.reduce((a, x) => a + x, 0) / loo.length;
+  return Math.sqrt(((loo.length - 1) / loo.length) * loo.reduce((a, x) => a + (x - mean) ** 2, 0));
+}
