@@ -54,6 +54,13 @@ export function outLength(name: string, n: Dim, k: Dim, s: number, p: number, d:
   ctx.fail(`${name}: the output size (${n} + 2*${p} - ${d}*(${k} - 1) - 1)/${s} + 1 needs concrete sizes (or stride 1 and padding ${typeof k === "number" ? (d * (k - 1)) / 2 : "d(k-1)/2"})`, at);
 }
 
+/** The number of groups divides the channel count (trivially when it is 1 or the count itself). */
+function groupsDivide(name: string, g: Dim, channels: Dim, which: string, ctx: ShapeCtx): void {
+  if (g === 1 || g === channels) return;
+  if (typeof g !== "number" || typeof channels !== "number") ctx.fail(`${name}: cannot check that ${g} groups divide ${channels} ${which} channels; use concrete sizes`);
+  if ((channels as number) % (g as number) !== 0) ctx.fail(`${name}: ${g} groups do not divide ${channels} ${which} channels`);
+}
+
 /** Shape rule of conv1d / conv2d: (x, w [, b, stride, padding, dilation, groups]). */
 export function convShape(name: string, spatial: Spatial, args: readonly Shape[], ctx: ShapeCtx): Shape {
   if (args.length !== 2 && (args.length < 3 || args.length > 7)) ctx.fail(`${name} takes (x, w) or (x, w, b, stride, padding, dilation, groups)`);
@@ -66,10 +73,7 @@ export function convShape(name: string, spatial: Spatial, args: readonly Shape[]
   if (mulDim(Cg!, g) !== mulDim(C!, 1)) {
     ctx.fail(`${name}: the input has ${C} channels but the kernel takes ${Cg}${g === 1 ? "" : ` per group x ${g} groups`} (${ctx.argText(0)}: ${showShape(args[0]!)}, ${ctx.argText(1)}: ${showShape(args[1]!)})`);
   }
-  if (g !== 1 && g !== O) {
-    if (typeof g !== "number" || typeof O !== "number") ctx.fail(`${name}: cannot check that ${g} groups divide ${O} output channels; use concrete sizes`);
-    if (O % g !== 0) ctx.fail(`${name}: ${g} groups do not divide ${O} output channels`);
-  }
+  groupsDivide(name, g, O!, "output", ctx);
   if (args.length >= 3) {
     const b = args[2]!;
     if (!isScalar(b) && !(isVector(b) && b.rows === O)) ctx.fail(`${name}: the bias must be a vector of ${O} entries (one per output channel) or a scalar (0: no bias), not ${ctx.argText(2)} (${showShape(b)})`, ctx.arg(2));
@@ -95,10 +99,7 @@ export function convTransposeShape(name: string, spatial: Spatial, args: readonl
   const d = intParam(ctx, args, 7, "dilation", 1, 1) as number;
   if (op >= Math.max(s, d)) ctx.fail(`${name}: the output padding ${op} must be smaller than the stride or the dilation`, ctx.arg(5));
   if (mulDim(C!, 1) !== mulDim(Ci!, 1)) ctx.fail(`${name}: the input has ${C} channels but the kernel takes ${Ci} (${ctx.argText(0)}: ${showShape(args[0]!)}, ${ctx.argText(1)}: ${showShape(args[1]!)})`);
-  if (g !== 1 && g !== Ci) {
-    if (typeof g !== "number" || typeof Ci !== "number") ctx.fail(`${name}: cannot check that ${g} groups divide ${Ci} input channels; use concrete sizes`);
-    if (Ci % g !== 0) ctx.fail(`${name}: ${g} groups do not divide ${Ci} input channels`);
-  }
+  groupsDivide(name, g, Ci!, "input", ctx);
   const O = mulDim(Cg!, g);
   if (args.length >= 3) {
     const b = args[2]!;
