@@ -74,6 +74,8 @@ export interface FileOutcome {
   readonly error: string | null;
   readonly steps: readonly StepOutcome[];
   readonly ms: number;
+  /** derivations in the file that --filter kept (all of them without a filter); null when the file did not load */
+  readonly matched?: number | null;
 }
 
 export interface CheckRun {
@@ -138,6 +140,11 @@ export async function runCheck(opts: CheckOptions, listener: CheckListener = {})
     closeWorkers();
   }
   const done = results.filter((r): r is FileOutcome => r !== undefined);
+  // a filter that keeps nothing is a typo, not a pass (like a pattern that matches no file);
+  // in a shard the title may be in another shard's files, so there it is not an error
+  if (opts.filter !== undefined && !s && !opts.bail && done.length > 0 && done.every((f) => f.error === null && f.matched === 0)) {
+    throw new DeriveError("usage", `--filter '${opts.filter}' matches no derivation title in ${done.length} file${done.length === 1 ? "" : "s"}`);
+  }
   return { seed, files: done, summary: summarize(done), notRun: files.length - done.length, ms: Date.now() - started };
 }
 
@@ -354,6 +361,7 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
     let finished = false;
     let loaded = false;
     let line: number | null = null;
+    let matched: number | null = null;
     const seconds = job.timeoutMs / 1000;
     const finish = (why: string | null, reusable: boolean): void => {
       if (finished) return;
@@ -363,7 +371,7 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
       child.off("exit", onExit);
       if (reusable && !worker.dead) idle.push(worker);
       else if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      done({ file: f.display, path: f.path, error: error ?? why, steps, ms: Date.now() - started });
+      done({ file: f.display, path: f.path, error: error ?? why, steps, ms: Date.now() - started, matched });
     };
     const timer = setTimeout(
       () =>
@@ -379,6 +387,7 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
       switch (m.t) {
         case "loaded":
           loaded = true;
+          matched = m.count;
           return;
         case "begin":
           line = m.line;

@@ -2,7 +2,7 @@
 // here, synchronously, so a wrong flag is one line and exit 2 before anything
 // runs; the run itself is src/check/check.ts, the output a reporter.
 
-import { type CheckOptions, type CheckRun, DEFAULT_TIMEOUT_S, exitCodeOf, runCheck } from "../check/check.js";
+import { type CheckOptions, type CheckRun, type FileOutcome, DEFAULT_TIMEOUT_S, exitCodeOf, runCheck } from "../check/check.js";
 import { DeriveError, asDeriveError } from "../core/errors.js";
 import { freshSeed } from "../numeric/random.js";
 import { intFlag, parseArgs, seedFlag } from "./args.js";
@@ -99,13 +99,18 @@ async function execute(opts: CheckOptions, reporter: Reporter, io: Io): Promise<
     started = true;
   };
   let run: CheckRun;
+  // with --filter, nothing is printed until the run is known to have matched something
+  // (a filter that matches nothing is one line on stderr and exit 2, like a missing file)
+  const held: FileOutcome[] = [];
   try {
     run = await runCheck(opts, {
       onFile: (f) => {
+        if (opts.filter !== undefined) return void held.push(f);
         start();
         reporter.file(f);
       },
       onProgress: (done, total, running) => {
+        if (opts.filter !== undefined) return;
         start();
         reporter.progress?.(done, total, running);
       },
@@ -116,6 +121,7 @@ async function execute(opts: CheckOptions, reporter: Reporter, io: Io): Promise<
     return 2;
   }
   start();
+  for (const f of held) reporter.file(f);
   reporter.end(run);
   return exitCodeOf(run);
 }

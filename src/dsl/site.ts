@@ -38,7 +38,8 @@ const cursors = new Map<string, number>();
  * line is only approximate when the file went through a transform (jiti moves
  * lines when comments come before the imports), so the line is taken from the
  * source text: the occurrence of the string literal nearest the stack's line,
- * preferring the first one after the previous anchored call in the file.
+ * preferring the first one strictly after the previous anchored call in the
+ * file when it is about as near.
  */
 export function anchored(site: Site, anchor: string): Site {
   if (typeof anchor !== "string" || anchor === "") return site;
@@ -58,11 +59,13 @@ export function anchored(site: Site, anchor: string): Site {
     if (quoted.some((q) => text.includes(q))) hits.push(i + 1);
   });
   if (hits.length === 0) return site;
+  // strictly after the previous anchored call: two identical claims on
+  // consecutive lines are two lines, not the first one twice; a call repeated
+  // in a loop finds nothing after it near the stack's line and keeps its own
   const after = cursors.get(site.file) ?? 0;
-  const later = hits.filter((h) => h >= after);
-  const pool = later.length ? later : hits;
-  const best = pool.reduce((a, b) => (Math.abs(b - site.line) < Math.abs(a - site.line) ? b : a));
-  const line = later.length && Math.abs(later[0]! - site.line) <= Math.abs(best - site.line) + 3 ? later[0]! : best;
+  const next = hits.find((h) => h > after);
+  const best = hits.reduce((a, b) => (Math.abs(b - site.line) < Math.abs(a - site.line) ? b : a));
+  const line = next !== undefined && Math.abs(next - site.line) <= Math.abs(best - site.line) + 3 ? next : best;
   cursors.set(site.file, line);
   return { file: site.file, line };
 }

@@ -369,6 +369,8 @@ describe("flags", () => {
     [[fx("pass.ts"), "--timeout", "0"], /--timeout takes a positive number/],
     [[fx("pass.ts"), "--seed", "x"], /--seed must be an integer/],
     [[fx("pass.ts"), "--frobnicate"], /unknown option --frobnicate/],
+    // a filter that keeps no derivation is a typo, not `0 passed, 0 failed`
+    [[fx("pass.ts"), fx("steps-order.ts"), "--filter", "no such title"], /^derive check: --filter 'no such title' matches no derivation title in 2 files$/],
   ])("exits 2 with one line for %j", (args, msg) => {
     const r = derive("check", ...args);
     expect(r.code).toBe(2);

@@ -37,6 +37,22 @@ describe("derivation()", () => {
     expect(d.entries[0]!.site.line).toBe(lineOf(here, "site-destructured"));
   });
 
+  it("gives identical claims on consecutive lines each its own line", () => {
+    const d = derivation("twins", { let: { x: "n" } }, (b) => {
+      b.step("x' * x >= 0"); // @twin-1
+      b.step("x' * x >= 0"); // @twin-2
+      b.step("x' * x >= 0"); // @twin-3
+    });
+    expect(d.entries.map((e) => e.site.line)).toEqual([lineOf(here, "twin-1"), lineOf(here, "twin-2"), lineOf(here, "twin-3")]);
+  });
+
+  it("gives a step repeated in a loop the line of the loop's call", () => {
+    const d = derivation("loop", (b) => {
+      for (let k = 0; k < 3; k++) b.step("1 + 1 = 2"); // @loop-step
+    });
+    expect(d.entries.map((e) => e.site.line)).toEqual([1, 2, 3].map(() => lineOf(here, "loop-step")));
+  });
+
   it("turns a chain into one step per consecutive pair, with its options", () => {
     const d = derivation("chain", (b) => {
       b.chain("a", "b", "c", "d", { expect: "refuted", note: "n" });
