@@ -8,9 +8,14 @@ import { asDeriveError } from "../core/errors.js";
 import { type Define, expand, parseDefine } from "./defines.js";
 import { type Site, anchored, callerOf, lineIn } from "./site.js";
 import { type RecurrenceSpec, recurrenceText } from "./recurrence.js";
+import { declarations, derivationOptions, described, expression, stepOptions } from "./options.js";
 
-/** What a step must come to: `accepted` is proved or verified. */
-export type Expected = "accepted" | "proved" | "refuted";
+/**
+ * What a step must come to: `accepted` is proved or verified; `shape error`
+ * is a step kept as written whose shapes do not fit (an error of that kind
+ * only: a syntax error or any other error never meets it).
+ */
+export type Expected = "accepted" | "proved" | "refuted" | "shape error";
 
 export interface DerivationOptions {
   /** seed number and question label as catalog.md names them: "000 Q1.2(c)" */
@@ -24,7 +29,7 @@ export interface DerivationOptions {
 }
 
 export interface StepOptions {
-  /** default "accepted" (proved or verified) */
+  /** default "accepted" (proved or verified); any other value is the step's error */
   readonly expect?: Expected;
   /** why the step is kept as it is (a wrong step as the author wrote it) */
   readonly note?: string;
@@ -126,11 +131,13 @@ export function derivation(
   b?: (d: DerivationBuilder) => void,
 ): Derivation {
   const site = callerOf(derivation);
-  const options: DerivationOptions = typeof a === "function" ? {} : (a ?? {});
+  const checked = derivationOptions(typeof a === "function" ? undefined : a);
+  const options: DerivationOptions = checked.options;
   const body = typeof a === "function" ? a : b;
   if (typeof title !== "string" || !title.trim()) throw new TypeError("derivation(title, options, body): the title must be a non-empty string");
   if (typeof body !== "function") throw new TypeError(`derivation("${title}"): the last argument must be the body, (d) => { ... }`);
   const recorder = new Recorder(options);
+  for (const message of checked.problems) recorder.entries.push({ kind: "error", claim: "(the derivation's options)", message, opts: {}, site });
   try {
     body(recorder.builder);
   } catch (e) {
@@ -162,42 +169,58 @@ class Recorder {
   readonly builder: DerivationBuilder;
 
   constructor(private readonly options: DerivationOptions) {
-    const step = (claim: string, opts: StepOptions = {}): void => this.claim(claim, opts, anchored(callerOf(step), claim));
+    const step = (claim: string, opts?: StepOptions): void => {
+      const site = anchored(callerOf(step), typeof claim === "string" ? claim : "");
+      this.guarded(claim, site, () => this.claim(expression(claim, "the claim of d.step"), stepOptions(opts, "d.step"), site));
+    };
     const chain = (...items: (string | StepOptions)[]): void => {
       const first = items[0];
       const site = anchored(callerOf(chain), typeof first === "string" ? first : "");
-      const last = items[items.length - 1];
-      const opts = typeof last === "object" && last !== null ? (last as StepOptions) : {};
-      const sides = items.filter((x): x is string => typeof x === "string");
-      if (sides.length < 2) {
-        this.entries.push({ kind: "error", claim: sides.join(" = "), message: "a chain needs at least two expressions", opts, site });
-        return;
-      }
-      for (let i = 0; i + 1 < sides.length; i++) this.claim(`${sides[i]} = ${sides[i + 1]}`, opts, site);
+      const written = items.filter((x) => typeof x !== "object" || x === null).map(String).join(" = ");
+      this.guarded(written, site, () => {
+        const last = items[items.length - 1];
+        const hasOpts = typeof last === "object" && last !== null && !Array.isArray(last);
+        const opts = stepOptions(hasOpts ? last : undefined, "d.chain");
+        const sides = (hasOpts ? items.slice(0, -1) : items).map((x, i) => expression(x, `expression ${i + 1} of d.chain`));
+        if (sides.length < 2) throw new TypeError("a chain needs at least two expressions");
+        for (let i = 0; i + 1 < sides.length; i++) this.claim(`${sides[i]} = ${sides[i + 1]}`, opts, site);
+      });
     };
-    const define = (definition: string): void => this.define(definition, anchored(callerOf(define), definition));
-    const argmin = (wrt: string, f: string, g: string, opts: StepOptions = {}): void => {
-      const site = anchored(callerOf(argmin), f);
-      const claim = `argmin_${wrt} ${f} = argmin_${wrt} ${g}`;
-      try {
-        this.entries.push({ kind: "argmin", claim, wrt, f: this.expand(f), g: this.expand(g), opts, site });
-      } catch (e) {
-        this.entries.push({ kind: "error", claim, message: asDeriveError(e).message, opts, site });
-      }
+    const define = (definition: string): void => this.define(definition, anchored(callerOf(define), typeof definition === "string" ? definition : ""));
+    const argmin = (wrt: string, f: string, g: string, opts?: StepOptions): void => {
+      const site = anchored(callerOf(argmin), typeof f === "string" ? f : "");
+      const claim = `argmin_${String(wrt)} ${String(f)} = argmin_${String(wrt)} ${String(g)}`;
+      this.guarded(claim, site, () => {
+        const o = stepOptions(opts, "d.argmin");
+        const [w, ef, eg] = [expression(wrt, "the variable of d.argmin"), expression(f, "the first function of d.argmin"), expression(g, "the second function of d.argmin")];
+        this.entries.push({ kind: "argmin", claim, wrt: w, f: this.expand(ef), g: this.expand(eg), opts: o, site });
+      });
     };
-    const recurrence = (spec: RecurrenceSpec, opts: StepOptions = {}): void => {
+    const recurrence = (spec: RecurrenceSpec, opts?: StepOptions): void => {
       const site = anchored(callerOf(recurrence), typeof spec?.closed === "string" ? spec.closed : "");
-      let claim = "(recurrence)";
-      try {
-        claim = recurrenceText(spec);
-        const let_ = { ...(this.options.let ?? {}), ...(spec.let && !Array.isArray(spec.let) && typeof spec.let === "object" ? (spec.let as Record<string, string>) : {}) };
+      this.guarded("(recurrence)", site, () => {
+        const o = stepOptions(opts, "d.recurrence");
+        const claim = recurrenceText(spec);
+        const let_ = { ...(this.options.let ?? {}), ...(declarations(spec.let, "the let of d.recurrence") ?? {}) };
         const ex = (t: string): string => this.expand(t);
-        this.entries.push({ kind: "recurrence", claim, spec: { ...spec, init: ex(spec.init), step: ex(spec.step), closed: ex(spec.closed), let: let_ }, opts, site });
-      } catch (e) {
-        this.entries.push({ kind: "error", claim, message: e instanceof TypeError ? e.message : asDeriveError(e).message, opts, site });
-      }
+        this.entries.push({ kind: "recurrence", claim, spec: { ...spec, init: ex(spec.init), step: ex(spec.step), closed: ex(spec.closed), let: let_ }, opts: o, site });
+      });
     };
     this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin, recurrence });
+  }
+
+  /**
+   * Runs one DSL call; what it throws becomes that call's error entry at its
+   * line: a wrong argument (a TypeError from ./options.ts) is the file's own
+   * mistake, said as it is, and a bad expression its positioned error.
+   */
+  private guarded(claim: string, site: Site, f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      const message = e instanceof TypeError ? e.message : asDeriveError(e).message;
+      this.entries.push({ kind: "error", claim: typeof claim === "string" ? claim : String(claim), message, opts: {}, site });
+    }
   }
 
   private expand(text: string): string {
@@ -209,14 +232,15 @@ class Recorder {
     try {
       this.entries.push({ kind: "claim", claim, expanded: this.expand(claim), opts, site });
     } catch (e) {
-      this.entries.push({ kind: "error", claim: String(claim), message: asDeriveError(e).message, opts, site });
+      // a claim that cannot be expanded keeps its options (its expectation is judged as usual)
+      this.entries.push({ kind: "error", claim, message: asDeriveError(e).message, opts, site });
     }
   }
 
   private define(definition: string, site: Site): void {
-    const claim = `define ${definition}`;
+    const claim = `define ${String(definition)}`;
     try {
-      if (typeof definition !== "string") throw new TypeError(`define takes a string such as "z1 = w1 * x1 + b1", not ${typeof definition}`);
+      if (typeof definition !== "string") throw new TypeError(`d.define takes a string such as "z1 = w1 * x1 + b1", not ${described(definition)}`);
       const d = parseDefine(definition);
       const taken = this.defines.has(d.name)
         ? "is already defined"

@@ -42,10 +42,15 @@ export interface RunOptions {
   readonly onBegin?: (line: number) => void;
 }
 
-/** Does a verdict meet the expectation? */
-export function meets(expected: Expected, verdict: StepVerdict): boolean {
+/**
+ * Does a verdict meet the expectation? `shape error` is met only by an error
+ * whose kind is shape (its detail starts `shape error`): a syntax error, a
+ * name error or the file's own mistake never passes for it.
+ */
+export function meets(expected: Expected, verdict: StepVerdict, detail = ""): boolean {
   if (verdict === "skipped") return true;
   if (expected === "accepted") return verdict === "proved" || verdict === "verified";
+  if (expected === "shape error") return verdict === "error" && /^shape error\b/.test(detail);
   return verdict === expected;
 }
 
@@ -82,7 +87,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       claim: entry.claim,
       verdict: o.verdict,
       expected,
-      ok: meets(expected, o.verdict),
+      ok: meets(expected, o.verdict, o.detail),
       detail: o.detail,
       note: entry.opts.note ?? null,
       kind: entry.kind,

@@ -77,7 +77,7 @@ function shapeErrors(r: unknown): string[] {
       type(s.source, "string|null", `${at}.source`);
       type(s.ok, "boolean", `${at}.ok`);
       if (!["proved", "verified", "refuted", "error", "skipped"].includes(s.verdict as string)) errs.push(`${at}.verdict: ${s.verdict}`);
-      if (!["accepted", "proved", "refuted"].includes(s.expected as string)) errs.push(`${at}.expected: ${s.expected}`);
+      if (!["accepted", "proved", "refuted", "shape error"].includes(s.expected as string)) errs.push(`${at}.expected: ${s.expected}`);
     });
   });
   // the summary counts the steps (and a file that could not be checked as a failure)

@@ -107,6 +107,61 @@ describe("derivation()", () => {
     expect(errors[0]!.site.line).toBe(lineOf(here, "bad-define"));
   });
 
+  it("records a non-string argument as the file's error at the line of the call, never an engine error", () => {
+    // what a JavaScript caller (or a cast) can pass, whatever the types say
+    const any = (v: unknown): never => v as never;
+    const d = derivation("wrong arguments", { let: { x: "n" } }, (b) => {
+      b.step(any(42)); // @arg-step
+      b.chain("1", any(2), "1"); // @arg-chain
+      b.define(any(7)); // @arg-define
+      b.argmin("w", any(3), "w^2"); // @arg-argmin
+      b.argmin(any(null), "w^2", "w^2");
+      b.step("1 = 1", any("refuted"));
+      b.step("x' * x >= 0", { note: any(5) });
+      b.step("x' * x >= 0", { let: any({ y: 3 }) });
+      b.recurrence(any(null));
+    });
+    const errors = d.entries.filter((e): e is Extract<Entry, { kind: "error" }> => e.kind === "error");
+    expect(errors.map((e) => e.message)).toEqual([
+      "the claim of d.step must be a string in the expression language, not a number (42)",
+      "expression 2 of d.chain must be a string in the expression language, not a number (2)",
+      'd.define takes a string such as "z1 = w1 * x1 + b1", not a number (7)',
+      "the first function of d.argmin must be a string in the expression language, not a number (3)",
+      "the variable of d.argmin must be a string in the expression language, not null",
+      'the options of d.step must be an object such as { expect: "refuted", note: "..." }, not the string "refuted"',
+      "note must be a string, not a number (5)",
+      'let.y must be a string such as "n x n", not a number (3)',
+      "recurrence({ name, index, init, step, closed }) takes an object",
+    ]);
+    expect(errors.every((e) => !/engine|internal/.test(e.message))).toBe(true);
+    expect(errors.slice(0, 4).map((e) => e.site.line)).toEqual(["arg-step", "arg-chain", "arg-define", "arg-argmin"].map((m) => lineOf(here, m)));
+  });
+
+  it("refuses an unknown expect, naming the valid values", () => {
+    const d = derivation("expectations", (b) => {
+      for (const expect of ["Refuted", "wrong", "error", "verified"]) b.step("1 = 1", { expect: expect as never });
+      b.step("1 = 1", { expect: "shape error" });
+    });
+    const errors = d.entries.filter((e): e is Extract<Entry, { kind: "error" }> => e.kind === "error");
+    expect(errors.map((e) => e.message)).toEqual(
+      ["Refuted", "wrong", "error", "verified"].map((v) => `expect must be one of "accepted", "proved", "refuted", "shape error", not "${v}"`),
+    );
+    expect(d.entries.filter((e) => e.kind === "claim")).toHaveLength(1);
+  });
+
+  it("reports bad derivation options at the derivation's line and keeps the good declarations", () => {
+    const d = derivation("bad options", { let: { x: "n", B: 5 as never }, given: { w: [1, 2] as never } }, (b) => { // @bad-options
+      b.step("x' * x >= 0");
+    });
+    const errors = d.entries.filter((e): e is Extract<Entry, { kind: "error" }> => e.kind === "error");
+    expect(errors.map((e) => [e.message, e.site.line])).toEqual([
+      ['let.B must be a string such as "n x n", not a number (5)', lineOf(here, "bad-options")],
+      ['given.w must be a number or a string in the expression language ("[1, 2; 3, 4]"), not an array', lineOf(here, "bad-options")],
+    ]);
+    expect(d.let).toEqual({ x: "n" });
+    expect(d.given).toEqual({});
+  });
+
   it("records a body that throws as an error at the line of the throw, after the steps before it", () => {
     const d = derivation("throws", (b) => {
       b.step("1 = 1");

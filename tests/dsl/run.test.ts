@@ -23,6 +23,33 @@ describe("expected verdicts", () => {
     expect(meets("refuted", "skipped")).toBe(true);
   });
 
+  it("meets: shape error is met only by an error of the kind shape", () => {
+    expect(meets("shape error", "error", "shape error at 0: cannot multiply X (n x m) by y (n) (in claim)")).toBe(true);
+    expect(meets("shape error", "error", "syntax error at 5: expected ')' (in claim)")).toBe(false);
+    expect(meets("shape error", "error", "name error at 0: unknown")).toBe(false);
+    expect(meets("shape error", "error", "the claim of d.step must be a string")).toBe(false);
+    expect(meets("shape error", "refuted", "shape error")).toBe(false);
+    expect(meets("shape error", "verified")).toBe(false);
+  });
+
+  it("a step whose shapes do not fit, kept as written with expect: shape error, passes; a syntax error never does", () => {
+    const d = derivation("kept as written", { let: { X: "n x m", y: "n" } }, (b) => {
+      b.step("X * y = y", { expect: "shape error", note: "X' * y was meant" });
+      b.step("grad(tr(X' * X), X) = X' * 2", { expect: "shape error" });
+      b.step("tr(X = 3", { expect: "shape error" });
+      b.step("X' * y = X' * y", { expect: "shape error" });
+      b.step("unknown(X) = X", { expect: "shape error" });
+    });
+    const got = check(d).map((s) => [s.verdict, s.expected, s.ok]);
+    expect(got).toEqual([
+      ["error", "shape error", true],
+      ["error", "shape error", true],
+      ["error", "shape error", false],
+      ["proved", "shape error", false],
+      ["error", "shape error", false],
+    ]);
+  });
+
   it("a wrong step kept with expect: refuted passes, and its correction too", () => {
     const d = derivation("quadratic form", { let: { x: "n", A: "n x n" } }, (b) => {
       b.step("grad(x' * A * x, x) = 2 * A * x", { expect: "refuted", note: "only for a symmetric A" });

@@ -85,7 +85,8 @@ function stepLines(f: FileOutcome, s: StepOutcome, ownSource: string | null, pai
   }
   const mark = s.ok ? paint("green", `[expected ${s.expected} ✓]`) : paint("red", `[${mismatch(s.expected, s.verdict)} ✗]`);
   const lines = [`${where}  ${verdict}  ${s.claim}  (${s.detail})${source}  ${mark}`];
-  if (s.note && (s.ok ? s.expected === "refuted" : true)) lines.push(paint("dim", `      note: ${s.note}`));
+  // a step kept as written (expected refuted or a shape error) shows why
+  if (s.note && (s.ok ? s.expected !== "accepted" && s.expected !== "proved" : true)) lines.push(paint("dim", `      note: ${s.note}`));
   if (!s.ok) {
     lines.push(paint("red", `      - expected: ${s.expected}${s.expected === "accepted" ? " (proved or verified)" : ""}`));
     lines.push(paint("green", `      + got:      ${s.verdict}`));
