@@ -3,6 +3,7 @@
 // is printed (a wrong gradient is never shown as an answer).
 
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
+import { didYouMean } from "../core/suggest.js";
 import { type Dim, isScalar } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { parseExpr } from "../parse/parser.js";
@@ -16,6 +17,13 @@ import { factsOf } from "../symbolic/prove.js";
 import { display, readable } from "../symbolic/readable.js";
 import { latexShared, printShared, share, sharedSize } from "../symbolic/share.js";
 import { simplify, size } from "../symbolic/simplify.js";
+
+/** The variable names a typed tree mentions (declared or assumed), in order of appearance. */
+function namesIn(t: TNode, out = new Set<string>()): Set<string> {
+  if (t.op === "sym" && t.name) out.add(t.name);
+  for (const a of t.args) namesIn(a, out);
+  return out;
+}
 
 /** Results larger than this (in nodes) are printed with shared subexpressions named. */
 const SHARE_ABOVE = 40;
@@ -54,8 +62,14 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
     const tree = located("expression", () => resolver.resolve(parseExpr(opts.expr, { isVariable: scope.isVariable })));
     if (!isScalar(tree.shape)) throw new DeriveError("shape", `grad needs a scalar expression, not one of shape ${tree.shape.rows} x ${tree.shape.cols}; use jacobian`, 0, "expression");
     if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(opts.wrt)) throw new DeriveError("usage", `--wrt needs a variable name, not '${opts.wrt}'`);
+    const used = new Set(resolver.assumptions.keys());
     const x = resolver.resolve(parseExpr(opts.wrt, { isVariable: scope.isVariable }));
     if (x.op !== "sym") throw new DeriveError("usage", `--wrt ${opts.wrt} is not a variable`);
+    // a name neither declared nor used makes the gradient 0 whatever it is: a typo
+    if (!scope.decls.has(opts.wrt) && !used.has(opts.wrt)) {
+      const near = didYouMean(opts.wrt, [...namesIn(tree), ...scope.decls.keys()]);
+      throw new DeriveError("name", `${opts.wrt} is not declared and does not occur in ${opts.expr}, so its gradient would be 0 for any ${opts.wrt}${near}`, 0, "--wrt");
+    }
     // undeclared names (the variable too) are scalars, and every one is reported
     out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
     const n = new Normalizer(factsOf(scope));

@@ -9,6 +9,7 @@ import { type Dim, type Shape, SCALAR, isScalar, isSquare, isTensor, sameShape, 
 import type { TNode } from "../core/typed.js";
 import type { ShapeCtx, Syntax } from "../ops/define.js";
 import { constantOp, opDef } from "../ops/registry.js";
+import { didYouMean } from "../core/suggest.js";
 import { printExpr } from "./print.js";
 import type { Scope } from "./scope.js";
 
@@ -129,7 +130,7 @@ export class Resolver {
     const needy: number[] = [];
     e.args.forEach((a, i) => {
       if (dimArgs) args.push(this.dimArgument(a));
-      else if (i === wrt) args.push(this.variable(a, op.name));
+      else if (i === wrt) args.push(this.variable(a, op.name, e));
       else {
         try {
           args.push(this.node(a));
@@ -273,15 +274,33 @@ export class Resolver {
   }
 
   /** The variable of grad/jacobian/hessian/diff: a declared or undeclared (scalar) name. */
-  private variable(a: Expr, opName: string): TNode {
+  private variable(a: Expr, opName: string, call: Expr): TNode {
     if (a.op !== "sym") throw new DeriveError("shape", `${opName} differentiates with respect to a variable name, not ${printExpr(a)}`, a.pos);
     const name = a.name!;
     if (!this.scope.decls.has(name)) {
       if (constantOp(name) || name === "I") throw new DeriveError("shape", `${name} is a constant, not a variable`, a.pos);
       if (this.dims.has(name)) throw new DeriveError("shape", `${name} is a dimension, not a variable`, a.pos);
+      // an undeclared name the function never mentions makes the derivative 0
+      // whatever it is: a typo (`grad(tr(X), Y)`), never what was meant; a
+      // declared variable that does not occur is a true zero and stays one
+      const f = call.args[0]!;
+      const used = symbolsOf(call.args.filter((x) => x !== a));
+      if (!used.has(name)) {
+        const near = didYouMean(name, [...used, ...this.scope.decls.keys()]);
+        throw new DeriveError("name", `${name} is not declared and does not occur in ${printExpr(f)}, so ${opName}(${printExpr(f)}, ${name}) would be 0 for any ${name}${near}`, a.pos);
+      }
     }
     return this.symbol(a);
   }
+}
+
+/** The names an expression mentions (variables, undeclared names, indices). */
+function symbolsOf(es: readonly Expr[], out = new Set<string>()): Set<string> {
+  for (const e of es) {
+    if (e.op === "sym") out.add(e.name!);
+    symbolsOf(e.args, out);
+  }
+  return out;
 }
 
 /** An integer-valued argument: literals, names declared integer, and + - * of those. */
