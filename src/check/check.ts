@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DeriveError } from "../core/errors.js";
+import type { Counterexample } from "./claim.js";
 import { freshSeed } from "../numeric/random.js";
 import type { Expected } from "../dsl/derivation.js";
 import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../dsl/files.js";
@@ -65,6 +66,10 @@ export interface StepReport {
   expected: Expected;
   ok: boolean;
   detail: string;
+  /** for a refuted claim: the point (dims, values, lhs, rhs, text, hint, notes), as `derive equal --json`; else null */
+  counterexample: Counterexample | null;
+  /** what the slip probably is (a transpose, a sign, a factor), else null */
+  hint: string | null;
 }
 
 /** A file's outcome, with what the reporters need beyond the JSON. */
@@ -178,6 +183,8 @@ export function toReport(run: CheckRun): CheckReport {
         expected: s.expected,
         ok: s.ok,
         detail: s.note ? `${s.detail} (note: ${s.note})` : s.detail,
+        counterexample: s.counterexample ?? null,
+        hint: s.hint ?? null,
       })),
     })),
     summary: { ...run.summary },

@@ -8,7 +8,14 @@ import { asDeriveError } from "../core/errors.js";
 import { type Define, expand, parseDefine } from "./defines.js";
 import { type Site, anchored, callerOf, lineIn } from "./site.js";
 import { type RecurrenceSpec, recurrenceText } from "./recurrence.js";
-import { declarations, derivationOptions, described, expression, stepOptions } from "./options.js";
+import { declarations, derivationOptions, described, expression } from "./options.js";
+
+/**
+ * A step's options are kept as passed and checked when the step is checked
+ * (src/dsl/run.ts): a bad one is that step's error at its line, and a file
+ * whose options do work when read (a getter) does it while its step runs.
+ */
+const recorded = (opts: unknown): StepOptions => (opts === undefined ? {} : (opts as StepOptions));
 
 /**
  * What a step must come to: `accepted` is proved or verified; `shape error`
@@ -171,7 +178,7 @@ class Recorder {
   constructor(private readonly options: DerivationOptions) {
     const step = (claim: string, opts?: StepOptions): void => {
       const site = anchored(callerOf(step), typeof claim === "string" ? claim : "");
-      this.guarded(claim, site, () => this.claim(expression(claim, "the claim of d.step"), stepOptions(opts, "d.step"), site));
+      this.guarded(claim, site, () => this.claim(expression(claim, "the claim of d.step"), recorded(opts), site));
     };
     const chain = (...items: (string | StepOptions)[]): void => {
       const first = items[0];
@@ -180,7 +187,7 @@ class Recorder {
       this.guarded(written, site, () => {
         const last = items[items.length - 1];
         const hasOpts = typeof last === "object" && last !== null && !Array.isArray(last);
-        const opts = stepOptions(hasOpts ? last : undefined, "d.chain");
+        const opts = recorded(hasOpts ? last : undefined);
         const sides = (hasOpts ? items.slice(0, -1) : items).map((x, i) => expression(x, `expression ${i + 1} of d.chain`));
         if (sides.length < 2) throw new TypeError("a chain needs at least two expressions");
         for (let i = 0; i + 1 < sides.length; i++) this.claim(`${sides[i]} = ${sides[i + 1]}`, opts, site);
@@ -191,7 +198,7 @@ class Recorder {
       const site = anchored(callerOf(argmin), typeof f === "string" ? f : "");
       const claim = `argmin_${String(wrt)} ${String(f)} = argmin_${String(wrt)} ${String(g)}`;
       this.guarded(claim, site, () => {
-        const o = stepOptions(opts, "d.argmin");
+        const o = recorded(opts);
         const [w, ef, eg] = [expression(wrt, "the variable of d.argmin"), expression(f, "the first function of d.argmin"), expression(g, "the second function of d.argmin")];
         this.entries.push({ kind: "argmin", claim, wrt: w, f: this.expand(ef), g: this.expand(eg), opts: o, site });
       });
@@ -199,7 +206,7 @@ class Recorder {
     const recurrence = (spec: RecurrenceSpec, opts?: StepOptions): void => {
       const site = anchored(callerOf(recurrence), typeof spec?.closed === "string" ? spec.closed : "");
       this.guarded("(recurrence)", site, () => {
-        const o = stepOptions(opts, "d.recurrence");
+        const o = recorded(opts);
         const claim = recurrenceText(spec);
         const let_ = { ...(this.options.let ?? {}), ...(declarations(spec.let, "the let of d.recurrence") ?? {}) };
         const ex = (t: string): string => this.expand(t);

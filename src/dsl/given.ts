@@ -17,15 +17,18 @@ import { drawScalar, drawSizes, drawValue } from "../numeric/sampler.js";
 import { type Claim, parseClaim, parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
-import { printClaim } from "../check/claim.js";
+import { type Counterexample, printClaim } from "../check/claim.js";
+import { hintFor } from "../check/hints.js";
 import { decide, roundingTolerance } from "../check/relations.js";
-import { formatValue, toText } from "../check/values.js";
+import { type JsonValue, formatValue, toJson, toText } from "../check/values.js";
 
 export interface Outcome {
   verdict: "proved" | "verified" | "refuted" | "error";
   detail: string;
   /** undeclared names taken as scalars */
   assumptions: string[];
+  /** for refuted: the point, as `derive equal --json` gives it */
+  counterexample?: Counterexample | null;
 }
 
 /** Scope and fixed values for a derivation's declarations plus its given values. */
@@ -176,7 +179,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
       if (failed >= 0) {
         // re-confirm with another finite-difference step before refuting
         const again = evaluateSides(sides, point, 0.03);
-        if (firstFailure(claim, again, approx) >= 0) return { verdict: "refuted", detail: refutation(claim, again, failed, point, bound, approx), assumptions };
+        if (firstFailure(claim, again, approx) >= 0) return { verdict: "refuted", ...refutation(claim, again, failed, point, bound, approx), assumptions };
         lastInvalid = "a failing sample did not re-confirm";
         continue;
       }
@@ -239,12 +242,25 @@ function approximation(claim: Claim, sides: TNode[], resolver: Resolver): { tol:
   return { tol };
 }
 
-function refutation(claim: Claim, values: readonly Tensor[], at: number, point: Point, bound: Bound, approx: { tol: number[] } | null): string {
+function refutation(claim: Claim, values: readonly Tensor[], at: number, point: Point, bound: Bound, approx: { tol: number[] } | null): { detail: string; counterexample: Counterexample } {
   const rel = claim.relations[at]!;
   const a = values[at]!;
   const b = values[at + 1]!;
   const drawn = [...point.values].filter(([k]) => !bound.values.has(k)).map(([k, v]) => `${k} = ${toText(v)}`);
   const where = drawn.length ? `at the given values and ${drawn.join("; ")}` : "at the given values";
   const tol = approx && rel === "≈" ? ` (allowed ±${approx.tol.length === 1 ? formatValue(approx.tol[0]!, 6) : "the rounding of each entry"})` : "";
-  return `refuted (${rel} fails) ${where}: ${printClaim({ ...claim, sides: claim.sides.slice(at, at + 2), relations: [rel], proptoIn: [] })} has lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${tol}`;
+  const detail = `refuted (${rel} fails) ${where}: ${printClaim({ ...claim, sides: claim.sides.slice(at, at + 2), relations: [rel], proptoIn: [] })} has lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${tol}`;
+  // the same object as `derive equal --json`: every value at the point, given or drawn
+  // the sizes of the values at the point (not every dimension the derivation declares)
+  const used = new Set<string>();
+  for (const k of point.values.keys()) {
+    const sh = bound.scope.decls.get(k)?.shape;
+    if (sh) for (const dim of [...(sh.lead ?? []), sh.rows, sh.cols]) if (typeof dim !== "number") dimNames(dim).forEach((n) => used.add(n));
+  }
+  const dims: Record<string, number> = Object.fromEntries([...point.sizes].filter(([k]) => used.has(k)));
+  const vals: Record<string, JsonValue> = {};
+  for (const [k, v] of point.values) vals[k] = toJson(v);
+  const text = [...Object.entries(dims).map(([k, v]) => `${k} = ${v}`), ...[...point.values].map(([k, v]) => `${k} = ${toText(v)}`)].join("; ");
+  const hint = rel === "=" ? hintFor(a, b) : null;
+  return { detail, counterexample: { dims, values: vals, lhs: toJson(a), rhs: toJson(b), text, hint, notes: [] } };
 }

@@ -7,11 +7,12 @@
 import { DeriveError, asDeriveError } from "../core/errors.js";
 import { parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
-import { DEFAULT_SAMPLES, checkClaim } from "../check/claim.js";
+import { type Counterexample, DEFAULT_SAMPLES, checkClaim } from "../check/claim.js";
 import { checkArgmin } from "./argmin.js";
 import { checkRecurrenceEntry } from "./recurrence.js";
 import { namesIn } from "./defines.js";
-import type { Derivation, Entry, Expected } from "./derivation.js";
+import type { Derivation, Entry, Expected, StepOptions } from "./derivation.js";
+import { stepOptions } from "./options.js";
 import { type Outcome, bindGiven, checkAtGiven } from "./given.js";
 
 export type StepVerdict = "proved" | "verified" | "refuted" | "error" | "skipped";
@@ -33,6 +34,10 @@ export interface StepOutcome {
   /** what kind of record it was: a step, an argmin step, prose, a define or body that failed */
   readonly kind: "claim" | "argmin" | "recurrence" | "prose" | "define" | "error";
   readonly ms: number;
+  /** for a refuted claim: the point, as `derive equal --json` gives it (else null) */
+  readonly counterexample: Counterexample | null;
+  /** what the slip probably is (the counterexample's hint), else null */
+  readonly hint: string | null;
 }
 
 export interface RunOptions {
@@ -71,32 +76,47 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       note: null,
       kind: "prose",
       ms: 0,
+      counterexample: null,
+      hint: null,
     };
   }
   for (const entry of d.entries) {
     const started = Date.now();
     if (entry.kind !== "define") opts.onBegin?.(entry.site.line);
-    const o = checkEntry(d, entry, lets, opts);
+    // the options as written are checked here: a bad one (`expect: "Refuted"`, a note that
+    // is not a string) is the step's error, and the step is judged as expected "accepted"
+    let stepOpts: StepOptions;
+    let o: Checked;
+    try {
+      stepOpts = stepOptions(entry.opts, "a step");
+      o = checkEntry(d, { ...entry, opts: stepOpts } as Entry, lets, opts);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      stepOpts = {};
+      o = { verdict: "error", detail: e.message };
+    }
     if (!o) continue;
-    const expected: Expected = entry.opts.expect ?? "accepted";
+    const expected: Expected = stepOpts.expect ?? "accepted";
     yield {
       file: entry.site.file,
       line: entry.site.line,
       derivation: d.title,
-      source: entry.opts.source ?? d.source,
+      source: stepOpts.source ?? d.source,
       claim: entry.claim,
       verdict: o.verdict,
       expected,
       ok: meets(expected, o.verdict, o.detail),
       detail: o.detail,
-      note: entry.opts.note ?? null,
+      note: stepOpts.note ?? null,
       kind: entry.kind,
       ms: Date.now() - started,
+      counterexample: o.counterexample ?? null,
+      hint: o.counterexample?.hint ?? null,
     };
   }
 }
 
-type Checked = { verdict: StepVerdict; detail: string } | null;
+type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null } | null;
 
 function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
@@ -131,7 +151,7 @@ function withAssumptions(o: Outcome, written: string, checked: string): Checked 
   if (o.assumptions.length) detail += `; assuming ${o.assumptions.join(", ")}`;
   // an error's position refers to the text that was checked
   if (o.verdict === "error" && checked !== written) detail += ` (checked as: ${checked})`;
-  return { verdict: o.verdict, detail };
+  return { verdict: o.verdict, detail, counterexample: o.verdict === "refuted" ? (o.counterexample ?? null) : null };
 }
 
 /** A define is not a step; it is reported only when its expression cannot be read. */

@@ -37,6 +37,8 @@ interface Step {
   expected: string;
   ok: boolean;
   detail: string;
+  counterexample: Record<string, unknown> | null;
+  hint: string | null;
 }
 interface Report {
   seed: number;
@@ -71,7 +73,11 @@ function shapeErrors(r: unknown): string[] {
     if (!Array.isArray(f.steps)) return errs.push(`files[${i}].steps: not an array`);
     f.steps.forEach((s: unknown, j) => {
       const at = `files[${i}].steps[${j}]`;
-      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail"], at)) return;
+      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "hint"], at)) return;
+      type(s.hint, "string|null", `${at}.hint`);
+      // the counterexample of `derive equal --json`, for a refuted step only
+      if (s.verdict === "refuted") keys(s.counterexample, ["dims", "values", "lhs", "rhs", "text", "hint", "notes"], `${at}.counterexample`);
+      else if (s.counterexample !== null) errs.push(`${at}.counterexample: not null for ${s.verdict}`);
       type(s.line, "int", `${at}.line`);
       for (const k of ["derivation", "claim", "detail"]) type(s[k], "string", `${at}.${k}`);
       type(s.source, "string|null", `${at}.source`);
@@ -206,6 +212,51 @@ describe("the JSON reporter", () => {
     const worked = file!.steps.filter((s) => s.derivation === "beta: a worked example");
     expect(worked.map((s) => s.source)).toEqual([null, null, null, null]);
     expect(worked.map((s) => s.verdict)).toEqual(["verified", "verified", "skipped", "verified"]);
+  });
+
+  it("gives a refuted step the counterexample and hint of `derive equal --json`, not only a string", async () => {
+    const { equal } = await import("../../src/api.js");
+    const { report } = json(fx("pass.ts"), "--seed", "4");
+    const refuted = report.files[0]!.steps.find((s) => s.claim === "A * B = B * A")!;
+    const direct = equal({ claim: "A * B = B * A", let: ["A: n x m", "B: m x n", "A: n x n", "B: n x n"].slice(2), seed: 4 });
+    expect(direct.verdict).toBe("refuted");
+    expect(refuted.counterexample).toEqual(JSON.parse(JSON.stringify(direct.counterexample)));
+    expect(refuted.hint).toBe(direct.counterexample!.hint);
+    // a step that is not refuted has neither
+    const passed = report.files[0]!.steps.find((s) => s.claim === "tr(A * B) = tr(B * A)")!;
+    expect([passed.counterexample, passed.hint]).toEqual([null, null]);
+  });
+
+  it("gives a refuted step at given values its point and the layout hint", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derive-cx-"));
+    try {
+      const file = join(dir, "cx.ts");
+      writeFileSync(
+        file,
+        [
+          'import { derivation } from "derive";',
+          'export default derivation("cx", { let: { X: "n x n invertible" }, given: { w: 2, M: "[1, 2; 3, 4]" } }, (d) => {',
+          '  d.step("grad(logdet(X), X) = inv(X)");',
+          '  d.step("w^2 = 5");',
+          '  d.step("M = [1, 3; 2, 4]");',
+          "});",
+          "",
+        ].join("\n"),
+      );
+      const { report } = json(file, "--seed", "2");
+      const [layout, given, transposed] = report.files[0]!.steps;
+      expect(layout!.hint).toBe("the transpose of the right side matches: a layout slip?");
+      expect(Object.keys((layout!.counterexample as { values: object }).values)).toEqual(["X"]);
+      expect(given!.counterexample).toEqual({ dims: {}, values: { w: 2 }, lhs: 4, rhs: 5, text: "w = 2", hint: null, notes: [] });
+      expect(transposed!.hint).toBe("the transpose of the right side matches: a layout slip?");
+      const tap = derive("check", file, "--seed", "2", "--reporter", "tap").stdout;
+      expect(tap).toContain('  hint: "the transpose of the right side matches: a layout slip?"');
+      expect(tap).toContain('  counterexample: "w = 2"');
+      const junit = derive("check", file, "--seed", "2", "--reporter", "junit").stdout;
+      expect(junit).toContain("hint: the transpose of the right side matches: a layout slip?");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("is reproducible with --seed", () => {

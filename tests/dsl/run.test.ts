@@ -50,6 +50,29 @@ describe("expected verdicts", () => {
     ]);
   });
 
+  it("an unknown expect is the step's error, naming the valid values; so is an option of the wrong type", () => {
+    const d = derivation("expectations", { let: { x: "n" } }, (b) => {
+      for (const expect of ["Refuted", "wrong", "error", "verified"]) b.step("1 = 2", { expect: expect as never });
+      b.step("1 = 1", "refuted" as never);
+      b.step("x' * x >= 0", { note: 5 as never });
+      b.step("x' * x >= 0", { let: { y: 3 } as never });
+      b.step("x' * x >= 0", { skip: 1 as never });
+      b.chain("1", "1", { expect: "Proved" as never });
+      b.step("1 = 1", { expect: "proved" }); // a valid one still works
+    });
+    const out = check(d);
+    expect(out.map((s) => s.detail)).toEqual([
+      ...["Refuted", "wrong", "error", "verified"].map((v) => `expect must be one of "accepted", "proved", "refuted", "shape error", not "${v}"`),
+      'the options of a step must be an object such as { expect: "refuted", note: "..." }, not the string "refuted"',
+      "note must be a string, not a number (5)",
+      'let.y must be a string such as "n x n", not a number (3)',
+      "skip must be true or a string saying why, not a number (1)",
+      'expect must be one of "accepted", "proved", "refuted", "shape error", not "Proved"',
+      expect.stringMatching(/^proved/),
+    ]);
+    expect(out.map((s) => [s.verdict, s.expected, s.ok])).toEqual([...Array(9).fill(["error", "accepted", false]), ["proved", "proved", true]]);
+  });
+
   it("a wrong step kept with expect: refuted passes, and its correction too", () => {
     const d = derivation("quadratic form", { let: { x: "n", A: "n x n" } }, (b) => {
       b.step("grad(x' * A * x, x) = 2 * A * x", { expect: "refuted", note: "only for a symmetric A" });

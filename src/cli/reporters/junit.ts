@@ -60,7 +60,14 @@ function caseBody(s: StepOutcome, counts: Counts): string[] {
   }
   if (s.ok) return [];
   const why = mismatch(s.expected, s.verdict);
-  const full = [why, s.detail, s.note ? `note: ${s.note}` : "", s.source ? `source: ${s.source}` : ""].filter(Boolean).join("\n");
+  const full = [
+    why,
+    s.detail,
+    s.counterexample ? `counterexample (pastes back with --at): ${s.counterexample.text}` : "",
+    s.hint ? `hint: ${s.hint}` : "",
+    s.note ? `note: ${s.note}` : "",
+    s.source ? `source: ${s.source}` : "",
+  ].filter(Boolean).join("\n");
   if (s.verdict === "error") {
     counts.errors++;
     return [`      <error message="${attr(why)}" type="error">${text(full)}</error>`];

@@ -46,6 +46,8 @@ function stepPoint(f: FileOutcome, s: StepOutcome, add: (ok: boolean, d: string,
     verdict: s.verdict,
     detail: s.detail,
   };
+  if (s.counterexample) yaml.counterexample = s.counterexample.text;
+  if (s.hint) yaml.hint = s.hint;
   if (s.source) yaml.source = s.source;
   if (s.note) yaml.note = s.note;
   add(false, description, "", yaml);
