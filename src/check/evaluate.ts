@@ -15,14 +15,21 @@ import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
 import { type Declarations, declarationList } from "./claim.js";
 import { type JsonValue, toJson, toText } from "./values.js";
+import { type GivenValue, tensorOfJs } from "./given-values.js";
 import { momentsForEval, withMoments } from "./statistical.js";
 
 export interface EvaluateOptions {
   expr: string;
   let?: Declarations;
-  /** given values, each in the expression language: { X: "[1, 2; 3, 4]" } */
-  at?: Readonly<Record<string, string | number>>;
+  /**
+   * given values: a string in the expression language ({ X: "[1, 2; 3, 4]" }),
+   * a number, a flat array for a vector ([1, 2, 3]) or nested arrays, the rows
+   * of a matrix ([[1, 2], [3, 4]])
+   */
+  at?: Readonly<Record<string, GivenValue>>;
   seed?: number;
+  /** how a message names a given value: `at.X` (the library) unless told (the CLI says `--at X`) */
+  nameAt?: (name: string) => string;
 }
 
 export interface EvaluateResult {
@@ -52,30 +59,31 @@ const MAX_REDRAWS = 50;
 export function evaluateExpression(opts: EvaluateOptions, seed: number): EvaluateResult {
   const out: EvaluateResult = { value: null, text: null, shape: null, dims: {}, values: {}, sampled: [], sampledDims: [], notes: [], assumptions: [], seed, error: null };
   try {
-    const given = parseGiven(opts.at ?? {});
+    const label = opts.nameAt ?? ((name: string) => `at.${name}`);
+    const given = parseGiven(opts.at ?? {}, label);
     const base = Scope.parse(declarationList(opts.let));
     // `--at n=3` for a dimension name (not a variable) sets that size
     const sizeGiven = new Map<string, number>();
     for (const [name, v] of [...given]) {
       if (base.decls.has(name) || !base.dims.has(name)) continue;
       const k = v.isScalar() ? v.scalar() : NaN;
-      if (!Number.isInteger(k) || k < 1 || k > 100_000) throw new DeriveError("value", `${name} is a dimension: its value must be a positive integer, not ${toText(v, 6)}`, null, `--at ${name}`);
+      if (!Number.isInteger(k) || k < 1 || k > 100_000) throw new DeriveError("value", `${name} is a dimension: its value must be a positive integer, not ${toText(v, 6)}`, null, label(name));
       sizeGiven.set(name, k);
       given.delete(name);
     }
     // a name given a value but not declared takes the value's (concrete) shape
     const extra: Declaration[] = [];
     for (const [name, v] of given) {
-      if (!base.decls.has(name)) extra.push({ name, shape: v.shape.length > 2 ? tensorShape(v.shape) : shape(v.rows, v.cols), properties: [], origin: `--at ${name}` });
+      if (!base.decls.has(name)) extra.push({ name, shape: v.shape.length > 2 ? tensorShape(v.shape) : shape(v.rows, v.cols), properties: [], origin: label(name) });
     }
     const scope = new Scope([...base.decls.values(), ...extra]);
     const tree = located("expression", () => parseExpr(opts.expr, { isVariable: scope.isVariable }));
     const resolver = new Resolver(scope);
     const node = located("expression", () => resolver.resolve(tree));
     out.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
-    const fixed = fixSizes(scope, given);
+    const fixed = fixSizes(scope, given, label);
     for (const [d, k] of sizeGiven) {
-      if (fixed.has(d) && fixed.get(d) !== k) throw new DeriveError("value", `--at ${d}=${k}, but a given value makes ${d} = ${fixed.get(d)}`, null, `--at ${d}`);
+      if (fixed.has(d) && fixed.get(d) !== k) throw new DeriveError("value", `${d} is given as ${k}, but a given value makes ${d} = ${fixed.get(d)}`, null, label(d));
       fixed.set(d, k);
     }
     const rng = new Random(seed);
@@ -141,13 +149,19 @@ export function evaluateExpression(opts: EvaluateOptions, seed: number): Evaluat
 }
 
 
-/** `--at` values: each an expression of numbers (`[1, 2; 3, 4]`, `0.5`, `pi/2`). */
-function parseGiven(at: Readonly<Record<string, string | number>>): Map<string, Tensor> {
+/** Given values: JavaScript numbers and arrays, or expressions of numbers (`[1, 2; 3, 4]`, `0.5`, `pi/2`). */
+function parseGiven(at: Readonly<Record<string, GivenValue>>, label: (name: string) => string): Map<string, Tensor> {
   const out = new Map<string, Tensor>();
   const empty = new Scope([]);
+  if (typeof at !== "object" || at === null || Array.isArray(at)) throw new DeriveError("value", "at must be an object of given values, such as { X: [[1, 2], [3, 4]], x: [1, 2], t: 0.5 }");
   for (const [name, raw] of Object.entries(at)) {
+    const where = label(name);
+    const js = tensorOfJs(raw, where);
+    if (js) {
+      out.set(name, js);
+      continue;
+    }
     const src = String(raw);
-    const where = `--at ${name}`;
     const r = new Resolver(empty);
     const node = located(where, () => r.resolve(parseExpr(src)));
     if (r.assumptions.size > 0) throw new DeriveError("value", `a value must be numbers only, not ${[...r.assumptions.keys()].join(", ")}`, null, where);
@@ -159,7 +173,7 @@ function parseGiven(at: Readonly<Record<string, string | number>>): Map<string, 
 }
 
 /** Sizes that the given values fix, checked against the declarations. */
-function fixSizes(scope: Scope, given: Map<string, Tensor>): Map<string, number> {
+function fixSizes(scope: Scope, given: Map<string, Tensor>, label: (name: string) => string): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const [name, v] of given) {
     const d = scope.decls.get(name)!;
@@ -171,28 +185,28 @@ function fixSizes(scope: Scope, given: Map<string, Tensor>): Map<string, number>
     }
     const bind = (dim: Dim, n: number): void => {
       if (typeof dim === "number") {
-        if (dim !== n) throw mismatch(d, t);
+        if (dim !== n) throw mismatch(d, t, label);
         return;
       }
-      if (dimNames(dim).length !== 1) throw new DeriveError("value", `cannot give a value to ${name} of size ${showShape(d.shape)}`, null, `--at ${name}`);
+      if (dimNames(dim).length !== 1) throw new DeriveError("value", `cannot give a value to ${name} of size ${showShape(d.shape)}`, null, label(name));
       const prev = sizes.get(dim);
-      if (prev !== undefined && prev !== n) throw new DeriveError("value", `${name} makes ${dim} = ${n}, but another value makes it ${prev}`, null, `--at ${name}`);
+      if (prev !== undefined && prev !== n) throw new DeriveError("value", `${name} makes ${dim} = ${n}, but another value makes it ${prev}`, null, label(name));
       sizes.set(dim, n);
     };
     // a rank > 2 value (reshape(...)) binds its leading dimensions too, and only a tensor of that rank fits
     const lead = d.shape.lead ?? [];
-    if (t.shape.length > 2 !== lead.length > 0 || (lead.length > 0 && t.shape.length !== lead.length + 2)) throw mismatch(d, t);
+    if (t.shape.length > 2 !== lead.length > 0 || (lead.length > 0 && t.shape.length !== lead.length + 2)) throw mismatch(d, t, label);
     lead.forEach((dim, k) => bind(dim, t.shape[k]!));
     bind(d.shape.rows, t.rows);
     bind(d.shape.cols, t.cols);
     for (const p of d.properties) {
-      if (!holds(p, t, d.properties)) throw new DeriveError("value", `${name} is declared ${p}, but the given value ${toText(t, 6)} is not`, null, `--at ${name}`);
+      if (!holds(p, t, d.properties)) throw new DeriveError("value", `${name} is declared ${p}, but the given value ${toText(t, 6)} is not`, null, label(name));
     }
   }
   return sizes;
 }
 
-function mismatch(d: Declaration, t: Tensor): DeriveError {
+function mismatch(d: Declaration, t: Tensor, label: (name: string) => string): DeriveError {
   const got = sameShape(d.shape, SCALAR) ? "scalar" : t.shape.length > 2 ? t.shape.join(" x ") : `${t.rows} x ${t.cols}`;
-  return new DeriveError("value", `${d.name} is declared ${showShape(d.shape)} but the value is ${got}`, null, `--at ${d.name}`);
+  return new DeriveError("value", `${d.name} is declared ${showShape(d.shape)} but the value is ${got}`, null, label(d.name));
 }

@@ -25,7 +25,7 @@ export function runEval(argv: string[], io: Io): number {
     if (name in at) throw new DeriveError("usage", `--at gives ${name} twice`);
     at[name] = a.slice(eq + 1);
   }
-  const r = evaluate({ expr: positionals[0]!, let: flags.get("let") ?? [], at, seed: seedFlag(flags) });
+  const r = evaluate({ expr: positionals[0]!, let: flags.get("let") ?? [], at, seed: seedFlag(flags), nameAt: (name) => `--at ${name}` });
   if (flags.has("json")) {
     io.out(JSON.stringify(r));
     return r.error ? 2 : 0;
