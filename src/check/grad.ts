@@ -67,7 +67,7 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
     if (x.op !== "sym") throw new DeriveError("usage", `--wrt ${opts.wrt} is not a variable`);
     // a name neither declared nor used makes the gradient 0 whatever it is: a typo
     if (!scope.decls.has(opts.wrt) && !used.has(opts.wrt)) {
-      const near = didYouMean(opts.wrt, [...namesIn(tree), ...scope.decls.keys()]);
+      const near = didYouMean(opts.wrt, namesIn(tree), scope.decls.keys());
       throw new DeriveError("name", `${opts.wrt} is not declared and does not occur in ${opts.expr}, so its gradient would be 0 for any ${opts.wrt}${near}`, 0, "--wrt");
     }
     // undeclared names (the variable too) are scalars, and every one is reported

@@ -40,8 +40,15 @@ export function closest(name: string, known: Iterable<string>): string | null {
   return best !== null && bestD <= Math.max(1, Math.ceil(name.length / 2)) ? best : null;
 }
 
-/** "; did you mean X?" or "" (to end a message with). */
-export function didYouMean(name: string, known: Iterable<string>): string {
-  const c = closest(name, known);
-  return c === null ? "" : `; did you mean ${c}?`;
+/**
+ * "; did you mean X?" or "" (to end a message with). The groups are tried in
+ * order (the names a derivative's function uses before the other declared
+ * ones), so a near name in an earlier group wins over a nearer one later.
+ */
+export function didYouMean(name: string, ...groups: Iterable<string>[]): string {
+  for (const g of groups) {
+    const c = closest(name, g);
+    if (c !== null) return `; did you mean ${c}?`;
+  }
+  return "";
 }

@@ -286,7 +286,7 @@ export class Resolver {
       const f = call.args[0]!;
       const used = symbolsOf(call.args.filter((x) => x !== a));
       if (!used.has(name)) {
-        const near = didYouMean(name, [...used, ...this.scope.decls.keys()]);
+        const near = didYouMean(name, used, this.scope.decls.keys());
         throw new DeriveError("name", `${name} is not declared and does not occur in ${printExpr(f)}, so ${opName}(${printExpr(f)}, ${name}) would be 0 for any ${name}${near}`, a.pos);
       }
     }

@@ -42,3 +42,13 @@ describe("a derivative by a name that is neither declared nor used", () => {
     expect(equal({ lhs: "diff(t^2, t)", rhs: "2 * t", seed: 1 }).verdict).toBe("proved");
   });
 });
+
+describe("the suggestion", () => {
+  it("prefers a name the function uses to a nearer declared one it does not use", () => {
+    const r = equal({ lhs: "grad(tr(X' * X), Y)", rhs: "0", let: ["X: n x m", "y: n"], seed: 1 });
+    expect(r.error!.message).toMatch(/; did you mean X\? \(in lhs\)$/);
+    // with nothing near among the used names, a declared one is offered
+    const s = equal({ lhs: "grad(tr(X' * X), wieghts)", rhs: "0", let: ["X: n x m", "weights: n"], seed: 1 });
+    expect(s.error!.message).toMatch(/; did you mean weights\? \(in lhs\)$/);
+  });
+});

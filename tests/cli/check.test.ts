@@ -183,6 +183,28 @@ describe("files that cannot be checked", () => {
     expect(at("err-body")).toMatchObject({ verdict: "error", detail: "the body threw: the body gave up" });
   });
 
+  it("reports the file's own mistakes at their lines, meets an expected shape error, and never calls them engine errors", () => {
+    const { run, report } = json(fx("file-mistakes.ts"), "--seed", "1");
+    expect(run.code).toBe(1);
+    const steps = report.files[0]!.steps;
+    const at = (m: string): Step => {
+      const found = steps.filter((s) => s.line === line("file-mistakes.ts", m));
+      expect(found, m).toHaveLength(1);
+      return found[0]!;
+    };
+    expect(at("mis-number")).toMatchObject({ verdict: "error", ok: false, detail: "the claim of d.step must be a string in the expression language, not a number (42)" });
+    expect(at("mis-expect")).toMatchObject({ verdict: "error", expected: "accepted", ok: false });
+    expect(at("mis-expect").detail).toBe('expect must be one of "accepted", "proved", "refuted", "shape error", not "Refuted"');
+    expect(at("mis-shape-ok")).toMatchObject({ verdict: "error", expected: "shape error", ok: true });
+    expect(at("mis-syntax")).toMatchObject({ verdict: "error", expected: "shape error", ok: false });
+    // two identical claims on consecutive lines: each at its own line
+    expect(at("mis-twin-1")).toMatchObject({ claim: "x' * x >= 0", ok: true });
+    expect(at("mis-twin-2")).toMatchObject({ claim: "x' * x >= 0", ok: true });
+    expect(at("mis-wrt").detail).toMatch(/^name error at 17: Y is not declared and does not occur in tr\(X' \* X\), so grad\(tr\(X' \* X\), Y\) would be 0 for any Y; did you mean X\?/);
+    expect(steps.some((s) => /engine|internal/.test(s.detail))).toBe(false);
+    expect(report.summary).toEqual({ passed: 3, failed: 4, skipped: 0 });
+  });
+
   it("resolves `derive` for a derivation file outside the package", () => {
     const dir = mkdtempSync(join(tmpdir(), "derive-outside-"));
     try {
