@@ -9,6 +9,7 @@ import { type Define, expand, parseDefine } from "./defines.js";
 import { type Site, anchored, callerOf, lineIn } from "./site.js";
 import { type RecurrenceSpec, recurrenceText } from "./recurrence.js";
 import { declarations, derivationOptions, described, expression } from "./options.js";
+import { declarationList } from "../check/claim.js";
 
 /**
  * A step's options are kept as passed and checked when the step is checked
@@ -205,10 +206,16 @@ class Recorder {
     };
     const recurrence = (spec: RecurrenceSpec, opts?: StepOptions): void => {
       const site = anchored(callerOf(recurrence), typeof spec?.closed === "string" ? spec.closed : "");
-      this.guarded("(recurrence)", site, () => {
+      let claim = "(recurrence)";
+      this.guarded(() => claim, site, () => {
         const o = recorded(opts);
-        const claim = recurrenceText(spec);
-        const let_ = { ...(this.options.let ?? {}), ...(declarations(spec.let, "the let of d.recurrence") ?? {}) };
+        claim = recurrenceText(spec);
+        // its own declarations override the derivation's: an object merges by name, a list (or one string) follows them
+        const own = spec.let;
+        const let_ =
+          typeof own === "string" || Array.isArray(own)
+            ? [...declarationList(this.options.let), ...declarationList(own as string | string[])]
+            : { ...(this.options.let ?? {}), ...(declarations(own, "the let of d.recurrence") ?? {}) };
         const ex = (t: string): string => this.expand(t);
         this.entries.push({ kind: "recurrence", claim, spec: { ...spec, init: ex(spec.init), step: ex(spec.step), closed: ex(spec.closed), let: let_ }, opts: o, site });
       });
@@ -221,12 +228,14 @@ class Recorder {
    * line: a wrong argument (a TypeError from ./options.ts) is the file's own
    * mistake, said as it is, and a bad expression its positioned error.
    */
-  private guarded(claim: string, site: Site, f: () => void): void {
+  private guarded(claim: unknown, site: Site, f: () => void): void {
     try {
       f();
     } catch (e) {
       const message = e instanceof TypeError ? e.message : asDeriveError(e).message;
-      this.entries.push({ kind: "error", claim: typeof claim === "string" ? claim : String(claim), message, opts: {}, site });
+      // (the claim as far as it is known when the call fails)
+      const text = typeof claim === "function" ? String(claim()) : String(claim);
+      this.entries.push({ kind: "error", claim: text, message, opts: {}, site });
     }
   }
 
