@@ -147,7 +147,7 @@ export async function runCheck(opts: CheckOptions, listener: CheckListener = {})
   const done = results.filter((r): r is FileOutcome => r !== undefined);
   // a filter that keeps nothing is a typo, not a pass (like a pattern that matches no file);
   // in a shard the title may be in another shard's files, so there it is not an error
-  if (opts.filter !== undefined && !s && !opts.bail && done.length > 0 && done.every((f) => f.error === null && f.matched === 0)) {
+  if (opts.filter !== undefined && !s && done.length === files.length && files.length > 0 && done.every((f) => f.error === null && f.matched === 0)) {
     throw new DeriveError("usage", `--filter '${opts.filter}' matches no derivation title in ${done.length} file${done.length === 1 ? "" : "s"}`);
   }
   return { seed, files: done, summary: summarize(done), notRun: files.length - done.length, ms: Date.now() - started };

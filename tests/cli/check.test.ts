@@ -467,4 +467,11 @@ describe("check() from the library", () => {
     const { check } = await import("../../src/api.js");
     await expect(check({ files: ["nope.ts"], cwd: root })).rejects.toThrow(/no such file: nope\.ts/);
   });
+
+  it("rejects a filter that matches no derivation title, even with bail; a shard may match nothing", async () => {
+    const { check } = await import("../../src/api.js");
+    await expect(check({ files: [fx("steps-order.ts")], filter: "zzz", bail: true, cwd: root, seed: 1 })).rejects.toThrow("--filter 'zzz' matches no derivation title in 1 file");
+    const sharded = await check({ files: [fx("steps-order.ts"), fx("pass.ts")], filter: "zzz", shard: "1/2", cwd: root, seed: 1 });
+    expect(sharded.summary).toEqual({ passed: 0, failed: 0, skipped: 0 });
+  });
 });
