@@ -11,6 +11,8 @@ export interface Token {
   readonly text: string;
   readonly pos: number;
   readonly end: number;
+  /** a `^` read from superscript digits: the exponent binds as a postfix (`X⁻¹ᵀ` is `(X^-1)'`) */
+  readonly superscript?: boolean;
 }
 
 /** Longest first, so `.*` wins over `.` and `<=` over `<`. */
@@ -110,7 +112,7 @@ function scanScript(src: string, i: number, out: Token[]): number {
     return i + 1;
   }
   if (c in SUPERSCRIPT_DIGITS || c === SUPERSCRIPT_MINUS) {
-    out.push({ kind: "op", text: "^", pos: i, end: i + 1 });
+    out.push({ kind: "op", text: "^", pos: i, end: i + 1, superscript: true });
     if (c === SUPERSCRIPT_MINUS) {
       out.push({ kind: "op", text: "-", pos: i, end: i + 1 });
       i++;

@@ -302,6 +302,15 @@ class Parser {
       if (t.kind === "op" && t.text === "'") {
         this.next();
         e = node(postfixOp("'")!.name, [e], e.pos, t.end);
+      } else if (t.superscript) {
+        // `x²`, `X⁻¹`: the superscript is the exponent of this operand alone,
+        // and a `ᵀ` after it transposes the power, as on paper
+        this.next();
+        const minus = this.peek().text === "-" ? this.next() : null;
+        const digits = this.next();
+        const n = num(Number(digits.text), digits.pos, digits.end, digits.text);
+        const exponent = minus ? node(prefixOp("-")!.name, [n], minus.pos, digits.end) : n;
+        e = node(infixOp("^")!.name, [e, exponent], e.pos, digits.end);
       } else if (t.kind === "op" && t.text === "[") {
         this.next();
         const idx = [this.expr()];

@@ -17,12 +17,16 @@ import { exprArb } from "./expr-arbitrary.js";
 const SUP: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
 const sup = (digits: string): string => [...digits].map((d) => SUP[d]).join("");
 
-/** The printed text with `'` as ᵀ and integer exponents as superscripts (not `.^`, not `^2.5`). */
+/**
+ * The printed text with integer exponents as superscripts (not `.^`, not
+ * `^2.5`, not an exponent with its own postfix: `x^2'` is `x^(2')` but `x²ᵀ`
+ * is `(x^2)'`) and `'` as ᵀ.
+ */
 function toUnicode(text: string): string {
   return text
-    .replace(/'/g, "ᵀ")
-    .replace(/(?<!\.)\^-(\d+)(?![.\deE])/g, (_, d: string) => `⁻${sup(d)}`)
-    .replace(/(?<!\.)\^(\d+)(?![.\deE])/g, (_, d: string) => sup(d));
+    .replace(/(?<!\.)\^-(\d+)(?![.\deE'[])/g, (_, d: string) => `⁻${sup(d)}`)
+    .replace(/(?<!\.)\^(\d+)(?![.\deE'[])/g, (_, d: string) => sup(d))
+    .replace(/'/g, "ᵀ");
 }
 
 function syntaxError(src: string): DeriveError {
@@ -45,7 +49,10 @@ describe("superscripts", () => {
     ["x¹⁰", "x^10"],
     ["(x + 1)³", "(x + 1)^3"],
     ["2x²", "2 * x^2"],
-    ["Aᵀ * B⁻¹ᵀ", "A' * B^-1'"],
+    ["Aᵀ * B⁻¹ᵀ", "A' * (B^-1)'"],
+    ["-x²", "-x^2"],
+    ["2^x²", "2^(x^2)"],
+    ["x²[1]", "(x^2)[1]"],
     ["xᵀ * x", "x' * x"],
   ])("%s reads as %s and prints as ASCII", (uni, ascii) => {
     const t = parseExpr(uni);
