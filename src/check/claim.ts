@@ -5,7 +5,7 @@
 
 import type { Expr } from "../core/ast.js";
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
-import { sameShape, showShape } from "../core/shape.js";
+import { type Shape, isScalar, isTensor, sameShape, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
@@ -169,7 +169,7 @@ function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepa
     if (!sameShape(a.shape, b.shape) && !broadcastOk) {
       const assumed = [...resolver.assumptions.keys()];
       const why = assumed.length ? `; undeclared, so taken as scalars: ${assumed.join(", ")}` : "";
-      throw new DeriveError("shape", `the sides have different shapes: ${showShape(a.shape)} and ${showShape(b.shape)}${why}`, where ? b.pos : null, where);
+      throw new DeriveError("shape", `the sides have different shapes: ${showShape(a.shape)} and ${showShape(b.shape)}${why}${layoutHint(a.shape, b.shape)}`, b.pos, where ?? "rhs");
     }
   }
   let approx: { tol: number[] } | null = null;
@@ -193,6 +193,13 @@ function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepa
   return { claim, sides, resolver, text, approx };
 }
 
+
+/** The classic missing transpose: the right side's transpose has the left side's shape. */
+function layoutHint(a: Shape, b: Shape): string {
+  if (isTensor(a) || isTensor(b) || isScalar(a) || isScalar(b)) return "";
+  if (!sameShape(a, { rows: b.cols, cols: b.rows })) return "";
+  return `; the transpose of the right side has the left side's shape (${showShape(a)}): a layout slip?`;
+}
 
 export function printClaim(c: Claim): string {
   let s = printExpr(c.sides[0]!);
