@@ -15,6 +15,8 @@ import { equal, evaluate, grad } from "../../src/api.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const HANG_MS = 20_000;
+/** vitest's per-test limit, scaled for a long campaign */
+const TEST_MS = Math.max(60_000, RUNS * 30);
 
 /** Whole tokens, bare function names among them, so soups reach the resolver and the engine. */
 const TOKENS = [
@@ -64,7 +66,7 @@ describe("fuzz: the library API never escapes, never reports an engine error for
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TEST_MS);
 
   it("grad(): random text and token soups, random variables", () => {
     fc.assert(
@@ -73,7 +75,7 @@ describe("fuzz: the library API never escapes, never reports an engine error for
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TEST_MS);
 
   it("evaluate(): random text and token soups", () => {
     fc.assert(
@@ -82,7 +84,7 @@ describe("fuzz: the library API never escapes, never reports an engine error for
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TEST_MS);
 
   it("grad(), equal() and evaluate() inside a call: a bare function name is the user's error", () => {
     fc.assert(
