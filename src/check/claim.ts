@@ -5,6 +5,7 @@
 
 import type { Expr } from "../core/ast.js";
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
+import { withDeadline } from "../core/deadline.js";
 import { type Shape, isScalar, isTensor, sameShape, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { type TNode, variablesOf } from "../core/typed.js";
@@ -66,6 +67,10 @@ export interface ClaimOptions {
   samples?: number;
   /** run the symbolic engine (default true); off for claims too large to normalise */
   symbolic?: boolean;
+  /** give up after this many seconds: an error "timed out after N s", never a pass */
+  timeout?: number;
+  /** receives a progress line now and then once a check takes more than 2 s */
+  progress?: (line: string) => void;
 }
 
 export type Declarations = readonly string[] | string | Readonly<Record<string, string>>;
@@ -89,6 +94,18 @@ export interface Prepared {
 }
 
 export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
+  const bad = timeoutProblem(opts.timeout);
+  if (bad) return withError(blankResult(opts.claim ?? `${opts.lhs ?? ""} = ${opts.rhs ?? ""}`, seed), bad);
+  return withDeadline(opts.timeout, opts.progress, () => checkClaimNow(opts, seed));
+}
+
+/** A timeout must be a positive number of seconds. */
+export function timeoutProblem(t: number | undefined): DeriveError | null {
+  if (t === undefined || (typeof t === "number" && Number.isFinite(t) && t > 0)) return null;
+  return new DeriveError("usage", `timeout must be a positive number of seconds, not ${String(t)}`);
+}
+
+function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
   // `lhs ≈ rhs as eps -> 0`: a ratio tending to 1, not a comparison at samples
   const asymptotic = checkAsymptotic(opts, seed);
   if (asymptotic) return asymptotic;
