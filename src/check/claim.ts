@@ -22,6 +22,7 @@ import { statisticalSample, usesRandom } from "./statistical.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { checkAsymptotic } from "./asymptotic.js";
 import { type Drawer, drawVar0, eachSample } from "./sampling.js";
+import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
@@ -252,7 +253,11 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   }
   // a claim about constants needs one evaluation, not six identical ones
   if (vars.length === 0 && dimNames.length === 0) wanted = 1;
+  const along = propto ? null : gradientClaim(p); // grad(f, X) = R with a large X: along directions
   const seen = eachSample(p, rng, { wanted }, vars, drawer, (point, draw, drawVar) => {
+    const dir = along && decideAlongDirections(p, along, point, draw);
+    if (dir === "invalid") return { redraw: "" };
+    if (dir) return "along" in dir ? { outcome: refutedAlong(p, along!, point, dir) } : { relError: dir.relError };
     const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
     if (outcome === "invalid") return { redraw: "" };
     if (!outcome.holds) {
