@@ -4,6 +4,7 @@
 // (./given.ts); an argmin step is ./argmin.ts. Nothing a step does can throw
 // out of here: an exception is that step's `error`.
 
+import { withDeadline } from "../core/deadline.js";
 import { DeriveError, asDeriveError } from "../core/errors.js";
 import { parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
@@ -40,6 +41,8 @@ export interface RunOptions {
   readonly samples?: number;
   /** called before each step is checked (for a timeout message: which line was running) */
   readonly onBegin?: (line: number) => void;
+  /** seconds per step: a step that takes longer is an error "timed out after N s" (the next steps still run) */
+  readonly timeout?: number;
 }
 
 /** Does a verdict meet the expectation? */
@@ -71,7 +74,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
   for (const entry of d.entries) {
     const started = Date.now();
     if (entry.kind !== "define") opts.onBegin?.(entry.site.line);
-    const o = checkEntry(d, entry, lets, opts);
+    const o = withDeadline(opts.timeout, undefined, () => checkEntry(d, entry, lets, opts));
     if (!o) continue;
     const expected: Expected = entry.opts.expect ?? "accepted";
     yield {
