@@ -30,7 +30,7 @@ export interface CheckOptions {
   readonly seed?: number;
   /** samples per claim (default 6) */
   readonly samples?: number;
-  /** seconds per file (default 60) */
+  /** seconds per step (default 60): a slower step is an error of its own; a file stuck beyond it (plus grace) is ended */
   readonly timeout?: number;
   /** only derivations whose title contains this text (case-insensitive) */
   readonly filter?: string;
@@ -380,16 +380,18 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
       else if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       done({ file: f.display, path: f.path, error: error ?? why, steps, ms: Date.now() - started, matched });
     };
-    const timer = setTimeout(
-      () =>
-        finish(
-          loaded
-            ? `timed out after ${seconds} s while checking the step at line ${line ?? "?"} (--timeout ${seconds})`
-            : `timed out after ${seconds} s while loading the file (--timeout ${seconds})`,
-          false,
-        ),
-      job.timeoutMs,
-    );
+    // --timeout is per step: the worker ends a slow step itself (an error for
+    // that step, src/core/deadline.ts); this timer, restarted at each step
+    // with some grace, ends a worker stuck where no deadline is checked
+    const expire = (): void =>
+      finish(
+        loaded
+          ? `timed out after ${seconds} s while checking the step at line ${line ?? "?"} (--timeout ${seconds})`
+          : `timed out after ${seconds} s while loading the file (--timeout ${seconds})`,
+        false,
+      );
+    const grace = (): number => job.timeoutMs + Math.max(2000, job.timeoutMs / 2);
+    let timer = setTimeout(expire, grace());
     const onMessage = (m: FromWorker): void => {
       switch (m.t) {
         case "loaded":
@@ -398,6 +400,8 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
           return;
         case "begin":
           line = m.line;
+          clearTimeout(timer);
+          timer = setTimeout(expire, grace());
           return;
         case "step":
           steps.push(m.step);
@@ -476,7 +480,7 @@ async function work(m: RunMessage, send: (m: FromWorker) => Promise<void>): Prom
   const chosen = filter === null ? derivations : derivations.filter((d) => d.title.toLowerCase().includes(filter));
   await send({ t: "loaded", count: chosen.length });
   for (const d of chosen) {
-    const steps = checkSteps(d, { seed: m.seed, samples: m.samples, onBegin: (line) => void send({ t: "begin", line }) });
+    const steps = checkSteps(d, { seed: m.seed, samples: m.samples, timeout: m.timeoutMs / 1000, onBegin: (line) => void send({ t: "begin", line }) });
     for (const s of steps) {
       await send({ t: "step", step: s });
       if (m.bail && !s.ok) return;

@@ -5,7 +5,8 @@
 
 import type { Expr } from "../core/ast.js";
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
-import { sameShape, showShape } from "../core/shape.js";
+import { withDeadline } from "../core/deadline.js";
+import { type Shape, isScalar, isTensor, sameShape, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
@@ -21,6 +22,7 @@ import { statisticalSample, usesRandom } from "./statistical.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { checkAsymptotic } from "./asymptotic.js";
 import { type Drawer, drawVar0, eachSample } from "./sampling.js";
+import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
@@ -66,6 +68,10 @@ export interface ClaimOptions {
   samples?: number;
   /** run the symbolic engine (default true); off for claims too large to normalise */
   symbolic?: boolean;
+  /** give up after this many seconds: an error "timed out after N s", never a pass */
+  timeout?: number;
+  /** receives a progress line now and then once a check takes more than 2 s */
+  progress?: (line: string) => void;
 }
 
 export type Declarations = readonly string[] | string | Readonly<Record<string, string>>;
@@ -89,6 +95,18 @@ export interface Prepared {
 }
 
 export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
+  const bad = timeoutProblem(opts.timeout);
+  if (bad) return withError(blankResult(opts.claim ?? `${opts.lhs ?? ""} = ${opts.rhs ?? ""}`, seed), bad);
+  return withDeadline(opts.timeout, opts.progress, () => checkClaimNow(opts, seed));
+}
+
+/** A timeout must be a positive number of seconds. */
+export function timeoutProblem(t: number | undefined): DeriveError | null {
+  if (t === undefined || (typeof t === "number" && Number.isFinite(t) && t > 0)) return null;
+  return new DeriveError("usage", `timeout must be a positive number of seconds, not ${String(t)}`);
+}
+
+function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
   // `lhs ≈ rhs as eps -> 0`: a ratio tending to 1, not a comparison at samples
   const asymptotic = checkAsymptotic(opts, seed);
   if (asymptotic) return asymptotic;
@@ -169,7 +187,7 @@ function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepa
     if (!sameShape(a.shape, b.shape) && !broadcastOk) {
       const assumed = [...resolver.assumptions.keys()];
       const why = assumed.length ? `; undeclared, so taken as scalars: ${assumed.join(", ")}` : "";
-      throw new DeriveError("shape", `the sides have different shapes: ${showShape(a.shape)} and ${showShape(b.shape)}${why}`, where ? b.pos : null, where);
+      throw new DeriveError("shape", `the sides have different shapes: ${showShape(a.shape)} and ${showShape(b.shape)}${why}${layoutHint(a.shape, b.shape)}`, b.pos, where ?? "rhs");
     }
   }
   let approx: { tol: number[] } | null = null;
@@ -193,6 +211,13 @@ function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepa
   return { claim, sides, resolver, text, approx };
 }
 
+
+/** The classic missing transpose: the right side's transpose has the left side's shape. */
+function layoutHint(a: Shape, b: Shape): string {
+  if (isTensor(a) || isTensor(b) || isScalar(a) || isScalar(b)) return "";
+  if (!sameShape(a, { rows: b.cols, cols: b.rows })) return "";
+  return `; the transpose of the right side has the left side's shape (${showShape(a)}): a layout slip?`;
+}
 
 export function printClaim(c: Claim): string {
   let s = printExpr(c.sides[0]!);
@@ -228,7 +253,11 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   }
   // a claim about constants needs one evaluation, not six identical ones
   if (vars.length === 0 && dimNames.length === 0) wanted = 1;
+  const along = propto ? null : gradientClaim(p); // grad(f, X) = R with a large X: along directions
   const seen = eachSample(p, rng, { wanted }, vars, drawer, (point, draw, drawVar) => {
+    const dir = along && decideAlongDirections(p, along, point, draw);
+    if (dir === "invalid") return { redraw: "" };
+    if (dir) return "along" in dir ? { outcome: refutedAlong(p, along!, point, dir) } : { relError: dir.relError };
     const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
     if (outcome === "invalid") return { redraw: "" };
     if (!outcome.holds) {

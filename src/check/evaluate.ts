@@ -1,6 +1,7 @@
 // `derive eval`: the value of an expression at given values (`--at X=[1,2;3,4]`)
 // or, for names without a given value, at a random sample.
 
+import { withDeadline } from "../core/deadline.js";
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
 import { type Dim, SCALAR, dimNames, sameShape, shape, showShape, tensorShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
@@ -13,7 +14,7 @@ import { parseExpr } from "../parse/parser.js";
 import { printExpr } from "../parse/print.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
-import { type Declarations, declarationList } from "./claim.js";
+import { type Declarations, declarationList, timeoutProblem } from "./claim.js";
 import { type JsonValue, toJson, toText } from "./values.js";
 import { type GivenValue, tensorOfJs } from "./given-values.js";
 import { momentsForEval, withMoments } from "./statistical.js";
@@ -30,6 +31,8 @@ export interface EvaluateOptions {
   seed?: number;
   /** how a message names a given value: `at.X` (the library) unless told (the CLI says `--at X`) */
   nameAt?: (name: string) => string;
+  /** give up after this many seconds: an error "timed out after N s" */
+  timeout?: number;
 }
 
 export interface EvaluateResult {
@@ -58,6 +61,16 @@ const MAX_REDRAWS = 50;
 
 export function evaluateExpression(opts: EvaluateOptions, seed: number): EvaluateResult {
   const out: EvaluateResult = { value: null, text: null, shape: null, dims: {}, values: {}, sampled: [], sampledDims: [], notes: [], assumptions: [], seed, error: null };
+  const bad = timeoutProblem(opts.timeout);
+  if (bad) {
+    out.error = { message: bad.message, position: null };
+    return out;
+  }
+  return withDeadline(opts.timeout, undefined, () => evaluateNow(opts, out));
+}
+
+function evaluateNow(opts: EvaluateOptions, out: EvaluateResult): EvaluateResult {
+  const seed = out.seed;
   try {
     const label = opts.nameAt ?? ((name: string) => `at.${name}`);
     const given = parseGiven(opts.at ?? {}, label);

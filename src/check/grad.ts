@@ -2,6 +2,7 @@
 // simplified for a reader, and checked against finite differences before it
 // is printed (a wrong gradient is never shown as an answer).
 
+import { withDeadline } from "../core/deadline.js";
 import { DeriveError, asDeriveError, located } from "../core/errors.js";
 import { didYouMean } from "../core/suggest.js";
 import { type Dim, isScalar } from "../core/shape.js";
@@ -30,7 +31,7 @@ const SHARE_ABOVE = 40;
 
 /** Results larger than this (in nodes) are not expanded into the normal form: it can grow exponentially. */
 const NORMAL_FORM_BUDGET = 120;
-import { type Declarations, checkClaim, declarationList } from "./claim.js";
+import { type Declarations, checkClaim, declarationList, timeoutProblem } from "./claim.js";
 
 export interface GradOptions {
   expr: string;
@@ -39,6 +40,10 @@ export interface GradOptions {
   seed?: number;
   /** check the printed result against finite differences (default true; benchmarks time both) */
   check?: boolean;
+  /** give up after this many seconds: an error "timed out after N s" */
+  timeout?: number;
+  /** receives a progress line now and then once the check takes more than 2 s */
+  progress?: (line: string) => void;
 }
 
 export interface GradResult {
@@ -55,6 +60,18 @@ export interface GradResult {
 
 export function gradient(opts: GradOptions, seed: number): GradResult {
   const out: GradResult = { result: null, latex: null, shape: null, check: null, assumptions: [], error: null };
+  try {
+    const bad = timeoutProblem(opts.timeout);
+    if (bad) throw bad;
+    return withDeadline(opts.timeout, opts.progress, () => gradientNow(opts, seed, out));
+  } catch (e) {
+    const err = asDeriveError(e);
+    out.error = { message: err.message, position: err.position };
+    return out;
+  }
+}
+
+function gradientNow(opts: GradOptions, seed: number, out: GradResult): GradResult {
   try {
     const lets = declarationList(opts.let);
     const scope = Scope.parse(lets);
@@ -116,6 +133,8 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
     const check = checkClaim({ lhs: `grad(${opts.expr}, ${opts.wrt})`, rhs: text, let: [...lets, ...out.assumptions], symbolic: size(pretty) <= NORMAL_FORM_BUDGET }, seed);
     if (check.verdict !== "proved" && check.verdict !== "verified") {
       out.result = out.latex = out.shape = null;
+      // out of time is the user's limit, not a wrong gradient
+      if (check.error?.message.startsWith("timeout error")) throw new DeriveError("timeout", check.error.message.replace(/^timeout error: /, ""));
       throw new DeriveError("engine", `the symbolic gradient ${text} failed its numeric check: ${check.detail}`);
     }
     out.check = check.verdict;

@@ -2,6 +2,7 @@
 // those with random variables in statistical.ts): sizes and values for each
 // draw, redraws of invalid points, the count of valid samples.
 
+import { checkDeadline, reportProgress } from "../core/deadline.js";
 import { DeriveError } from "../core/errors.js";
 import type { Tensor } from "../core/tensor.js";
 import { InvalidSample, type Point } from "../numeric/evaluate.js";
@@ -43,6 +44,8 @@ export function eachSample(
   const seen: Samples = { valid: 0, maxRel: 0, sizesSeen: new Set() };
   let lastInvalid = "";
   for (let draw = 0; draw < maxDraws && seen.valid < budget.wanted; draw++) {
+    checkDeadline();
+    reportProgress(() => `sample ${seen.valid + 1} of ${budget.wanted} ...`);
     const sizes = drawSizes(dimNames, p.resolver.minDims, rng, seen.valid === 0);
     const drawVar = (name: string): Tensor => drawer(name, sizes, draw);
     const values = new Map<string, Tensor>();

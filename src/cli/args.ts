@@ -69,3 +69,25 @@ export function intFlag(flags: Map<string, string[]>, name: string, min: number,
 export function seedFlag(flags: Map<string, string[]>): number | undefined {
   return intFlag(flags, "seed", 0, 2 ** 32 - 1);
 }
+
+/** `--timeout SECONDS`: a positive number of seconds, or undefined. */
+export function timeoutFlag(flags: Map<string, string[]>): number | undefined {
+  const v = flags.get("timeout")?.[0];
+  if (v === undefined) return undefined;
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(v) || !(Number(v) > 0)) throw new DeriveError("usage", `--timeout must be a positive number of seconds, not '${v}'`);
+  return Number(v);
+}
+
+/**
+ * Where progress lines go: stderr, with `--progress` or when stderr is a
+ * terminal (stdout stays clean for --json); nowhere otherwise.
+ */
+export function progressSink(flags: Map<string, string[]>, err: (s: string) => void): ((line: string) => void) | undefined {
+  return flags.has("progress") || process.stderr.isTTY ? (line) => err(`derive: ${line}`) : undefined;
+}
+
+/** The flags every checking command takes. */
+export const TIME_FLAGS = {
+  timeout: { value: true },
+  progress: { value: false },
+} as const;

@@ -46,7 +46,7 @@ Options:
   --reporter R    pretty (default), json (the object of cli.md), junit, tap
   --seed N        seed of the random samples (always printed; the same for every step)
   --samples K     samples per claim (default 6)
-  --timeout S     seconds per file (default ${DEFAULT_TIMEOUT_S})
+  --timeout S     seconds per step (default ${DEFAULT_TIMEOUT_S}): a slower step is an error
   --filter TEXT   only derivations whose title contains TEXT (any case)
   --bail          stop after the first step that misses its expected verdict
   --shard i/n     run the i-th of n shards of the sorted files (1-based)

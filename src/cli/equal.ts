@@ -5,7 +5,7 @@ import { equal } from "../api.js";
 import type { EqualResult } from "../check/claim.js";
 import { BRIEF_ENTRIES, type JsonValue } from "../check/values.js";
 import { DeriveError } from "../core/errors.js";
-import { intFlag, parseArgs, seedFlag } from "./args.js";
+import { TIME_FLAGS, intFlag, parseArgs, progressSink, seedFlag, timeoutFlag } from "./args.js";
 import type { Io } from "./main.js";
 
 const FLAGS = {
@@ -14,6 +14,7 @@ const FLAGS = {
   samples: { value: true },
   json: { value: false },
   help: { value: false },
+  ...TIME_FLAGS,
 } as const;
 
 export function exitCode(verdict: EqualResult["verdict"]): number {
@@ -29,7 +30,7 @@ export function runEqual(argv: string[], io: Io): number {
   const samples = intFlag(flags, "samples", 1, 10_000);
   const lets = flags.get("let") ?? [];
   const sides = positionals.length === 2 ? { lhs: positionals[0]!, rhs: positionals[1]! } : { claim: positionals[0]! };
-  const r = equal({ ...sides, let: lets, seed, samples });
+  const r = equal({ ...sides, let: lets, seed, samples, timeout: timeoutFlag(flags), progress: progressSink(flags, io.err) });
   if (flags.has("json")) {
     io.out(JSON.stringify(r));
     return exitCode(r.verdict);

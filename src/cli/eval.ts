@@ -2,7 +2,7 @@
 
 import { evaluate } from "../api.js";
 import { DeriveError } from "../core/errors.js";
-import { parseArgs, seedFlag } from "./args.js";
+import { parseArgs, seedFlag, timeoutFlag } from "./args.js";
 import type { Io } from "./main.js";
 import { jsonToText } from "./equal.js";
 
@@ -12,6 +12,7 @@ const FLAGS = {
   seed: { value: true },
   json: { value: false },
   help: { value: false },
+  timeout: { value: true },
 } as const;
 
 export function runEval(argv: string[], io: Io): number {
@@ -25,7 +26,7 @@ export function runEval(argv: string[], io: Io): number {
     if (name in at) throw new DeriveError("usage", `--at gives ${name} twice`);
     at[name] = a.slice(eq + 1);
   }
-  const r = evaluate({ expr: positionals[0]!, let: flags.get("let") ?? [], at, seed: seedFlag(flags), nameAt: (name) => `--at ${name}` });
+  const r = evaluate({ expr: positionals[0]!, let: flags.get("let") ?? [], at, seed: seedFlag(flags), nameAt: (name) => `--at ${name}`, timeout: timeoutFlag(flags) });
   if (flags.has("json")) {
     io.out(JSON.stringify(r));
     return r.error ? 2 : 0;

@@ -3,7 +3,7 @@
 
 import { grad } from "../api.js";
 import { DeriveError } from "../core/errors.js";
-import { parseArgs, seedFlag } from "./args.js";
+import { TIME_FLAGS, parseArgs, progressSink, seedFlag, timeoutFlag } from "./args.js";
 import type { Io } from "./main.js";
 
 const FLAGS = {
@@ -13,6 +13,7 @@ const FLAGS = {
   json: { value: false },
   latex: { value: false },
   help: { value: false },
+  ...TIME_FLAGS,
 } as const;
 
 export function runGrad(argv: string[], io: Io): number {
@@ -20,7 +21,7 @@ export function runGrad(argv: string[], io: Io): number {
   if (positionals.length !== 1) throw new DeriveError("usage", `expected one expression, got ${positionals.length}`);
   const wrt = flags.get("wrt")?.[0];
   if (!wrt) throw new DeriveError("usage", "--wrt NAME is required (the variable to differentiate by)");
-  const r = grad({ expr: positionals[0]!, wrt, let: flags.get("let") ?? [], seed: seedFlag(flags) });
+  const r = grad({ expr: positionals[0]!, wrt, let: flags.get("let") ?? [], seed: seedFlag(flags), timeout: timeoutFlag(flags), progress: progressSink(flags, io.err) });
   if (flags.has("json")) {
     io.out(JSON.stringify(r));
     return r.error ? 2 : 0;

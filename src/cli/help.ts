@@ -25,6 +25,8 @@ Options:
                   (repeatable; ';' separates several in one flag)
   --seed N        seed of the random samples (printed when not given)
   --samples K     samples to draw (default 6)
+  --timeout S     give up after S seconds: an error, never a pass
+  --progress      progress lines on stderr after 2 s (default on a terminal)
   --json          print one JSON object (cli.md) instead of text
 
 An expression that begins with '-' goes in parentheses, "(-inv(X) * V * inv(X))",

@@ -11,6 +11,7 @@ export type ErrorKind =
   | "sample"
   | "usage"
   | "limit"
+  | "timeout"
   | "engine"
   | "error";
 

@@ -4,6 +4,7 @@
 // (./given.ts); an argmin step is ./argmin.ts. Nothing a step does can throw
 // out of here: an exception is that step's `error`.
 
+import { withDeadline } from "../core/deadline.js";
 import { DeriveError, asDeriveError } from "../core/errors.js";
 import { parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
@@ -45,6 +46,8 @@ export interface RunOptions {
   readonly samples?: number;
   /** called before each step is checked (for a timeout message: which line was running) */
   readonly onBegin?: (line: number) => void;
+  /** seconds per step: a step that takes longer is an error "timed out after N s" (the next steps still run) */
+  readonly timeout?: number;
 }
 
 /**
@@ -89,7 +92,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
     let o: Checked;
     try {
       stepOpts = stepOptions(entry.opts, "a step");
-      o = checkEntry(d, { ...entry, opts: stepOpts } as Entry, lets, opts);
+      o = withDeadline(opts.timeout, undefined, () => checkEntry(d, { ...entry, opts: stepOpts } as Entry, lets, opts));
     } catch (e) {
       if (!(e instanceof TypeError)) throw e;
       stepOpts = {};

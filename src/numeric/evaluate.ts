@@ -26,7 +26,8 @@ export class Evaluator {
   fdError = 0;
   /** first finite-difference step, relative to the variable's size; a re-check uses another */
   fdStep = 0.1;
-  private readonly fd = makeFiniteDifferences(this);
+  /** finite differences at this point (src/check/directional.ts asks for directional derivatives) */
+  readonly fd = makeFiniteDifferences(this);
   /** values of E/Var/Cov nodes (src/numeric/moments.ts), given where random variables are declared */
   moments: ((n: TNode, ev: Evaluator) => Tensor) | null = null;
   /** values fixed in advance for some nodes (a Monte Carlo estimate of a moment, src/check/statistical.ts) */

@@ -5,6 +5,7 @@
 // leaves the function's domain, is shrunk; a point that sits on a kink is
 // rejected as a sample rather than producing a false counterexample.
 
+import { checkDeadline, reportProgress } from "../core/deadline.js";
 import { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
 import type { FiniteDifferences } from "../ops/define.js";
@@ -52,6 +53,8 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
 
   /** d/ds F(x + s e_k) at 0 */
   const partial = (f: TNode, name: string, x: Tensor, k: number, base: string): Tensor => {
+    // one partial per entry: the loop where a large matrix spends its time (--timeout)
+    checkDeadline();
     const h0 = ev.fdStep * Math.max(1, Math.abs(x.data[k]!));
     const central: Stencil = (h) => {
       const p = at(f, name, shifted(x, [[k, h]]), base);
@@ -97,7 +100,10 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
       const x = ev.point.values.get(name)!;
       const base = baseSignature(f);
       const out = new Float64Array(x.size);
-      for (let k = 0; k < x.size; k++) out[k] = partial(f, name, x, k, base).scalar();
+      for (let k = 0; k < x.size; k++) {
+        reportProgress(() => `finite differences of ${name}: entry ${k + 1} of ${x.size} ...`);
+        out[k] = partial(f, name, x, k, base).scalar();
+      }
       return new Tensor(x.shape, out);
     },
 
@@ -132,6 +138,7 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
         for (let b = 0; b < n; b++) {
           const ka = vecIndex(a);
           const kb = vecIndex(b);
+          checkDeadline();
           const h0 = ev.fdStep * Math.max(1, Math.abs(x.data[ka]!), Math.abs(x.data[kb]!));
           const mixed: Stencil = (h) => {
             const pts: Tensor[] = [];

@@ -6,6 +6,7 @@ import { DeriveError } from "../core/errors.js";
 import { type Dim, type Shape, SCALAR, dimsOf, isSquare, isTensor, isVector, rankOf, showShape, tensorShape } from "../core/shape.js";
 import { type Declaration, PROPERTIES, type Property } from "../core/typed.js";
 import { functionOp } from "../ops/registry.js";
+import { isScript } from "./lexer.js";
 import { withDistribution } from "./distributions.js";
 import { splitInterval } from "./interval.js";
 
@@ -29,7 +30,9 @@ function words(src: string, from: number): Word[] {
   return out;
 }
 
-const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+const NAME_CHARS = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+/** a name as the lexer reads it: a super- or subscript (`x²`, `xᵢ`) is never part of one */
+const NAME = { test: (s: string): boolean => NAME_CHARS.test(s) && ![...s].some(isScript) };
 /** function names a declaration may take over (a declared E is a matrix, and E(x) a product) */
 const DECLARABLE = new Set(["I", "E", "Var", "Cov"]);
 

@@ -150,9 +150,54 @@ function node(op: string, args: readonly Expr[], pos: number, end: number): Expr
   const e = makeNode(op, args, pos, end);
   let d = 0;
   for (const a of args) d = Math.max(d, depths.get(a) ?? 0);
-  if (d + 1 > MAX_TREE_DEPTH) throw new DeriveError("limit", `expression is nested too deeply (more than ${MAX_TREE_DEPTH} levels)`, pos);
+  // placed at the end of the node that goes too deep: the 2001st ' of x'''...
+  if (d + 1 > MAX_TREE_DEPTH) throw new DeriveError("limit", `expression is nested too deeply (more than ${MAX_TREE_DEPTH} levels)`, Math.max(pos, end - 1));
   depths.set(e, d + 1);
   return e;
+}
+
+/** `+ term` or `- term` after the first term of a sum */
+interface ChainLink {
+  readonly op: string;
+  /** where the `+` or `-` is */
+  readonly opPos: number;
+  readonly right: Expr;
+}
+
+/** a sum of more terms than this is grouped (below this, the tree is the plain left fold) */
+const LONG_SUM = 64;
+/** terms per group of a long sum */
+const SUM_GROUP = 32;
+
+/**
+ * The tree of `t0 ± t1 ± ... ± tk`. Up to LONG_SUM terms, the left fold
+ * `((t0 ± t1) ± t2) ...`, as precedence says. A longer sum (the printed
+ * gradient of a 1,000-term loss, a generated expansion) would be a tree as deep
+ * as it has terms, and every walker of the tree (resolver, evaluator, printer,
+ * symbolic engine) recurses on depth; so it is grouped, the same value with a
+ * shallow tree: `t0 + (t1 ± ... ± t32) + (t33 ± ...) ...`, each group folded
+ * left and started, where the text allows, at a `+`; a group that must start
+ * at a `-` (a long run of subtractions) starts with a negation,
+ * `+ (-t - u ...)`. Depth is then about k / SUM_GROUP + 2 * SUM_GROUP, and the
+ * nesting limit counts real nesting only. A long sum prints with its groups
+ * in parentheses; that text parses to the same value.
+ */
+function sumChain(first: Expr, rest: readonly ChainLink[]): Expr {
+  const fold = (left: Expr, links: readonly ChainLink[]): Expr => links.reduce((l, { op, right }) => node(op, [l, right], l.pos, right.end), left);
+  if (rest.length + 1 <= LONG_SUM) return fold(first, rest);
+  let left = first;
+  let i = 0;
+  while (i < rest.length) {
+    // the group ends before the first `+` after SUM_GROUP terms, or at 2 * SUM_GROUP terms
+    let j = i + 1;
+    while (j < rest.length && (j - i < SUM_GROUP || rest[j]!.op !== "add") && j - i < 2 * SUM_GROUP) j++;
+    const head = rest[i]!;
+    const start = head.op === "add" ? head.right : node(prefixOp("-")!.name, [head.right], head.opPos, head.right.end);
+    const body = fold(start, rest.slice(i + 1, j));
+    left = node("add", [left, body], left.pos, body.end);
+    i = j;
+  }
+  return left;
 }
 
 class Parser {
@@ -227,20 +272,20 @@ class Parser {
     if (++this.depth > MAX_DEPTH) throw new DeriveError("limit", "expression is nested too deeply", t.pos);
   }
 
-  /** sum level */
+  /** sum level: a loop, so a long flat sum is no nesting (see sumChain) */
   expr(): Expr {
     this.enter(this.peek());
-    let left = this.term();
+    const first = this.term();
+    const rest: ChainLink[] = [];
     for (;;) {
       const t = this.peek();
       const op = t.kind === "op" ? infixOp(t.text) : undefined;
       if (!op || op.syntax.kind !== "infix" || op.syntax.prec !== PREC.add) break;
       this.next();
-      const right = this.term();
-      left = node(op.name, [left, right], left.pos, right.end);
+      rest.push({ op: op.name, opPos: t.pos, right: this.term() });
     }
     this.depth--;
-    return left;
+    return sumChain(first, rest);
   }
 
   /** product level, with implicit multiplication */
@@ -302,6 +347,15 @@ class Parser {
       if (t.kind === "op" && t.text === "'") {
         this.next();
         e = node(postfixOp("'")!.name, [e], e.pos, t.end);
+      } else if (t.superscript) {
+        // `x²`, `X⁻¹`: the superscript is the exponent of this operand alone,
+        // and a `ᵀ` after it transposes the power, as on paper
+        this.next();
+        const minus = this.peek().text === "-" ? this.next() : null;
+        const digits = this.next();
+        const n = num(Number(digits.text), digits.pos, digits.end, digits.text);
+        const exponent = minus ? node(prefixOp("-")!.name, [n], minus.pos, digits.end) : n;
+        e = node(infixOp("^")!.name, [e, exponent], e.pos, digits.end);
       } else if (t.kind === "op" && t.text === "[") {
         this.next();
         const idx = [this.expr()];

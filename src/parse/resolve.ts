@@ -8,7 +8,7 @@ import { DeriveError } from "../core/errors.js";
 import { type Dim, type Shape, SCALAR, isScalar, isSquare, isTensor, sameShape, shape, showShape, transposeShape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import type { ShapeCtx, Syntax } from "../ops/define.js";
-import { constantOp, opDef } from "../ops/registry.js";
+import { constantOp, functionOp, opDef } from "../ops/registry.js";
 import { didYouMean } from "../core/suggest.js";
 import { printExpr } from "./print.js";
 import type { Scope } from "./scope.js";
@@ -115,6 +115,9 @@ export class Resolver {
       return { op: "I", args: [], pos: e.pos, end: e.end, shape: expected };
     }
     if (this.dims.has(name)) return { op: "dimval", args: [], name, pos: e.pos, end: e.end, shape: SCALAR };
+    // `grad(sum, X)`, `derive grad "det"`: a function name without its call is
+    // a slip, never an undeclared scalar (it cannot be declared either)
+    if (functionOp(name)) throw new DeriveError("syntax", `${name} is a function: call it as ${name}(X)`, e.pos);
     if (!this.assumptions.has(name)) this.assumptions.set(name, e.pos);
     return { ...e, args: [], shape: SCALAR };
   }

@@ -9,6 +9,7 @@ import { isScalar } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { type Facts, isSymmetric } from "./normal.js";
 import { mk, num, onesOf, zerosOf } from "./build.js";
+import { Q } from "./rational.js";
 
 const isNum = (t: TNode, v?: number): boolean => t.op === "num" && (v === undefined || t.value === v);
 const isZero = (t: TNode): boolean => isNum(t, 0) || t.op === "zeros";
@@ -30,7 +31,7 @@ export function simplify(t: TNode, facts: Facts): TNode {
   // a few passes: a rewrite can expose another one above it
   for (let i = 0; i < 4; i++) {
     memo.clear();
-    const next = go(cur);
+    const next = collectLikeTerms(go(cur));
     if (key(next) === key(cur)) return next;
     cur = next;
   }
@@ -96,8 +97,8 @@ function step(n: TNode, facts: Facts): TNode {
       if (isZero(a) || isZero(b)) return zeroLike(n);
       if (isOnes(a)) return b;
       if (isOnes(b)) return a;
-      if (isNum(a, 1) && !isScalar(b.shape)) return b;
-      if (isNum(b, 1) && !isScalar(a.shape)) return a;
+      if (isNum(a, 1) && (!isScalar(b.shape) || isScalar(n.shape))) return b;
+      if (isNum(b, 1) && (!isScalar(a.shape) || isScalar(n.shape))) return a;
       // (c * ones) .* u = c * u
       if (a.op === "mul" && isScalar(a.args[0]!.shape) && isOnes(a.args[1]!)) return mk("mul", [a.args[0]!, b]);
       if (b.op === "mul" && isScalar(b.args[0]!.shape) && isOnes(b.args[1]!)) return mk("mul", [b.args[0]!, a]);
@@ -124,6 +125,91 @@ function step(n: TNode, facts: Facts): TNode {
       return n;
   }
   return n;
+}
+
+/**
+ * Like terms of every sum collected: `u + 2 * u - u + v` is `2 * u + v`, so
+ * the gradient of a 1,000-term loss prints `500 * x[1]`, not `x[1] + x[1] +
+ * ...` (the local rule for `x + x` sees only neighbours). A sum is a maximal
+ * chain of + and - (walked with a loop, not recursion, so a long chain costs
+ * no stack); it is rebuilt, in the order of first appearance, only when two of
+ * its terms share a base and all its terms have the sum's shape.
+ */
+export function collectLikeTerms(t: TNode): TNode {
+  const memo = new Map<TNode, TNode>();
+  const go = (n: TNode): TNode => {
+    const hit = memo.get(n);
+    if (hit) return hit;
+    let out: TNode;
+    if (n.op === "add" || n.op === "sub") {
+      const flat = flattenSum(n);
+      const terms = flat.map(({ sign, term }) => ({ sign, term: go(term) }));
+      out = collectSum(terms, n, terms.some(({ term }, i) => term !== flat[i]!.term));
+    } else {
+      const args = n.args.map(go);
+      out = args.every((a, i) => a === n.args[i]) ? n : { ...n, args };
+    }
+    memo.set(n, out);
+    return out;
+  };
+  return go(t);
+}
+
+/** The terms of a chain of + and -, with their signs, in order. */
+function flattenSum(n: TNode): { sign: 1 | -1; term: TNode }[] {
+  const out: { sign: 1 | -1; term: TNode }[] = [];
+  // an explicit stack of (node, sign): left operands first
+  const stack: [TNode, 1 | -1][] = [[n, 1]];
+  while (stack.length) {
+    const [e, sign] = stack.pop()!;
+    if (e.op === "add" || e.op === "sub") {
+      const minus = e.op === "sub" ? (-sign as 1 | -1) : sign;
+      stack.push([e.args[1]!, minus], [e.args[0]!, sign]);
+    } else out.push({ sign, term: e });
+  }
+  return out;
+}
+
+/** A term as coefficient times base: `3 * u`, `u * 3`, `-u`. */
+function splitCoefficient(term: TNode, sign: 1 | -1): { coef: Q; base: TNode } {
+  let coef = sign === 1 ? Q.ONE : Q.MINUS_ONE;
+  let base = term;
+  for (;;) {
+    if (base.op === "neg") {
+      coef = coef.neg();
+      base = base.args[0]!;
+    } else if (base.op === "mul" && isNum(base.args[0]!) && Number.isFinite(base.args[0]!.value)) {
+      coef = coef.mul(Q.fromNumber(base.args[0]!.value!));
+      base = base.args[1]!;
+    } else if (base.op === "mul" && isNum(base.args[1]!) && Number.isFinite(base.args[1]!.value)) {
+      coef = coef.mul(Q.fromNumber(base.args[1]!.value!));
+      base = base.args[0]!;
+    } else return { coef, base };
+  }
+}
+
+function collectSum(terms: readonly { sign: 1 | -1; term: TNode }[], n: TNode, changed: boolean): TNode {
+  const rebuild = (): TNode => terms.slice(1).reduce<TNode>((l, { sign, term }) => mk(sign === 1 ? "add" : "sub", [l, term]), terms[0]!.sign === 1 ? terms[0]!.term : mk("neg", [terms[0]!.term]));
+  const same = terms.every(({ term }) => term.shape.rows === n.shape.rows && term.shape.cols === n.shape.cols && !term.shape.lead && !n.shape.lead);
+  const groups = new Map<string, { coef: Q; base: TNode }>();
+  for (const { sign, term } of terms) {
+    const { coef, base } = splitCoefficient(term, sign);
+    const k = key(base);
+    const g = groups.get(k);
+    if (g) g.coef = g.coef.add(coef);
+    else groups.set(k, { coef, base });
+  }
+  if (!same || groups.size === terms.length) return changed ? rebuild() : n;
+  const parts = [...groups.values()].filter((g) => !g.coef.isZero());
+  if (parts.length === 0) return zeroLike(n);
+  let out: TNode | null = null;
+  for (const { coef, base } of parts) {
+    const negative = coef.isNegative();
+    const c = negative ? coef.neg() : coef;
+    const term = c.isOne() ? base : mk("mul", [num(c), base]);
+    out = out === null ? (negative ? mk("neg", [term]) : term) : mk(negative ? "sub" : "add", [out, term]);
+  }
+  return out!;
 }
 
 /** u .* ... .* (1 ./ u) .* ...: the reciprocal pair cancels (where u is defined and nonzero, as the expression requires). */
