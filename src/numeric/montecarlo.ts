@@ -113,6 +113,13 @@ export class MonteCarlo {
     }
   }
 
+  /** Entries evaluated per draw (all nodes' arguments), for a bound on work that does not depend on the clock. */
+  entriesPerDraw(): number {
+    let n = 0;
+    for (const s of this.states) n += s.kf ? s.kf.length + (s.node.op === "Cov" ? s.kg!.length : 0) : 0;
+    return n;
+  }
+
   /** Estimates from all draws (leave = -1) or from all but one group. */
   estimate(leave = -1): Map<TNode, Tensor> {
     const out = new Map<TNode, Tensor>();
@@ -167,4 +174,16 @@ export class MonteCarlo {
 export function jackknifeSE(loo: readonly number[]): number {
   const mean = loo.reduce((a, x) => a + x, 0) / loo.length;
   return Math.sqrt(((loo.length - 1) / loo.length) * loo.reduce((a, x) => a + (x - mean) ** 2, 0));
+}
+
+/**
+ * The jackknife's bias-corrected value G·full - (G - 1)·mean(loo): a smooth
+ * function of the estimates (E(x)^2, a ratio, Var with 1/N against 1/(N-1))
+ * has a bias a/N, which this removes, so that a difference of two sides that
+ * is almost free of noise is not mistaken for a real one.
+ */
+export function jackknifeUnbiased(full: number, loo: readonly number[]): number {
+  const g = loo.length;
+  const mean = loo.reduce((a, x) => a + x, 0) / g;
+  return g * full - (g - 1) * mean;
 }
