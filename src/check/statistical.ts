@@ -43,10 +43,12 @@ import { toText } from "./values.js";
 export const NATURAL_FLOOR = 0.1;
 /** draws of the first round; each further round doubles them */
 export const FIRST_DRAWS = 4096;
-/** the bound on draws per sample, lowered for large draws by MAX_WORK (never by the clock) */
-export const MAX_DRAWS = 1 << 21;
-/** entries evaluated (draws x entries per draw) at most, but never fewer than MIN_MAX_DRAWS draws */
-export const MAX_WORK = 2 ** 25;
+/**
+ * The bound on draws per sample (maxDraws), lowered for large draws by the
+ * bound on entries evaluated, draws x entries per draw (maxWork), never by the
+ * clock. Tests lower them to reach the bound quickly (tests/stat/).
+ */
+export const MC_LIMITS = { maxDraws: 1 << 21, maxWork: 2 ** 25 };
 export const MIN_MAX_DRAWS = FIRST_DRAWS;
 /** a safety limit only: past it the answer is an error that says so, never a verdict */
 export const HARD_TIME_MS = 120_000;
@@ -241,12 +243,12 @@ function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNod
   const crn = exactNodes.filter((n) => ev.evaluate(n).size <= CRN_MAX_ENTRIES);
   const mc = new MonteCarlo([...mcNodes, ...crn], ev, model, rng);
   const start = Date.now();
-  let maxDraws = MAX_DRAWS;
+  let maxDraws = MC_LIMITS.maxDraws;
   let target = FIRST_DRAWS;
   for (;;) {
     mc.run(target - mc.drawn);
     // the bound on draws is a bound on work (entries evaluated), fixed by the sizes, never by the clock
-    if (mc.drawn === FIRST_DRAWS) maxDraws = Math.max(MIN_MAX_DRAWS, Math.min(MAX_DRAWS, 2 ** Math.floor(Math.log2(MAX_WORK / Math.max(1, mc.entriesPerDraw())))));
+    if (mc.drawn === FIRST_DRAWS) maxDraws = Math.max(MIN_MAX_DRAWS, Math.min(MC_LIMITS.maxDraws, 2 ** Math.floor(Math.log2(MC_LIMITS.maxWork / Math.max(1, mc.entriesPerDraw())))));
     const est = round(p, ev, mc, mcNodes, crn);
     const { a, b, scale, entries } = est;
     const answer = judge(rel, entries, scale, tol);
