@@ -278,7 +278,7 @@ function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNod
       const pct = fmtPct(Math.abs(d) / scale);
       throw new DeriveError(
         "sample",
-        `not an equality: the two sides differ by about ${pct}% of their value (lhs - rhs = ${fmt(d)}${entry}, ${fmt(Math.abs(d) / se)} SE after ${mc.drawn} Monte Carlo draws), below the ${100 * RESOLUTION}% resolution of Monte Carlo: an approximation? write ≈ with a tolerance (\`lhs ≈ rhs ± tol\`), or \`≈ ... as v -> 0\` for a small-parameter approximation, or give an exact form${where()}`,
+        `not an equality: the two sides differ by about ${pct}% of their value (lhs - rhs = ${fmt(d)}${entry}, ${fmt(Math.abs(d) / se)} SE after ${mc.drawn} Monte Carlo draws), below the ${100 * RESOLUTION}% resolution of Monte Carlo: an approximation? write ≈ with a tolerance (\`lhs ≈ rhs ± tol\`, tol well above |d| + ${SHOW_SE} SE = ${fmt(Math.abs(d) + SHOW_SE * se)}), or give an exact form (a small-parameter \`≈ ... as v -> 0\` does not take random variables yet)${where()}`,
       );
     }
     if (mc.drawn >= maxDraws || Date.now() - start > HARD_TIME_MS) {
@@ -286,7 +286,7 @@ function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNod
       const why = approx
         ? `cannot tell whether |lhs - rhs| is within ±${fmt(tol(at))}: a tolerance of ${fmt(Math.abs(d) + SHOW_SE * se)} (|d| + ${SHOW_SE} SE) would be shown, or one the estimate exceeds by ${DIFFER_SE} SE refuted`
         : rel === "="
-        ? `neither shown equal within the ${100 * RESOLUTION}% resolution of Monte Carlo (${fmt(RESOLUTION * scale)}) nor different beyond it: to decide, give the moments in a form derive works out exactly (polynomials of normal or uniform variables, bernoulli masks), or state the approximation with ≈ and a tolerance (\`lhs ≈ rhs ± tol\`, tol at least ${fmt(Math.abs(d) + SHOW_SE * se)})`
+        ? `neither shown equal within the ${100 * RESOLUTION}% resolution of Monte Carlo (${fmt(RESOLUTION * scale)}) nor different beyond it: to decide, give the moments in a form derive works out exactly (polynomials of normal or uniform variables, bernoulli masks), or state the approximation with ≈ and a tolerance (\`lhs ≈ rhs ± tol\`, tol well above |d| + ${SHOW_SE} SE = ${fmt(Math.abs(d) + SHOW_SE * se)})`
         : `the sides are too close to be ordered by Monte Carlo (shown at ${SHOW_SE} SE, refuted at ${DIFFER_SE} SE): give the moments in a form derive works out exactly, or compare with a margin`;
       throw new DeriveError(
         "sample",
