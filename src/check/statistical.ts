@@ -241,7 +241,7 @@ function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNod
   // of tanh(z)^2 - z^2, not that of Var(tanh(z)) alone; each round uses whichever
   // of the two estimates of lhs - rhs (exact values or common draws) has the smaller SE
   const crn = exactNodes.filter((n) => ev.evaluate(n).size <= CRN_MAX_ENTRIES);
-  const mc = new MonteCarlo([...mcNodes, ...crn], ev, model, rng);
+  const mc = new MonteCarlo(mcNodes, ev, model, rng, crn);
   const start = Date.now();
   let maxDraws = MC_LIMITS.maxDraws;
   let target = FIRST_DRAWS;
@@ -326,8 +326,16 @@ function round(p: Prepared, ev: Evaluator, mc: MonteCarlo, mcNodes: readonly TNo
     return { a, b, scale, entries };
   };
   const plain = variant(false);
-  if (crn.length === 0) return plain;
-  const joint = variant(true);
+  // an exact moment that could not be estimated at some draw leaves only the plain estimate
+  if (crn.length === 0 || crn.some((n) => !full.has(n))) return plain;
+  let joint: typeof plain;
+  try {
+    joint = variant(true);
+  } catch (e) {
+    if (!(e instanceof InvalidSample)) throw e;
+    for (const n of crn) ev.overrides.delete(n);
+    return plain;
+  }
   const worstSE = (v: typeof plain): number => Math.max(...v.entries.map((e) => e.se));
   const pick = worstSE(joint) < worstSE(plain) ? joint : plain;
   // the overrides left behind are those of the estimate used
