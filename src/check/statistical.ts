@@ -5,14 +5,17 @@
 //   2. enumeration of bernoulli masks (same file),
 //   3. Monte Carlo with common random numbers (src/numeric/montecarlo.ts).
 // With 1 and 2 the relation is decided as any other claim (relative
-// tolerance 1e-6). With 3 the difference d = lhs - rhs of `=` is estimated
-// jointly, with a jackknife standard error SE over BATCHES groups of draws:
-//   refuted   if some entry has |d| > 6 SE and |d| > 0.1% of the scale;
-//   verified  if every entry has |d| + 4 SE <= 1% of the scale and |d| <= 4 SE,
-//             reported as "equal within ±b";
-//   otherwise more draws (x4) up to MAX_DRAWS or TIME_BUDGET_MS, then an
-//   inconclusive error giving d and SE. A difference hidden in the noise is
-//   never accepted: the bound shown is what was established.
+// tolerance 1e-6). With 3 the difference d = lhs - rhs is estimated jointly,
+// with a jackknife standard error SE over BATCHES groups of draws, in rounds
+// (4096 draws, then doubling, up to a bound fixed by the work per draw, never
+// by the clock), and each round asks the test of mcrule.ts: refuted, verified,
+// gray (a difference below the 1% resolution: an error naming ≈) or open
+// (more draws; open at the bound is an "inconclusive" error naming what would
+// decide it). A difference hidden in the noise is never accepted, and the
+// thresholds are fixed fractions of the values, so the verdict of a claim not
+// near one does not depend on the seed. Exact moments beside estimated ones
+// are also estimated from the same draws (common random numbers), which makes
+// the difference of two close sides far less noisy.
 // The scale is the larger of |lhs|, |rhs| and a tenth of the natural size of
 // the moments (rms for E, the variance for Var, sd·sd for Cov), so that
 // `Cov(x, y) = 0` has a meaningful relative bound. Random names outside a moment node are
@@ -24,7 +27,7 @@ import { type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
 import { type RandomVar, RandomModel } from "../numeric/laws.js";
 import { exactMoment, isMoment, randomNames } from "../numeric/moments.js";
-import { BATCHES, MonteCarlo, jackknifeSE } from "../numeric/montecarlo.js";
+import { BATCHES, MonteCarlo, jackknifeSE, jackknifeUnbiased } from "../numeric/montecarlo.js";
 import { Random } from "../numeric/random.js";
 import { printExpr } from "../parse/print.js";
 import type { Resolver } from "../parse/resolve.js";
@@ -33,22 +36,28 @@ import type { Prepared, SampleOutcome } from "./claim.js";
 import { refutation } from "./claim.js";
 import { drawVar0, eachSample } from "./sampling.js";
 import { decide } from "./relations.js";
+import { DIFFER_SE, type Entry, FLOOR, RESOLUTION, type Relation, SHOW_SE, judge } from "./mcrule.js";
 import { toText } from "./values.js";
 
-export const REFUTE_SE = 6;
-export const VERIFY_SE = 4;
-export const REFUTE_REL = 1e-3;
-export const VERIFY_REL = 0.01;
 /** the natural size of the moments counts for a tenth, for sides near zero */
 export const NATURAL_FLOOR = 0.1;
+/** draws of the first round; each further round doubles them */
 export const FIRST_DRAWS = 4096;
-export const MAX_DRAWS = 1 << 20;
-export const TIME_BUDGET_MS = 3000;
-/** samples of the non-random names when Monte Carlo is needed (each costs up to the budget) */
+/**
+ * The bound on draws per sample (maxDraws), lowered for large draws by the
+ * bound on entries evaluated, draws x entries per draw (maxWork), never by the
+ * clock. Tests lower them to reach the bound quickly (tests/stat/).
+ */
+export const MC_LIMITS = { maxDraws: 1 << 21, maxWork: 2 ** 25 };
+export const MIN_MAX_DRAWS = FIRST_DRAWS;
+/** a safety limit only: past it the answer is an error that says so, never a verdict */
+export const HARD_TIME_MS = 120_000;
+/** exact moments of at most this many entries are also estimated from the common draws */
+export const CRN_MAX_ENTRIES = 4096;
+/** samples of the non-random names when Monte Carlo is needed (each costs up to the bound) */
 export const MC_SAMPLES = 2;
-/** P(|T| > 6) for Student's t with BATCHES - 1 = 63 degrees of freedom, per tested entry */
+/** P(|T| > 6) for Student's t with BATCHES - 1 = 63 degrees of freedom, per tested entry and look */
 export const FALSE_REFUTATION = "1e-7";
-
 
 /** Does the claim involve a random variable or a moment operator? */
 export function usesRandom(p: Prepared): boolean {
@@ -166,11 +175,11 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, exp
   const sizeText = dimNames.length ? `, sizes ${[...sizesSeen].sort((a, b) => a - b).join(",")}` : "";
   const how = [...methods].join(" and ");
   const mcText = mc?.ineq === "≈"
-    ? `; Monte Carlo: ${totalDraws} draws in all, |d| + ${VERIFY_SE} SE within ±${fmt(mc.bound)} (worst lhs - rhs = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
+    ? `; Monte Carlo: ${totalDraws} draws in all, |d| + ${SHOW_SE} SE within ±${fmt(mc.bound)} (worst lhs - rhs = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
     : mc?.ineq
-    ? `; Monte Carlo: ${totalDraws} draws in all, ${mc.ineq} holds by at least ${fmt(mc.bound)} beyond ${VERIFY_SE} SE (worst lhs - rhs = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
+    ? `; Monte Carlo: ${totalDraws} draws in all, ${mc.ineq} holds by at least ${fmt(mc.bound)} beyond ${SHOW_SE} SE (worst lhs - rhs = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
     : mc
-    ? `; Monte Carlo: ${totalDraws} draws in all, equal within ±${fmt(mc.bound)} (|d| + ${VERIFY_SE} SE, ${fmt(100 * mc.rel)}% of the values; worst estimate d = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
+    ? `; Monte Carlo: ${totalDraws} draws in all, equal within ±${fmt(mc.bound)} (|d| + ${SHOW_SE} SE, ${fmt(100 * mc.rel)}% of the values, inside the ${100 * RESOLUTION}% resolution; worst estimate d = ${fmt(mc.d)}, SE ${fmt(mc.se)})`
     : `, max rel. error ${maxRel.toExponential(1)}`;
   const outcome: SampleOutcome = {
     verdict: "verified",
@@ -215,97 +224,127 @@ function decidePoint(p: Prepared, point: Point, ev: Evaluator, nodes: readonly T
     }
     return { outcome: null, method: used.size ? [...used].join(" and ") : "sampling the random variables", relError };
   }
-  return monteCarloPoint(p, point, ev, mcNodes, model, rng, used);
+  return monteCarloPoint(p, point, ev, mcNodes, closed.filter((n) => !mcNodes.includes(n)), model, rng, used);
 }
 
-function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNode[], model: RandomModel, rng: Random, used: Set<string>): PointResult {
+function monteCarloPoint(p: Prepared, point: Point, ev: Evaluator, mcNodes: TNode[], exactNodes: TNode[], model: RandomModel, rng: Random, used: Set<string>): PointResult {
   const relation = p.claim.relations[0]!;
   if (p.claim.relations.length !== 1 || !["=", "≈", "<", "<=", ">", ">="].includes(relation)) {
     throw new DeriveError("value", `this claim needs Monte Carlo estimates, which decide one =, ≈, <, <=, > or >= (not ${p.claim.relations.join(" ")})`);
   }
-  // ≈ v (± tol): |d| + 4 SE within the tolerance verifies, |d| beyond it by 6 SE refutes
-  const approx = relation === "≈" ? p.approx! : null;
-  let near = approx ? { holds: true, worst: -Infinity, d: 0, se: 0, tol: 0 } : null;
-  // an inequality a < b is decided on e = a - b (b - a for >): shown below 0 by 4 SE, refuted above 0 by 6 SE
-  const sign = relation === "<" || relation === "<=" ? 1 : -1;
-  let ineq = relation !== "=" && relation !== "≈" ? { holds: true, worstMargin: -Infinity, d: 0, se: 0 } : null;
+  const rel = relation as Relation;
+  const approx = rel === "≈" ? p.approx! : null;
+  const tol = (k: number): number => (approx!.tol.length === 1 ? approx!.tol[0]! : approx!.tol[k]!);
   const method = [...used, "Monte Carlo"].join(" and ");
-  const mc = new MonteCarlo(mcNodes, ev, model, rng);
+  // the exact moments beside the estimated ones are estimated too, from the same
+  // draws (common random numbers): Var(tanh(z)) - Var(z) then has the small noise
+  // of tanh(z)^2 - z^2, not that of Var(tanh(z)) alone; each round uses whichever
+  // of the two estimates of lhs - rhs (exact values or common draws) has the smaller SE
+  const crn = exactNodes.filter((n) => ev.evaluate(n).size <= CRN_MAX_ENTRIES);
+  const mc = new MonteCarlo(mcNodes, ev, model, rng, crn);
   const start = Date.now();
+  let maxDraws = MC_LIMITS.maxDraws;
   let target = FIRST_DRAWS;
   for (;;) {
     mc.run(target - mc.drawn);
+    // the bound on draws is a bound on work (entries evaluated), fixed by the sizes, never by the clock
+    if (mc.drawn === FIRST_DRAWS) maxDraws = Math.max(MIN_MAX_DRAWS, Math.min(MC_LIMITS.maxDraws, 2 ** Math.floor(Math.log2(MC_LIMITS.maxWork / Math.max(1, mc.entriesPerDraw())))));
+    const est = round(p, ev, mc, mcNodes, crn);
+    const { a, b, scale, entries } = est;
+    const answer = judge(rel, entries, scale, tol);
+    const at = answer.at;
+    const { d, se } = entries[at]!;
+    const entry = entries.length > 1 ? ` (entry ${at + 1})` : "";
+    if (answer.kind === "refuted") {
+      const r = refutation(p, point, { holds: false, relError: Math.abs(d) / Math.max(scale, 1e-300), values: [a, b], failedAt: 0 });
+      const test = approx
+        ? `|d| beyond the tolerance by more than ${DIFFER_SE} SE`
+        : rel === "="
+        ? `|d| beyond ${100 * RESOLUTION}% of the values (${fmt(scale)}) by more than ${DIFFER_SE} SE`
+        : `the wrong side of ${rel} by more than ${DIFFER_SE} SE and > ${100 * FLOOR}% of the values ${fmt(scale)}`;
+      const detail = `${r.detail}; by Monte Carlo with ${mc.drawn} draws: lhs - rhs = ${fmt(d)}${entry}, SE ${fmt(se)}, |d| = ${fmt(Math.abs(d) / se)} SE (test: ${test}; false-refutation rate about ${FALSE_REFUTATION} per value)`;
+      return { outcome: { ...r, detail }, method, relError: Infinity };
+    }
+    if (answer.kind === "verified") {
+      const ineq = rel === "=" ? undefined : rel;
+      const relErr = rel === "=" ? answer.bound / Math.max(scale, 1e-300) : 0;
+      return { outcome: null, method, relError: relErr, mc: { draws: mc.drawn, bound: answer.bound, rel: relErr, d, se, ...(ineq ? { ineq } : {}) } };
+    }
+    const where = (): string => {
+      const parts = [...point.sizes].map(([k, v]) => `${k} = ${v}`).concat([...point.values].filter(([k]) => !model.isRandom(k)).map(([k, v]) => `${k} = ${toText(v, 6)}`));
+      return parts.length ? ` (at ${parts.join("; ")})` : "";
+    };
+    if (answer.kind === "gray") {
+      const pct = fmtPct(Math.abs(d) / scale);
+      throw new DeriveError(
+        "sample",
+        `not an equality: the two sides differ by about ${pct}% of their value (lhs - rhs = ${fmt(d)}${entry}, ${fmt(Math.abs(d) / se)} SE after ${mc.drawn} Monte Carlo draws), below the ${100 * RESOLUTION}% resolution of Monte Carlo: an approximation? write ≈ with a tolerance (\`lhs ≈ rhs ± tol\`, tol well above |d| + ${SHOW_SE} SE = ${fmt(Math.abs(d) + SHOW_SE * se)}), or give an exact form (a small-parameter \`≈ ... as v -> 0\` does not take random variables yet)${where()}`,
+      );
+    }
+    if (mc.drawn >= maxDraws || Date.now() - start > HARD_TIME_MS) {
+      const timeOut = mc.drawn < maxDraws;
+      const why = approx
+        ? `cannot tell whether |lhs - rhs| is within ±${fmt(tol(at))}: a tolerance of ${fmt(Math.abs(d) + SHOW_SE * se)} (|d| + ${SHOW_SE} SE) would be shown, or one the estimate exceeds by ${DIFFER_SE} SE refuted`
+        : rel === "="
+        ? `neither shown equal within the ${100 * RESOLUTION}% resolution of Monte Carlo (${fmt(RESOLUTION * scale)}) nor different beyond it: to decide, give the moments in a form derive works out exactly (polynomials of normal or uniform variables, bernoulli masks), or state the approximation with ≈ and a tolerance (\`lhs ≈ rhs ± tol\`, tol well above |d| + ${SHOW_SE} SE = ${fmt(Math.abs(d) + SHOW_SE * se)})`
+        : `the sides are too close to be ordered by Monte Carlo (shown at ${SHOW_SE} SE, refuted at ${DIFFER_SE} SE): give the moments in a form derive works out exactly, or compare with a margin`;
+      throw new DeriveError(
+        "sample",
+        `inconclusive: after ${mc.drawn} Monte Carlo draws${timeOut ? ` (stopped by the ${HARD_TIME_MS / 1000} s time limit, before the bound of ${maxDraws} draws)` : ""} lhs - rhs = ${fmt(d)}${entry} with SE ${fmt(se)}: ${why}${where()}`,
+      );
+    }
+    target = Math.min(2 * target, maxDraws);
+  }
+}
+
+/** lhs, rhs, the scale and every entry's (d, SE) from the draws so far; the estimate with the smaller SE when exact moments are also estimated. */
+function round(p: Prepared, ev: Evaluator, mc: MonteCarlo, mcNodes: readonly TNode[], crn: readonly TNode[]): { a: Tensor; b: Tensor; scale: number; entries: Entry[] } {
+  const full = mc.estimate();
+  const loo = Array.from({ length: BATCHES }, (_, b) => mc.estimate(b));
+  // the values themselves, unless both are small next to the moments' natural size (Cov(x, y) = 0)
+  const floor = NATURAL_FLOOR * mc.scale();
+  const variant = (withCrn: boolean): { a: Tensor; b: Tensor; scale: number; entries: Entry[] } => {
     const sides = (est: Map<TNode, Tensor>): Tensor[] => {
-      for (const [n, v] of est) ev.overrides.set(n, v);
+      for (const n of mcNodes) ev.overrides.set(n, est.get(n)!);
+      for (const n of crn) {
+        if (withCrn) ev.overrides.set(n, est.get(n)!);
+        else ev.overrides.delete(n);
+      }
       return p.sides.map(ev.evaluate);
     };
-    const full = sides(mc.estimate());
-    const loo = Array.from({ length: BATCHES }, (_, b) => sides(mc.estimate(b)));
-    sides(mc.estimate());
-    const [a, b] = full as [Tensor, Tensor];
+    const looSides = loo.map(sides);
+    const [a, b] = sides(full) as [Tensor, Tensor];
     if (!a.allFinite() || !b.allFinite()) throw new InvalidSample("a Monte Carlo estimate is not finite");
     const size = Math.max(a.size, b.size);
     const at = (t: Tensor, k: number): number => (t.size === 1 ? t.data[0]! : t.data[k]!);
-    // the values themselves, unless both are small next to the moments' natural size (Cov(x, y) = 0)
-    let scale = NATURAL_FLOOR * mc.scale();
+    let scale = floor;
     for (let k = 0; k < size; k++) scale = Math.max(scale, Math.abs(at(a, k)), Math.abs(at(b, k)));
-    let worst = { k: 0, d: 0, se: 0, bound: 0 };
-    let refuted: { k: number; d: number; se: number } | null = null;
-    // each round decides afresh on all draws so far
-    if (near) near = { holds: true, worst: -Infinity, d: 0, se: 0, tol: 0 };
-    if (ineq) ineq = { holds: true, worstMargin: -Infinity, d: 0, se: 0 };
-    for (let k = 0; k < size; k++) {
-      const d = at(a, k) - at(b, k);
-      const se = jackknifeSE(loo.map(([x, y]) => at(x!, k) - at(y!, k)));
-      if (near) {
-        const tol = approx!.tol.length === 1 ? approx!.tol[0]! : approx!.tol[k]!;
-        if (Math.abs(d) - REFUTE_SE * se > tol && !refuted) refuted = { k, d, se };
-        if (!(Math.abs(d) + VERIFY_SE * se <= tol)) near.holds = false;
-        if (Math.abs(d) + VERIFY_SE * se - tol >= near.worst) near = { ...near, worst: Math.abs(d) + VERIFY_SE * se - tol, d, se, tol };
-        continue;
-      }
-      if (ineq) {
-        const e = sign * d;
-        if (e > REFUTE_SE * se && e > REFUTE_REL * scale && !refuted) refuted = { k, d, se };
-        if (!(e + VERIFY_SE * se < 0)) ineq.holds = false;
-        if (e + VERIFY_SE * se >= ineq.worstMargin) ineq = { ...ineq, worstMargin: e + VERIFY_SE * se, d, se };
-        continue;
-      }
-      if (Math.abs(d) > REFUTE_SE * se && Math.abs(d) > REFUTE_REL * scale && !refuted) refuted = { k, d, se };
-      const bound = Math.abs(d) + VERIFY_SE * se;
-      if (bound >= worst.bound) worst = { k, d, se, bound };
-    }
-    if (refuted) {
-      const r = refutation(p, point, { holds: false, relError: Math.abs(refuted.d) / Math.max(scale, 1e-300), values: full, failedAt: 0 });
-      const entry = size > 1 ? ` (entry ${refuted.k + 1})` : "";
-      const test = near ? `|d| beyond the tolerance by more than ${REFUTE_SE} SE` : ineq ? `the wrong side of ${relation} by more than ${REFUTE_SE} SE` : `|d| > ${REFUTE_SE} SE`;
-      const detail = `${r.detail}; by Monte Carlo with ${mc.drawn} draws: lhs - rhs = ${fmt(refuted.d)}${entry}, SE ${fmt(refuted.se)}, |d| = ${fmt(Math.abs(refuted.d) / refuted.se)} SE (test: ${test} and > ${100 * REFUTE_REL}% of the values ${fmt(scale)}; false-refutation rate about ${FALSE_REFUTATION} per value)`;
-      return { outcome: { ...r, detail }, method, relError: Infinity };
-    }
-    const rel = worst.bound / Math.max(scale, 1e-300);
-    const out = target >= MAX_DRAWS || Date.now() - start > TIME_BUDGET_MS;
-    if (near?.holds) {
-      return { outcome: null, method, relError: 0, mc: { draws: mc.drawn, bound: near.tol, rel: 0, d: near.d, se: near.se, ineq: "≈" } };
-    }
-    if (ineq?.holds) {
-      // every entry on the right side of the relation by more than 4 SE
-      return { outcome: null, method, relError: 0, mc: { draws: mc.drawn, bound: -ineq.worstMargin, rel: 0, d: ineq.d, se: ineq.se, ineq: relation } };
-    }
-    // a deviation beyond 4 SE is evidence of a difference: more draws, and
-    // inconclusive if the budget ends there, never verified
-    if (!ineq && !near && rel <= VERIFY_REL && Math.abs(worst.d) <= VERIFY_SE * worst.se) {
-      return { outcome: null, method, relError: rel, mc: { draws: mc.drawn, bound: worst.bound, rel, d: worst.d, se: worst.se } };
-    }
-    if (out) {
-      const where = [...point.sizes].map(([k, v]) => `${k} = ${v}`).concat([...point.values].filter(([k]) => !model.isRandom(k)).map(([k, v]) => `${k} = ${toText(v, 6)}`));
-      throw new DeriveError(
-        "sample",
-        `inconclusive: after ${mc.drawn} Monte Carlo draws lhs - rhs = ${fmt((near ?? ineq ?? worst).d)} with SE ${fmt((near ?? ineq ?? worst).se)}: ${near ? `≈ neither shown within ±${fmt(near.tol)} by 4 SE nor refuted by ${REFUTE_SE} SE` : ineq ? `${relation} neither shown by 4 SE nor refuted by ${REFUTE_SE} SE` : `neither shown equal within ${100 * VERIFY_REL}% of the values (${fmt(scale)}) nor different beyond ${REFUTE_SE} SE`}${where.length ? ` (at ${where.join("; ")})` : ""}`,
-      );
-    }
-    target *= 4;
+    const entries = Array.from({ length: size }, (_, k) => {
+      const loo = looSides.map(([x, y]) => at(x!, k) - at(y!, k));
+      return { d: jackknifeUnbiased(at(a, k) - at(b, k), loo), se: jackknifeSE(loo) };
+    });
+    return { a, b, scale, entries };
+  };
+  const plain = variant(false);
+  // an exact moment that could not be estimated at some draw leaves only the plain estimate
+  if (crn.length === 0 || crn.some((n) => !full.has(n))) return plain;
+  let joint: typeof plain;
+  try {
+    joint = variant(true);
+  } catch (e) {
+    if (!(e instanceof InvalidSample)) throw e;
+    for (const n of crn) ev.overrides.delete(n);
+    return plain;
   }
+  const worstSE = (v: typeof plain): number => Math.max(...v.entries.map((e) => e.se));
+  const pick = worstSE(joint) < worstSE(plain) ? joint : plain;
+  // the overrides left behind are those of the estimate used
+  if (pick === plain) for (const n of crn) ev.overrides.delete(n);
+  // the values shown are the exact ones where they exist: a, b of the plain estimate
+  return { ...pick, a: plain.a, b: plain.b };
 }
+
+const fmtPct = (x: number): string => String(Number((100 * x).toPrecision(2)));
 
 const fmt = (x: number): string => (x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? String(Number(x.toPrecision(3))) : x.toExponential(2));
 

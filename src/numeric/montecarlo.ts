@@ -38,6 +38,9 @@ interface NodeState {
   /** the shape of an E or Var value (a tensor of any rank, as f) */
   shape: readonly number[];
   batches: Sums[];
+  /** an optional node (an exact moment also estimated, for common random numbers) that failed at a draw: left out */
+  optional: boolean;
+  broken: boolean;
 }
 
 const sums = (nf: number, ng: number): Sums => ({ n: 0, f1: new Float64Array(nf), f2: new Float64Array(nf), g1: new Float64Array(ng), g2: new Float64Array(ng), fg: new Float64Array(nf * ng) });
@@ -49,17 +52,23 @@ export class MonteCarlo {
   /** draws taken so far */
   drawn = 0;
 
+  /**
+   * `optional` nodes share the draws but are left out of the estimates if
+   * one of them cannot be evaluated (or is not finite) at some draw.
+   */
   constructor(
     nodes: readonly TNode[],
     private readonly ev: Evaluator,
     private readonly model: RandomModel,
     private readonly rng: Random,
+    optional: readonly TNode[] = [],
   ) {
     const names = new Set<string>();
-    for (const n of nodes) for (const a of n.args) for (const v of randomNames(a, model)) names.add(v);
+    const all = [...nodes, ...optional];
+    for (const n of all) for (const a of n.args) for (const v of randomNames(a, model)) names.add(v);
     this.names = [...names];
     for (const v of this.names) this.params.set(v, model.paramsAt(ev, v));
-    this.states = nodes.map((node) => ({ node, kf: null, kg: null, rows: 0, cols: 0, shape: [], batches: [] }));
+    this.states = all.map((node, i) => ({ node, kf: null, kg: null, rows: 0, cols: 0, shape: [], batches: [], optional: i >= nodes.length, broken: false }));
   }
 
   /** Takes `count` more draws. */
@@ -69,7 +78,18 @@ export class MonteCarlo {
       for (let d = 0; d < count; d++, this.drawn++) {
         for (const v of this.names) this.ev.point.values.set(v, this.model.draw(this.ev, v, this.rng, this.params.get(v)));
         const b = this.drawn % BATCHES;
-        for (const s of this.states) this.accumulate(s, b);
+        for (const s of this.states) {
+          if (s.broken) continue;
+          if (!s.optional) {
+            this.accumulate(s, b);
+            continue;
+          }
+          try {
+            this.accumulate(s, b);
+          } catch {
+            s.broken = true;
+          }
+        }
       }
     } finally {
       this.names.forEach((v, k) => {
@@ -82,6 +102,7 @@ export class MonteCarlo {
   private accumulate(s: NodeState, b: number): void {
     const f = this.ev.evaluate(s.node.args[0]!).data;
     const g = s.node.op === "Cov" ? this.ev.evaluate(s.node.args[1]!).data : f;
+    if (s.optional && (!f.every(Number.isFinite) || !g.every(Number.isFinite))) throw new Error("not finite");
     if (!s.kf) {
       s.kf = Float64Array.from(f);
       s.kg = Float64Array.from(g);
@@ -113,10 +134,17 @@ export class MonteCarlo {
     }
   }
 
+  /** Entries evaluated per draw (all nodes' arguments), for a bound on work that does not depend on the clock. */
+  entriesPerDraw(): number {
+    let n = 0;
+    for (const s of this.states) n += s.kf ? s.kf.length + (s.node.op === "Cov" ? s.kg!.length : 0) : 0;
+    return n;
+  }
+
   /** Estimates from all draws (leave = -1) or from all but one group. */
   estimate(leave = -1): Map<TNode, Tensor> {
     const out = new Map<TNode, Tensor>();
-    for (const s of this.states) out.set(s.node, this.value(s, this.total(s, leave)));
+    for (const s of this.states) if (!s.broken) out.set(s.node, this.value(s, this.total(s, leave)));
     return out;
   }
 
@@ -127,6 +155,7 @@ export class MonteCarlo {
   scale(): number {
     let m = 0;
     for (const s of this.states) {
+      if (s.broken) continue;
       const t = this.total(s, -1);
       const N = t.n;
       const varF = Array.from(t.f1, (x, i) => (t.f2[i]! - (x * x) / N) / (N - 1));
@@ -167,4 +196,16 @@ export class MonteCarlo {
 export function jackknifeSE(loo: readonly number[]): number {
   const mean = loo.reduce((a, x) => a + x, 0) / loo.length;
   return Math.sqrt(((loo.length - 1) / loo.length) * loo.reduce((a, x) => a + (x - mean) ** 2, 0));
+}
+
+/**
+ * The jackknife's bias-corrected value G·full - (G - 1)·mean(loo): a smooth
+ * function of the estimates (E(x)^2, a ratio, Var with 1/N against 1/(N-1))
+ * has a bias a/N, which this removes, so that a difference of two sides that
+ * is almost free of noise is not mistaken for a real one.
+ */
+export function jackknifeUnbiased(full: number, loo: readonly number[]): number {
+  const g = loo.length;
+  const mean = loo.reduce((a, x) => a + x, 0) / g;
+  return g * full - (g - 1) * mean;
 }

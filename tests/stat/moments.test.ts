@@ -172,8 +172,12 @@ describe("tensors of rank 4 and bounds", () => {
     const drop = ["D: 1 x 2 x 2 x 2 ~ bernoulli(0.5)", "X: 1 x 2 x 2 x 2"];
     expect(check("E(D .* X)", "X * 0.5", drop).verdict).toBe("verified");
     expect(check("E(D .* X)", "X * 0.25", drop).verdict).toBe("refuted");
-    const r = check("Var(2 * Z)", "Z .* 0 + 4", ["Z: 1 x 2 x 2 x 2 ~ normal(0, 1)"], 3);
+    // by Monte Carlo: the difference of common draws is exact, and the value within a tolerance
+    const r = check("Var(2 * Z)", "4 * Var(Z)", ["Z: 1 x 2 x 2 x 2 ~ normal(0, 1)"], 3);
     expect(r.verdict, r.detail).toBe("verified");
+    const w = equal({ claim: "Var(2 * Z) ≈ 4 ± 0.2", let: ["Z: 1 x 2 x 2 x 2 ~ normal(0, 1)"], seed: 3 });
+    expect(w.verdict, w.detail).toBe("verified");
+    expect(w.detail).toContain("Monte Carlo");
   });
 
   it("a Monte Carlo estimate too large for memory is a one-line limit error", () => {
