@@ -19,7 +19,8 @@ const LAZY_PASSES = 50;
  * Cost units one evaluation of the claim's sides takes at `sizes`: about one
  * unit per multiply-add. A node costs its largest operand (or result) times
  * its largest dimension, which is exact for a product or an inverse (n^3)
- * and an over-estimate for entrywise work; a derivative multiplies the cost
+ * and an over-estimate for a matrix times a vector; entrywise work, and
+ * work on vectors and scalars alone, costs its entries; a derivative multiplies the cost
  * of its function by the entries of the variable (times FD_EVALS; a Hessian
  * by their square), since finite differences perturb one entry at a time.
  */
@@ -29,9 +30,12 @@ export function evaluationCost(sides: readonly TNode[], sizes: ReadonlyMap<strin
   const cost = (n: TNode): number => {
     if (n.args.length === 0) return entries(n);
     const all = [n, ...n.args];
-    const local = Math.max(...all.map(entries)) * Math.max(...all.map(widest));
     // a matrix literal, an index, ...: not a registered operator, plain work
     const def = hasOp(n.op) ? opDef(n.op) : null;
+    // entrywise work, and any work on vectors and scalars only, is linear in the entries
+    const genuine = (t: TNode): boolean => concreteDims(t.shape, sizes).filter((d) => d > 1).length >= 2;
+    const linear = def?.elementwise === true || !all.some(genuine);
+    const local = Math.max(...all.map(entries)) * (linear ? 1 : Math.max(...all.map(widest)));
     if (!def?.evalLazy) return local + n.args.reduce((s, a) => s + cost(a), 0);
     const body = cost(n.args[0]!);
     const syn = def.syntax;
