@@ -247,7 +247,16 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
     vars,
     drawer,
     (point, draw, drawVar) => {
-      const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
+      let outcome: Decision | "invalid";
+      try {
+        outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
+      } catch (e) {
+        // a scalar set to exactly 0 by the sign scheme can put a numerical process at its
+        // edge (a limit of (exp(h x) - 1) / h loses its digits near x = 0): that sample
+        // is redrawn, as the draws without a forced 0 never met it
+        if (e instanceof DeriveError && e.kind === "value" && signs.patterns[draw]?.includes(0)) return { redraw: `at a scalar set to 0: ${e.message}` };
+        throw e;
+      }
       if (outcome === "invalid") return { redraw: "" };
       if (!outcome.holds) {
         const c = propto ? confirmProportional(p, point, drawVar) : confirm(p, point, outcome, inequality && draw % 3 !== 0);
