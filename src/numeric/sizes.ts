@@ -20,6 +20,14 @@ const FAR: readonly number[] = [80, 100, 128, 200, 256, 500, 1000];
  */
 export const SAMPLE_BUDGET = 2e6;
 
+/**
+ * The kinds of draws after draw 0 and the sweep, in turn. Five is prime to
+ * the 2 and 3 that other schemes cycle on (nonnegative zeros on odd draws,
+ * wide values on two draws in three), so every kind of size meets every
+ * kind of value.
+ */
+const KINDS = ["large", "one", "mixed", "small", "mixed"] as const;
+
 export interface SizePlanOptions {
   names: readonly string[];
   minDims: ReadonlyMap<string, number>;
@@ -36,9 +44,9 @@ export interface SizePlanOptions {
 /**
  * The sizes of every draw of a claim. Draw 0 has sizes >= 3 (a first sample
  * that is not degenerate); then, when dimensions occur as values, the sweep
- * points in increasing order; then a rotation of kinds: large (6..64 on the
+ * points in increasing order; then a rotation of KINDS: large (6..64 on the
  * log ladder, shrunk to fit the cost), one name at size 1, mixed (anywhere
- * on the ladder), small (2..5). Names stay distinct where they can (n = m
+ * on the ladder, shrunk likewise), small (2..5). Names stay distinct where they can (n = m
  * would hide a transposition), except in the sweep.
  */
 export class SizePlan {
@@ -71,15 +79,16 @@ export class SizePlan {
     }
     const small = drawSizes(names, minDims, rng, false);
     if (this.o.smallOnly || names.length === 0) return small;
-    const kind = (draw - this.sweep.length - 1) % 4;
-    if (kind === 3) return small;
-    if (kind === 1) {
+    const turn = draw - this.sweep.length - 1;
+    const kind = KINDS[turn % KINDS.length]!;
+    if (kind === "small") return small;
+    if (kind === "one") {
       // one name (in turn) at size 1, the others as drawn; dropped where indexing needs more
-      const name = names[Math.floor((draw - this.sweep.length - 1) / 4) % names.length]!;
+      const name = names[Math.floor(turn / KINDS.length) % names.length]!;
       if ((minDims.get(name) ?? 1) <= 1) small.set(name, 1);
       return small;
     }
-    const ladder = kind === 0 ? SIZE_LADDER.filter((s) => s >= 6) : SIZE_LADDER;
+    const ladder = kind === "large" ? SIZE_LADDER.filter((s) => s >= 6) : SIZE_LADDER;
     const picked = this.distinctFrom(ladder, rng);
     return this.shrink(picked) ?? small;
   }
