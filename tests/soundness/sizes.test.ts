@@ -34,6 +34,10 @@ describe("bounds whose constant hides a dimension", () => {
     }
   });
 
+  it("sum(abs(x)) <= 1.9 * norm(x) (false from n = 4) is refuted on every seed, not on three seeds in five", () => {
+    refutedOnEverySeed("sum(abs(x)) <= 1.9 * norm(x)", ["x: n"]);
+  });
+
   it("tr(A)^2 <= 5 * tr(A * A') is refuted for spd A (Cauchy-Schwarz with n replaced by 5)", () => {
     refutedOnEverySeed("tr(A)^2 <= 5 * tr(A * A')", ["A: n x n spd"]);
   });
