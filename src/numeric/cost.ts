@@ -8,8 +8,13 @@ import { concreteDims } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { hasOp, opDef } from "../ops/registry.js";
 
-/** Function evaluations one finite-difference entry takes (Ridders' tableau, both sides of the stencil). */
-export const FD_EVALS = 20;
+/** Function evaluations one finite-difference entry takes (Ridders' tableau, both sides of the stencil, restarts). */
+export const FD_EVALS = 40;
+/**
+ * Units every node evaluation costs whatever its size (allocation, dispatch,
+ * the kink probe): what makes finite differences of small functions slow.
+ */
+const NODE_OVERHEAD = 50;
 /** Passes assumed for a bound loop (`sum(f, i, a, b)`, `prod`) whose range is not known here. */
 const LOOP_PASSES = 10;
 /** Passes assumed for other higher-order operators (a limit's sequence, a moment). */
@@ -28,14 +33,14 @@ export function evaluationCost(sides: readonly TNode[], sizes: ReadonlyMap<strin
   const entries = (n: TNode): number => concreteDims(n.shape, sizes).reduce((a, b) => a * b, 1);
   const widest = (n: TNode): number => Math.max(...concreteDims(n.shape, sizes));
   const cost = (n: TNode): number => {
-    if (n.args.length === 0) return entries(n);
+    if (n.args.length === 0) return NODE_OVERHEAD + entries(n);
     const all = [n, ...n.args];
     // a matrix literal, an index, ...: not a registered operator, plain work
     const def = hasOp(n.op) ? opDef(n.op) : null;
     // entrywise work, and any work on vectors and scalars only, is linear in the entries
     const genuine = (t: TNode): boolean => concreteDims(t.shape, sizes).filter((d) => d > 1).length >= 2;
     const linear = def?.elementwise === true || !all.some(genuine);
-    const local = Math.max(...all.map(entries)) * (linear ? 1 : Math.max(...all.map(widest)));
+    const local = NODE_OVERHEAD + (def?.work ?? 1) * Math.max(...all.map(entries)) * (linear ? 1 : Math.max(...all.map(widest)));
     if (!def?.evalLazy) return local + n.args.reduce((s, a) => s + cost(a), 0);
     const body = cost(n.args[0]!);
     const syn = def.syntax;
