@@ -51,8 +51,9 @@ export const l1Step = derivation("003 Q3.1.2: the L1-regularised gradient step",
   d.step("w - eps * grad(E(w) + lambda * sum(abs(w)), w) = w - eps * (grad(E(w), w) + lambda * sign(w))");
   // l.169: the penalty alone moves a weight with |w| > eps lambda by eps lambda towards 0
   d.define("v = sign(s) * (eps * lambda + q)");
+  // s only carries the sign of v: declared nonzero (`invertible`), since at s = 0, v = 0 and |v| > eps lambda fails
   d.step("abs(v - eps * lambda * sign(v)) = abs(v) - eps * lambda", {
-    let: { s: "scalar", q: "scalar positive" },
+    let: { s: "scalar invertible", q: "scalar positive" },
   });
 });
 

@@ -21,11 +21,16 @@ import { hintFor } from "./hints.js";
 import { statisticalSample, usesRandom } from "./statistical.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { checkAsymptotic } from "./asymptotic.js";
-import { type Drawer, drawVar0, eachSample } from "./sampling.js";
+import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./sampling.js";
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
+import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
+/** at most this many samples are drawn just to meet the sign patterns of the free scalars */
+const MAX_SIGN_SAMPLES = 12;
+/** a claim whose evaluation crosses kinks (abs, relu, step, floor, maxpool, ...) takes this many times the samples */
+const KINK_FACTOR = 2;
 
 export type Verdict = "proved" | "verified" | "refuted" | "error";
 
@@ -240,10 +245,14 @@ export interface SampleOutcome {
 function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): SampleOutcome {
   const rng = new Random(seed);
   const inequality = p.claim.relations.some((r) => r === "<" || r === "<=" || r === ">" || r === ">=");
-  const drawer = drawVar0(p.resolver.scope, rng, inequality);
+  const vars = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
+  // free scalars take every sign (and 0) by a fixed scheme, not by chance (numeric/signs.ts)
+  const signs = freeScalars(p.resolver.scope, vars);
+  const drawer = drawVar0(p.resolver.scope, rng, inequality, signs);
   // a bound is easier to miss than an identity: three times the samples, two thirds of them wide
   if (inequality && !explicit) wanted = 3 * DEFAULT_SAMPLES;
-  const vars = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
+  // enough samples to meet the sign patterns of the scalars (all of them for up to three)
+  if (!explicit) wanted = Math.max(wanted, Math.min(signs.patterns.length, MAX_SIGN_SAMPLES));
   const dimNames = [...p.resolver.dims];
   const propto = p.claim.relations.includes("∝");
   if (propto) {
@@ -253,27 +262,54 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   }
   // a claim about constants needs one evaluation, not six identical ones
   if (vars.length === 0 && dimNames.length === 0) wanted = 1;
+  const plan = sizePlan(p, { inequality });
   const along = propto ? null : gradientClaim(p); // grad(f, X) = R with a large X: along directions
-  const seen = eachSample(p, rng, { wanted }, vars, drawer, (point, draw, drawVar) => {
-    const dir = along && decideAlongDirections(p, along, point, draw);
-    if (dir === "invalid") return { redraw: "" };
-    if (dir) return "along" in dir ? { outcome: refutedAlong(p, along!, point, dir) } : { relError: dir.relError };
-    const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
-    if (outcome === "invalid") return { redraw: "" };
-    if (!outcome.holds) {
-      const c = propto ? confirmProportional(p, point, drawVar) : confirm(p, point, outcome, inequality && draw % 3 !== 0);
-      if ("reason" in c) return { redraw: c.reason };
-      return { outcome: refutation(p, ...smallest(p, { point, decision: c.decision }, drawer, inequality)) };
-    }
-    if (!propto) crossCheck(p, point, outcome.values);
-    return { relError: outcome.relError };
-  });
+  const budget = { wanted };
+  let kinked = false;
+  const seen = eachSample(
+    p,
+    rng,
+    budget,
+    vars,
+    drawer,
+    (point, draw, drawVar) => {
+      const dir = along && decideAlongDirections(p, along, point, draw);
+      if (dir === "invalid") return { redraw: "" };
+      if (dir) return "along" in dir ? { outcome: refutedAlong(p, along!, point, dir) } : { relError: dir.relError };
+      let outcome: Decision | "invalid";
+      try {
+        outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
+      } catch (e) {
+        // a scalar set to exactly 0 by the sign scheme can put a numerical process at its
+        // edge (a limit of (exp(h x) - 1) / h loses its digits near x = 0): that sample
+        // is redrawn, as the draws without a forced 0 never met it
+        if (e instanceof DeriveError && e.kind === "value" && signs.patterns[draw]?.includes(0)) return { redraw: `at a scalar set to 0: ${e.message}` };
+        throw e;
+      }
+      if (outcome === "invalid") return { redraw: "" };
+      if (!outcome.holds) {
+        const c = propto ? confirmProportional(p, point, drawVar) : confirm(p, point, outcome, inequality && draw % 3 !== 0);
+        if ("reason" in c) return { redraw: c.reason };
+        const found = { point, decision: c.decision };
+        const [at, d] = plan.sweepLength ? smallestInSweep(p, found, plan, drawer, inequality) : smallest(p, found, drawer, inequality);
+        return { outcome: refutation(p, at, d) };
+      }
+      // a claim with pieces (abs, relu, step, floor, ...) can fail on one piece only: more samples
+      if (outcome.kinked && !kinked && !explicit) {
+        kinked = true;
+        budget.wanted *= KINK_FACTOR;
+      }
+      if (!propto) crossCheck(p, point, outcome.values);
+      return { relError: outcome.relError };
+    },
+    plan,
+  );
   if ("verdict" in seen) return seen;
   const { valid, maxRel, sizesSeen } = seen;
   if (vars.length === 0 && dimNames.length === 0) {
     return { verdict: "verified", numeric: { samples: 1, maxRelError: maxRel }, counterexample: null, detail: `verified: no variables, evaluated exactly once, rel. error ${maxRel.toExponential(1)}${p.approx ? `, within ±${tolText(p.approx.tol[0]!)}` : ""}` };
   }
-  const sizeText = dimNames.length ? `, sizes ${[...sizesSeen].sort((a, b) => a - b).join(",")}` : "";
+  const sizeText = dimNames.length ? `, sizes ${sizesText(sizesSeen)}` : "";
   const within = p.approx ? `, within ±${p.approx.tol.length === 1 ? tolText(p.approx.tol[0]!) : "the rounding of each entry"}` : "";
   return {
     verdict: "verified",
@@ -323,6 +359,8 @@ export interface Decision {
   relError: number;
   /** failed only as a strict inequality that came out equal within rounding */
   marginal?: boolean;
+  /** the evaluation passed through a kinked operator (its sign pattern is not empty) */
+  kinked?: boolean;
   values: Tensor[];
   failedAt: number;
 }
@@ -331,15 +369,21 @@ export interface Decision {
 function decideAt(p: Prepared, point: Point, fdStep: number): Decision | "invalid" {
   const ev = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
   ev.fdStep = fdStep;
-  const values = p.sides.map(ev.evaluate);
+  let values: Tensor[] = [];
+  // the probe records the sign pattern of every kinked operator's argument
+  const { signature } = ev.probe(() => {
+    values = p.sides.map(ev.evaluate);
+    return values[0]!;
+  });
+  const kinked = signature.length > 0;
   if (!values.every((v) => v.allFinite())) return "invalid";
   let relError = 0;
   for (let i = 0; i < p.claim.relations.length; i++) {
     const o = decide(p.claim.relations[i]!, values[i]!, values[i + 1]!, p.approx);
     relError = Math.max(relError, o.relError);
-    if (!o.holds) return { holds: false, relError, values, failedAt: i, marginal: o.marginal };
+    if (!o.holds) return { holds: false, relError, values, failedAt: i, marginal: o.marginal, kinked };
   }
-  return { holds: true, relError, values, failedAt: -1 };
+  return { holds: true, relError, values, failedAt: -1, kinked };
 }
 
 /**
@@ -386,17 +430,22 @@ function consistent(a: Tensor[], b: Tensor[]): boolean {
 }
 
 /**
- * A counterexample is easier to read at the smallest sizes: try a few draws
- * with sizes from 2 up and keep a re-confirmed one with fewer entries.
+ * A counterexample is easier to read at the smallest sizes: try draws with
+ * sizes from 2 up the ladder and keep the first re-confirmed one with fewer
+ * entries.
  */
 function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw: Drawer, inequality: boolean): [Point, Decision] {
   const dimNames = [...p.resolver.dims];
   const entries = (pt: Point): number => [...pt.values.values()].reduce((a, t) => a + t.size, 0);
   let best = found;
   if (dimNames.length === 0 || p.claim.relations.includes("∝")) return [best.point, best.decision];
-  for (let tries = 0; tries < 8; tries++) {
+  // four draws at sizes from 2, then two at each size up the log ladder (a bound
+  // hiding a dimension fails only beyond some n), up to the sizes of the failure found
+  const top = Math.max(...found.point.sizes.values());
+  const starts = [2, 2, 2, 2, ...SIZE_LADDER.filter((t) => t >= 3 && t <= top).flatMap((t) => [t, t])];
+  for (let tries = 0; tries < starts.length; tries++) {
     const sizes = new Map<string, number>();
-    dimNames.forEach((d, i) => sizes.set(d, Math.max(2 + i, p.resolver.minDims.get(d) ?? 1)));
+    dimNames.forEach((d, i) => sizes.set(d, Math.max(starts[tries]! + i, p.resolver.minDims.get(d) ?? 1)));
     const values = new Map<string, Tensor>();
     try {
       for (const v of best.point.values.keys()) values.set(v, draw(v, sizes, tries));
@@ -417,15 +466,56 @@ function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw
 }
 
 /**
+ * A claim that uses a dimension as a value (`n <= 5`) is refuted at the
+ * smallest sweep point that breaks it: the points before the failing one are
+ * tried again in order (a few fresh draws of the values at each), and the
+ * first re-confirmed failure is the counterexample.
+ */
+function smallestInSweep(p: Prepared, found: { point: Point; decision: Decision }, plan: SizePlan, draw: Drawer, inequality: boolean): [Point, Decision] {
+  const swept = [...plan.sweep[0]!.keys()];
+  const key = (sizes: ReadonlyMap<string, number>): number[] => {
+    const v = swept.map((n) => sizes.get(n)!);
+    return [Math.max(...v), v.reduce((a, b) => a + b, 0)];
+  };
+  const before = (a: number[], b: number[]): boolean => a[0]! < b[0]! || (a[0] === b[0] && a[1]! < b[1]!);
+  const limit = key(found.point.sizes);
+  for (const pt of plan.sweep) {
+    if (!before(key(pt), limit)) break;
+    const sizes = new Map(found.point.sizes);
+    for (const [k, v] of pt) sizes.set(k, v);
+    for (let tries = 0; tries < 3; tries++) {
+      try {
+        const values = new Map<string, Tensor>();
+        for (const v of found.point.values.keys()) values.set(v, draw(v, sizes, tries));
+        const point: Point = { sizes, values };
+        const first = decideAt(p, point, 0.1);
+        if (first === "invalid" || first.holds) continue;
+        const c = confirm(p, point, first, inequality && tries % 3 !== 0);
+        if ("decision" in c) return [point, c.decision];
+      } catch (e) {
+        if (e instanceof InvalidSample || e instanceof DeriveError) continue;
+        throw e;
+      }
+    }
+  }
+  return [found.point, found.decision];
+}
+
+/**
  * Whether a failed decision is a counterexample. A strict inequality met with
  * equality at a wide sample is float64 rounding (`sigmoid(t) < 1` at t = 15),
- * not a counterexample: a normal-sized sample still decides. Otherwise the
+ * not a counterexample: a normal-sized sample still decides. So is one at a
+ * size beyond 5 where variables are drawn (`1 - b^n < 1` at n = 40 rounds
+ * b^n away); with no variables the values are exact (`n < 10` at n = 10
+ * counts). Otherwise the
  * failure must repeat on a fresh evaluation with another finite-difference
  * step, with the same values (so a kink or an unconverged difference never
  * refutes). Returns the confirming decision, or why the sample does not count.
  */
 function confirm(p: Prepared, point: Point, first: Decision, wide: boolean): { decision: Decision } | { reason: string } {
   if (first.marginal && wide) return { reason: "a strict inequality was equal within rounding at a wide sample" };
+  const large = point.values.size > 0 && [...point.sizes.values()].some((s) => s > 5);
+  if (first.marginal && large) return { reason: "a strict inequality was equal within rounding at a large size" };
   const again = decideAt(p, point, 0.03);
   if (again === "invalid" || again.holds) return { reason: "a failing sample did not re-confirm" };
   if (!consistent(first.values, again.values)) return { reason: "finite differences did not converge at a sample" };

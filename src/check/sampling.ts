@@ -4,10 +4,15 @@
 
 import { checkDeadline, reportProgress } from "../core/deadline.js";
 import { DeriveError } from "../core/errors.js";
-import type { Tensor } from "../core/tensor.js";
+import { isScalar } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
+import type { Property, TNode } from "../core/typed.js";
+import { evaluationCost } from "../numeric/cost.js";
 import { InvalidSample, type Point } from "../numeric/evaluate.js";
 import type { Random } from "../numeric/random.js";
-import { drawScalar, drawSizes, drawValue } from "../numeric/sampler.js";
+import { drawScalar, drawValue } from "../numeric/sampler.js";
+import { type Sign, signAt, signPatterns, withSign } from "../numeric/signs.js";
+import { SAMPLE_BUDGET, SizePlan } from "../numeric/sizes.js";
 import type { Scope } from "../parse/scope.js";
 import type { Prepared, SampleOutcome } from "./claim.js";
 
@@ -25,11 +30,42 @@ export interface Samples {
   sizesSeen: Set<number>;
 }
 
+/** Dimension names that occur as values in the claim (`n <= 5`, `sum(ones(n))`, `x' * x / n`). */
+export function valueDims(sides: readonly TNode[]): string[] {
+  const out = new Set<string>();
+  const visit = (n: TNode): void => {
+    if (n.op === "dimval") out.add(n.name!);
+    n.args.forEach(visit);
+  };
+  sides.forEach(visit);
+  return [...out];
+}
+
 /**
- * The sampling loop every kind of claim shares: sizes and values (of `vars`,
- * by `drawer`) for each draw, `visit` decides the point, an invalid point is
- * redrawn (up to DRAWS_PER_SAMPLE draws per wanted sample, then an error).
- * `budget.wanted` may be lowered by `visit` (Monte Carlo samples are costly).
+ * The sizes of a claim's draws (numeric/sizes.ts): large ones as far as the
+ * estimated cost of the sides allows, and a sweep of the dimensions used as
+ * values (long for inequalities, where a bound may hold only up to some n).
+ * `smallOnly`: sizes 2..5 (claims with random variables, whose Monte Carlo
+ * estimates multiply the cost).
+ */
+export function sizePlan(p: Prepared, opts: { inequality?: boolean; smallOnly?: boolean } = {}): SizePlan {
+  return new SizePlan({
+    names: [...p.resolver.dims],
+    minDims: p.resolver.minDims,
+    valueDims: valueDims(p.sides),
+    sweep: opts.inequality ? "wide" : "short",
+    smallOnly: opts.smallOnly,
+    fits: (sizes) => evaluationCost(p.sides, sizes) <= SAMPLE_BUDGET,
+  });
+}
+
+/**
+ * The sampling loop every kind of claim shares: sizes (by `plan`) and values
+ * (of `vars`, by `drawer`) for each draw, `visit` decides the point, an
+ * invalid point is redrawn (up to DRAWS_PER_SAMPLE draws per wanted sample,
+ * then an error). The sweep of dimensions used as values comes on top of
+ * `budget.wanted`, which `visit` may lower (Monte Carlo samples are costly)
+ * or raise (a claim with kinks).
  */
 export function eachSample(
   p: Prepared,
@@ -38,15 +74,15 @@ export function eachSample(
   vars: readonly string[],
   drawer: Drawer,
   visit: (point: Point, draw: number, drawVar: (name: string) => Tensor) => Visit,
+  plan: SizePlan = sizePlan(p, { smallOnly: true }),
 ): SampleOutcome | Samples {
-  const dimNames = [...p.resolver.dims];
-  const maxDraws = budget.wanted * DRAWS_PER_SAMPLE;
+  const maxDraws = (): number => budget.wanted * DRAWS_PER_SAMPLE + plan.sweepLength;
   const seen: Samples = { valid: 0, maxRel: 0, sizesSeen: new Set() };
   let lastInvalid = "";
-  for (let draw = 0; draw < maxDraws && seen.valid < budget.wanted; draw++) {
+  for (let draw = 0; draw < maxDraws() && seen.valid < budget.wanted + plan.sweepLength; draw++) {
     checkDeadline();
     reportProgress(() => `sample ${seen.valid + 1} of ${budget.wanted} ...`);
-    const sizes = drawSizes(dimNames, p.resolver.minDims, rng, seen.valid === 0);
+    const sizes = plan.sizes(draw, rng, seen.valid === 0);
     const drawVar = (name: string): Tensor => drawer(name, sizes, draw);
     const values = new Map<string, Tensor>();
     for (const v of vars) values.set(v, drawVar(v));
@@ -70,20 +106,46 @@ export function eachSample(
   }
   if (seen.valid < budget.wanted) {
     const why = lastInvalid ? ` (last reason: ${lastInvalid})` : "";
-    throw new DeriveError("sample", `no valid sample could be drawn: ${seen.valid} of ${budget.wanted} after ${maxDraws} draws${why}`);
+    throw new DeriveError("sample", `no valid sample could be drawn: ${seen.valid} of ${budget.wanted} after ${maxDraws()} draws${why}`);
   }
   return seen;
 }
 
+/** Properties that leave a scalar's sign free (a 1 x 1 symmetric or diagonal matrix is any number). */
+const SIGN_FREE: readonly Property[] = ["symmetric", "diagonal", "invertible"];
+
 /**
- * Draws a variable's value. Claims with inequalities draw every other sample
- * wide (see drawValue), so a bound that holds only for small values fails.
+ * The scalars whose sign the sampler chooses by the fixed scheme of
+ * numeric/signs.ts: undeclared names, and declared scalars with no interval,
+ * law or property that fixes a sign. `zeroOk`: 0 is allowed (not `invertible`).
  */
-export function drawVar0(scope: Scope, rng: Random, inequality: boolean): Drawer {
+export function freeScalars(scope: Scope, vars: readonly string[]): { names: string[]; patterns: Sign[][] } {
+  const names: string[] = [];
+  const zeroOk: boolean[] = [];
+  for (const v of vars) {
+    const d = scope.decls.get(v);
+    if (d && (!isScalar(d.shape) || d.interval || d.distribution || !d.properties.every((q) => SIGN_FREE.includes(q)))) continue;
+    names.push(v);
+    zeroOk.push(!d?.properties.includes("invertible"));
+  }
+  return { names, patterns: signPatterns(zeroOk) };
+}
+
+/**
+ * Draws a variable's value. Claims with inequalities draw two samples in
+ * three wide (see drawValue), so a bound that holds only for small values
+ * fails. `signs`: the free scalars take the signs of the scheme on draw
+ * `variant` (numeric/signs.ts), so a claim false for every negative g is
+ * refuted whatever the seed.
+ */
+export function drawVar0(scope: Scope, rng: Random, inequality: boolean, signs?: { names: string[]; patterns: Sign[][] }): Drawer {
   return (name, sizes, variant) => {
     const wide = inequality && variant % 3 !== 0;
     const d = scope.decls.get(name);
-    return d ? drawValue(d, sizes, rng, variant, wide) : drawScalar(rng, wide);
+    const v = d ? drawValue(d, sizes, rng, variant, wide) : drawScalar(rng, wide);
+    const i = signs ? signs.names.indexOf(name) : -1;
+    const s = i >= 0 ? signAt(signs!.patterns, variant, i) : null;
+    return s === null ? v : Tensor.scalar(withSign(v.scalar(), s));
   };
 }
 

@@ -35,6 +35,7 @@ import type { Scope } from "../parse/scope.js";
 import type { Prepared, SampleOutcome } from "./claim.js";
 import { refutation } from "./claim.js";
 import { drawVar0, eachSample } from "./sampling.js";
+import { sizesText } from "../numeric/sizes.js";
 import { decide } from "./relations.js";
 import { DIFFER_SE, type Entry, FLOOR, RESOLUTION, type Relation, SHOW_SE, judge } from "./mcrule.js";
 import { toText } from "./values.js";
@@ -172,7 +173,7 @@ export function statisticalSample(p: Prepared, seed: number, wanted: number, exp
   const { valid, maxRel, sizesSeen } = seen;
   // assigned in the visit above, which the compiler's narrowing does not follow
   const mc = mcInfo as PointResult["mc"] | null;
-  const sizeText = dimNames.length ? `, sizes ${[...sizesSeen].sort((a, b) => a - b).join(",")}` : "";
+  const sizeText = dimNames.length ? `, sizes ${sizesText(sizesSeen)}` : "";
   const how = [...methods].join(" and ");
   const mcText = mc?.ineq === "≈"
     ? `; Monte Carlo: ${totalDraws} draws in all, |d| + ${SHOW_SE} SE within ±${fmt(mc.bound)} (worst lhs - rhs = ${fmt(mc.d)}, SE ${fmt(mc.se)})`

@@ -24,6 +24,11 @@ function sameShape(a: Tensor, b: Tensor): boolean {
 export function zip(a: Tensor, b: Tensor, f: (x: number, y: number) => number): Tensor {
   const ad = a.data;
   const bd = b.data;
+  // both one entry but of different ranks (a 1 x 1 x 1 x 1 tensor plus 1, at size 1): the higher rank is kept
+  if (a.isScalar() && b.isScalar() && !sameShape(a, b)) {
+    const shape = a.shape.length >= b.shape.length ? a.shape : b.shape;
+    return new Tensor(shape, Float64Array.of(f(ad[0]!, bd[0]!)));
+  }
   if (a.isScalar() && !b.isScalar()) {
     const x = ad[0];
     const out = new Float64Array(bd.length);

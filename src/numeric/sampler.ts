@@ -13,8 +13,18 @@ import { softmax } from "../core/stable.js";
 import { holds } from "./properties.js";
 import type { Random } from "./random.js";
 
-/** Condition number above which an `invertible` draw is rejected (keeps inverses accurate). */
+/**
+ * Condition number (1-norm) above which an `invertible` draw is rejected at
+ * sizes up to 5 (keeps inverses accurate).
+ */
 export const MAX_COND = 1e3;
+/**
+ * The bound at size n: a random n x n matrix's 1-norm condition number grows
+ * about like n^2, so a fixed 1e3 made `X: 100 x 100 invertible` impossible.
+ * At n = 100 it is 4e5: an inverse still has ~1e-11 relative error, far
+ * inside the 1e-6 tolerance.
+ */
+export const maxCond = (n: number): number => MAX_COND * Math.max(1, n / 5) ** 2;
 const MAX_TRIES = 200;
 
 /**
@@ -59,7 +69,7 @@ export function drawValue(decl: Declaration, sizes: ReadonlyMap<string, number>,
     return new Tensor(full, drawValue({ ...decl, shape: { rows, cols } }, sizes, rng, variant, wide).data);
   }
   for (let t = 0; t < MAX_TRIES; t++) {
-    const v = decl.interval ? inside(decl.interval, rows, cols, props, rng, variant) : candidate(rows, cols, props, rng, variant, wide);
+    const v = decl.interval ? inside(decl.interval, rows, cols, props, rng, variant) : candidate(rows, cols, props, rng, variant, wide, t);
     if (v && v.allFinite() && props.every((p) => holds(p, v, props))) return v;
   }
   throw new DeriveError("sample", `no valid sample could be drawn for ${decl.name} (${props.join(" ")}): the properties may conflict`);
@@ -88,7 +98,7 @@ export function drawScalar(rng: Random, wide = false): Tensor {
   return Tensor.scalar(wide ? wideSigned(rng) : rng.normal());
 }
 
-function candidate(rows: number, cols: number, props: readonly Property[], rng: Random, variant: number, wide: boolean): Tensor | null {
+function candidate(rows: number, cols: number, props: readonly Property[], rng: Random, variant: number, wide: boolean, attempt = 0): Tensor | null {
   const has = (p: Property): boolean => props.includes(p);
   if (has("integer")) return Tensor.scalar(rng.int(1, 2));
   if (has("onehot")) {
@@ -130,8 +140,30 @@ function candidate(rows: number, cols: number, props: readonly Property[], rng: 
         : () => (wide ? wideSigned(rng) : rng.normal());
   let v = has("diagonal") ? diagonal(rows, entry) : fill(rows, cols, entry);
   if (has("symmetric") && !has("diagonal")) v = symmetrize(v);
-  if (has("invertible") && cond1(v) > MAX_COND) return null;
+  if (has("invertible") && !has("diagonal")) {
+    // beyond size 8, every other attempt (and every one after the tenth) is built well
+    // conditioned, so any declared size can be drawn (a plain draw is kept when it passes)
+    if (attempt >= 10 || (rows > 8 && attempt % 2 === 1)) v = shifted(v, has("positive") || has("nonnegative"), rng);
+    if (cond1(v) > maxCond(rows)) return null;
+  }
   return v;
+}
+
+/**
+ * A well-conditioned invertible matrix from a draw V of the same kind:
+ * V / (scale sqrt(n)) + c I with |c| in [2, 3]. The eigenvalues of the scaled
+ * part lie in a disc of radius about 1.5 (a symmetric V's on an interval of
+ * that half-length), so the shift keeps them away from 0; a positive V keeps
+ * its positive entries (c > 0, and its large Perron eigenvalue only grows).
+ * Symmetry, positivity and nonnegativity of V are kept.
+ */
+function shifted(v: Tensor, keepSign: boolean, rng: Random): Tensor {
+  const n = v.rows;
+  const scale = Math.max(1e-300, v.maxAbs()) * Math.sqrt(n);
+  const c = (keepSign || rng.float() < 0.5 ? 1 : -1) * rng.uniform(2, 3);
+  const out = v.map((x) => x / scale);
+  for (let i = 0; i < n; i++) out.data[i * n + i] = out.data[i * n + i]! + c;
+  return out;
 }
 
 /**

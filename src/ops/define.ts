@@ -176,6 +176,13 @@ export interface OpDef {
    */
   readonly elementwise?: boolean;
   /**
+   * How many times the generic work estimate (src/numeric/cost.ts: its
+   * largest operand times its largest dimension, n^3 for a square matrix)
+   * the kernel takes; iterative decompositions (eigenvalues, singular
+   * values) take about 10. Default 1. Only the sizes drawn depend on it.
+   */
+  readonly work?: number;
+  /**
    * Accepts operands of rank > 2 (tensors N x C x H x W). Without it (and
    * without `elementwise`) the resolver rejects them, so a matrix-only rule
    * never sees a shape it would silently truncate. "scalar": only when every

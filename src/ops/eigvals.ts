@@ -12,6 +12,7 @@ export const eigvalsOp = defineOp({
   doc:
     "Eigenvalues of a real square matrix as an n x 2 matrix of rows [re, im], by descending real part, then descending imaginary part (a complex pair: (re, +im) then (re, -im)). No derivative rule.",
   syntax: { kind: "function", names: ["eigvals"], arity: 1 },
+  work: 10, // iterative sweeps, about 10 n^3
   shape: ([a], ctx) =>
     isSquare(a!) ? shape(a!.rows, 2) : ctx.fail(`eigvals needs a square matrix, not ${ctx.argText(0)} (${showShape(a!)})`),
   eval: ([a], ctx) => {

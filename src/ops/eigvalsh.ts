@@ -10,6 +10,7 @@ export const eigvalshOp = defineOp({
   name: "eigvalsh",
   doc: "Eigenvalues of a symmetric matrix, in descending order; a sample where the matrix is not symmetric is redrawn.",
   syntax: { kind: "function", names: ["eigvalsh"], arity: 1 },
+  work: 10, // iterative sweeps, about 10 n^3
   shape: ([a], ctx) =>
     isSquare(a!) ? shape(a!.rows) : ctx.fail(`eigvalsh needs a square matrix, not ${ctx.argText(0)} (${showShape(a!)})`),
   eval: ([a], ctx) => {

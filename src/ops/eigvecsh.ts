@@ -12,6 +12,7 @@ export const eigvecshOp = defineOp({
   doc:
     "Unit eigenvectors of a symmetric matrix as columns, in the order of eigvalsh; each column's entry of largest magnitude is positive. A sample where the matrix is not symmetric is redrawn.",
   syntax: { kind: "function", names: ["eigvecsh"], arity: 1 },
+  work: 10, // iterative sweeps, about 10 n^3
   shape: ([a], ctx) =>
     isSquare(a!) ? a! : ctx.fail(`eigvecsh needs a square matrix, not ${ctx.argText(0)} (${showShape(a!)})`),
   eval: ([a], ctx) => {

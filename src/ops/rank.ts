@@ -10,6 +10,7 @@ export const rankOp = defineOp({
   name: "rank",
   doc: "Numerical rank: the number of singular values above max(m, n) * eps * sigma_max (NumPy's matrix_rank tolerance).",
   syntax: { kind: "function", names: ["rank"], arity: 1 },
+  work: 10, // iterative sweeps, about 10 n^3
   shape: () => SCALAR,
   eval: ([a], ctx) => {
     const r = numericalRank(a!);

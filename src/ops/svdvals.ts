@@ -10,6 +10,7 @@ export const svdvalsOp = defineOp({
   name: "svdvals",
   doc: "Singular values of a matrix, descending; min(m, n) of them, so a non-square X needs concrete sizes.",
   syntax: { kind: "function", names: ["svdvals"], arity: 1 },
+  work: 10, // iterative sweeps, about 10 n^3
   // min(m, n) of two different symbolic sizes is no dimension of the language
   shape: ([a], ctx) => {
     const { rows, cols } = a!;

@@ -708,12 +708,22 @@ describe("spec/language.md: verdicts and sampling", () => {
     fails("foo(t) = t", [], /^name error/);
     fails("inv(X - X) = I", ["X: n x n"], "no valid sample could be drawn");
   });
-  it("dimension names take distinct sizes from 2 to 5; the first sample uses sizes >= 3", () => {
-    holds("2 <= n <= 5", ["A: n x m"], { samples: 40 });
-    holds("(n - m)^2 >= 1", ["A: n x m"], { samples: 40 });
-    for (const seed of [1, 2, 3, 4, 5, 6]) holds("n >= 3", ["x: n"], { samples: 1, seed });
-    const r = equal({ lhs: "x", rhs: "x", let: ["x: n"], seed: 1 });
-    expect(r.detail).toMatch(/sizes [2-5](,[2-5])*,/);
+  // issue 11 overrides the spec's "2 to 5": sizes 1 and a log scale to 64 are drawn too
+  it("dimension names take sizes from 1 to 64, distinct within a sample; the first sample uses sizes >= 3", () => {
+    const sizesOf = (detail: string): number[] =>
+      (/sizes ([\d., ]+?), max/.exec(detail)?.[1] ?? "").split(", ").flatMap((part) => part.split("..").map(Number));
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      // one sample: only the first, with every size in 3..5
+      const one = equal({ lhs: "x", rhs: "x", let: ["x: n"], seed, samples: 1 });
+      for (const v of sizesOf(one.detail)) expect(v >= 3 && v <= 5, one.detail).toBe(true);
+      // six samples: size 1 and a size beyond 5 among them
+      const six = equal({ lhs: "x + y", rhs: "y + x", let: ["x, y: n"], seed });
+      expect(Math.min(...sizesOf(six.detail)), six.detail).toBe(1);
+      expect(Math.max(...sizesOf(six.detail)), six.detail).toBeGreaterThan(5);
+    }
+    expect(equal({ claim: "2 <= n <= 5", let: ["A: n x m"], seed: 1 }).verdict).toBe("refuted");
+    // a dimension used as a value is an integer variable: n = m is met
+    expect(equal({ claim: "(n - m)^2 >= 1", let: ["A: n x m"], seed: 1 }).verdict).toBe("refuted");
   });
   it("proved needs the numeric check to agree: a symbolic proof that a sample refutes is an error naming both", () => {
     // plant a wrong derivative rule, d sin(u) = -cos(u) du, so the engine "proves" a false claim

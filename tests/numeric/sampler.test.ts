@@ -12,12 +12,27 @@ import { Tensor } from "../../src/core/tensor.js";
 import type { Declaration } from "../../src/core/typed.js";
 import { holds } from "../../src/numeric/properties.js";
 import { Random } from "../../src/numeric/random.js";
-import { MAX_COND, drawSizes, drawValue } from "../../src/numeric/sampler.js";
+import { MAX_COND, drawSizes, drawValue, maxCond } from "../../src/numeric/sampler.js";
+import { SIZE_LADDER, SizePlan, sizesText } from "../../src/numeric/sizes.js";
+import { signAt, signPatterns, withSign } from "../../src/numeric/signs.js";
+import { evaluationCost } from "../../src/numeric/cost.js";
+import { Resolver } from "../../src/parse/resolve.js";
+import { parseExpr } from "../../src/parse/parser.js";
 import { Scope } from "../../src/parse/scope.js";
 import { equal } from "../../src/api.js";
 import { inv, mm, tp } from "./oracle.js";
 
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+
+/** The sizes a verdict's detail lists ("sizes 1..5, 8, 32"), expanded. */
+function listedSizes(detail: string): number[] {
+  const m = /sizes ([\d., ]+?)(?:,? max|$)/.exec(detail);
+  if (!m) return [];
+  return m[1]!.split(", ").flatMap((part) => {
+    const [a, b] = part.split("..").map(Number);
+    return b === undefined ? [a!] : Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
+  });
+}
 
 function decl(src: string): Declaration {
   const d = [...Scope.parse([src]).decls.values()][0];
@@ -371,7 +386,8 @@ describe("redraws where it matters", () => {
     const r = equal({ lhs: "tr(A * B)", rhs: "tr(B * A)", let: ["A: n x m", "B: m x n"], seed: 2 });
     if (r.verdict === "verified") {
       expect(r.numeric!.samples).toBeGreaterThanOrEqual(6);
-      const sizes = /sizes ([\d,]+)/.exec(r.detail)?.[1]?.split(",").map(Number) ?? [];
+      const sizes = listedSizes(r.detail);
+      expect(sizes.length).toBeGreaterThanOrEqual(2);
       expect(Math.max(...sizes)).toBeGreaterThanOrEqual(3);
     } else {
       expect(r.verdict).toBe("proved");
@@ -388,5 +404,153 @@ describe("a diagonal matrix's sign properties speak of its diagonal", () => {
         else expect(v.get(i, j)).toBe(0);
       }
     }
+  });
+});
+
+describe("SizePlan: sizes beyond 2..5 (issue 11)", () => {
+  const plan = (names: string[], o: Partial<ConstructorParameters<typeof SizePlan>[0]> = {}): SizePlan => new SizePlan({ names, minDims: new Map(), ...o });
+  const drawsOf = (p: SizePlan, seed: number, count = 24): Map<string, number>[] => {
+    const rng = new Random(seed);
+    return Array.from({ length: count }, (_, d) => p.sizes(d, rng));
+  };
+
+  it("is reproducible for a seed, and draw 0 has every size >= 3", () => {
+    fc.assert(
+      fc.property(seedArb, fc.integer({ min: 1, max: 4 }), (seed, k) => {
+        const names = ["n", "m", "p", "q"].slice(0, k);
+        const a = drawsOf(plan(names), seed);
+        const b = drawsOf(plan(names), seed);
+        expect(a.map((m) => [...m])).toEqual(b.map((m) => [...m]));
+        for (const v of a[0]!.values()) expect(v).toBeGreaterThanOrEqual(3);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("covers size 1 and sizes up to 32..64 for a cheap claim, with names distinct on every draw", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const draws = drawsOf(plan(["n", "m"]), seed, 18);
+      const all = draws.flatMap((m) => [...m.values()]);
+      expect(all).toContain(1);
+      expect(Math.max(...all)).toBeGreaterThanOrEqual(32);
+      for (const m of draws) expect(new Set(m.values()).size).toBe(2);
+      for (const v of all) expect(SIZE_LADDER.includes(v) || (v >= 2 && v <= 5)).toBe(true);
+    }
+  });
+
+  it("the cost cap holds: no draw beyond what `fits` allows (sizes up to 5 are always allowed)", () => {
+    const fits = (s: ReadonlyMap<string, number>): boolean => [...s.values()].reduce((a, b) => a * b, 1) <= 200;
+    for (let seed = 1; seed <= 30; seed++) {
+      for (const m of drawsOf(plan(["n", "m"], { fits }), seed, 18)) {
+        expect(fits(m) || [...m.values()].every((v) => v <= 5)).toBe(true);
+      }
+    }
+  });
+
+  it("respects minDims on every draw, size-1 draws included", () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      for (const m of drawsOf(plan(["n", "m"], { minDims: new Map([["n", 4]]) }), seed, 18)) expect(m.get("n")!).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it("a dimension used as a value is swept: every n in 1..64 and beyond, in increasing order, right after draw 0", () => {
+    const p = plan(["n"], { valueDims: ["n"], sweep: "wide" });
+    const swept = p.sweep.map((m) => m.get("n")!);
+    expect(swept.slice(0, 64)).toEqual(Array.from({ length: 64 }, (_, i) => i + 1));
+    expect(Math.max(...swept)).toBe(1000);
+    const draws = drawsOf(p, 5, 1 + swept.length);
+    expect(draws.slice(1).map((m) => m.get("n"))).toEqual(swept);
+    // two names: every combination of 1..4 first, then both equal
+    const two = plan(["m", "n"], { valueDims: ["m", "n"], sweep: "short" }).sweep;
+    expect(two.slice(0, 16).map((m) => `${m.get("m")},${m.get("n")}`)).toContain("1,1");
+    expect(two[0]).toEqual(new Map([["m", 1], ["n", 1]]));
+  });
+
+  it("the sweep stops where the claim gets too costly", () => {
+    const p = plan(["n"], { valueDims: ["n"], sweep: "wide", fits: (s) => s.get("n")! <= 20 });
+    expect(Math.max(...p.sweep.map((m) => m.get("n")!))).toBe(20);
+  });
+
+  it("sizesText writes runs as ranges", () => {
+    expect(sizesText([5, 1, 2, 3, 8, 16, 17])).toBe("1..3, 5, 8, 16, 17");
+    expect(sizesText([2])).toBe("2");
+  });
+});
+
+describe("signPatterns: every free scalar takes both signs and 0 by a fixed scheme", () => {
+  it("meets all 2^k sign patterns for k <= 3, and each scalar at 0 where allowed", () => {
+    for (let k = 1; k <= 3; k++) {
+      const pats = signPatterns(Array.from({ length: k }, () => true));
+      const signsOnly = new Set(pats.filter((p) => !p.includes(0)).map((p) => p.join(",")));
+      expect(signsOnly.size).toBe(2 ** k);
+      for (let i = 0; i < k; i++) expect(pats.some((p) => p[i] === 0)).toBe(true);
+    }
+  });
+
+  it("starts with all + and all -, and never puts 0 where it is not allowed", () => {
+    const pats = signPatterns([true, false, true, false]);
+    expect(pats[0]).toEqual([1, 1, 1, 1]);
+    expect(pats[1]).toEqual([-1, -1, -1, -1]);
+    for (const p of pats) expect(p[1] !== 0 && p[3] !== 0).toBe(true);
+    for (let i = 0; i < 4; i++) expect(pats.some((p) => p[i] === -1) && pats.some((p) => p[i] === 1)).toBe(true);
+    expect(new Set(pats.map((p) => p.join(","))).size).toBe(pats.length);
+  });
+
+  it("signAt leaves later draws alone, withSign keeps the magnitude", () => {
+    const pats = signPatterns([true]);
+    expect(pats.map((_, d) => signAt(pats, d, 0))).toEqual([1, -1, 0]);
+    expect(signAt(pats, pats.length, 0)).toBeNull();
+    expect(withSign(-2.5, 1)).toBe(2.5);
+    expect(withSign(2.5, -1)).toBe(-2.5);
+    expect(withSign(2.5, 0)).toBe(0);
+  });
+});
+
+describe("evaluationCost", () => {
+  const cost = (expr: string, decls: string[], sizes: Record<string, number>): number => {
+    const scope = Scope.parse(decls);
+    const r = new Resolver(scope);
+    const t = r.resolve(parseExpr(expr, { isVariable: scope.isVariable }));
+    return evaluationCost([t], new Map(Object.entries(sizes)));
+  };
+
+  it("grows like n^3 for an inverse and is much cheaper for vectors", () => {
+    const a = cost("inv(X)", ["X: n x n"], { n: 10 });
+    const b = cost("inv(X)", ["X: n x n"], { n: 20 });
+    expect(b / a).toBeGreaterThan(6);
+    expect(cost("x' * x", ["x: n"], { n: 1000 })).toBeLessThan(b);
+  });
+
+  it("a finite-difference gradient multiplies its function's cost by the variable's entries, a Hessian by their square", () => {
+    const f = cost("logdet(X)", ["X: n x n"], { n: 8 });
+    const g = cost("grad(logdet(X), X)", ["X: n x n"], { n: 8 });
+    expect(g).toBeGreaterThanOrEqual(64 * f);
+    const h = cost("hessian(x' * x, x)", ["x: n"], { n: 8 });
+    const j = cost("jacobian(x, x)", ["x: n"], { n: 8 });
+    expect(h).toBeGreaterThan(8 * j);
+  });
+});
+
+describe("large invertible and spd draws (issue 11: X: 100 x 100 invertible)", () => {
+  for (const src of ["X: n x n invertible", "X: n x n invertible positive", "X: n x n symmetric invertible", "S: n x n spd", "S: n x n spd positive"]) {
+    it(`${src} at n = 100 is drawn, with its properties and an accurate inverse`, () => {
+      const d = decl(src);
+      for (const seed of [1, 2]) {
+        const v = drawValue(d, new Map([["n", 100]]), new Random(seed), seed);
+        for (const p of d.properties) expect(holds(p, v), p).toBe(true);
+        const c = cond1(v);
+        expect(c).toBeLessThanOrEqual(maxCond(100));
+        // X inv(X) = I to far better than the 1e-6 tolerance
+        const e = mm(v, inv(v));
+        let worst = 0;
+        for (let i = 0; i < 100; i++) for (let j = 0; j < 100; j++) worst = Math.max(worst, Math.abs(e.data[i * 100 + j]! - (i === j ? 1 : 0)));
+        expect(worst).toBeLessThan(1e-9);
+      }
+    });
+  }
+
+  it("through equal(): X * inv(X) = I with X: 100 x 100 invertible is accepted", () => {
+    const r = equal({ lhs: "X * inv(X)", rhs: "I", let: ["X: 100 x 100 invertible"], seed: 3 });
+    expect(["proved", "verified"], r.detail).toContain(r.verdict);
   });
 });
