@@ -65,6 +65,8 @@ export interface StepReport {
   expected: Expected;
   ok: boolean;
   detail: string;
+  /** the source document's lines the step transcribes ("289-293"), or null */
+  lines: string | null;
 }
 
 /** A file's outcome, with what the reporters need beyond the JSON. */
@@ -171,6 +173,7 @@ export function toReport(run: CheckRun): CheckReport {
         expected: s.expected,
         ok: s.ok,
         detail: s.note ? `${s.detail} (note: ${s.note})` : s.detail,
+        lines: s.lines ?? null,
       })),
     })),
     summary: { ...run.summary },

@@ -21,6 +21,10 @@ export interface DerivationOptions {
   readonly given?: Readonly<Record<string, number | string>>;
   /** parts of the source that are prose only and not checkable, e.g. "Q3 (l.123-181): essay" */
   readonly prose?: readonly string[];
+  /** the question as asked (Markdown with $...$ maths), shown on answer sheets */
+  readonly question?: string;
+  /** the lines of the source document the derivation transcribes: "289" or "289-293"; steps inherit it */
+  readonly lines?: string;
 }
 
 export interface StepOptions {
@@ -34,6 +38,8 @@ export interface StepOptions {
   readonly let?: Readonly<Record<string, string>>;
   /** not checked (yet): true, or the reason */
   readonly skip?: boolean | string;
+  /** the lines of the source document this step transcribes: "289" or "289-293" (default: the derivation's) */
+  readonly lines?: string;
 }
 
 /** The handle a derivation body receives. */
@@ -51,6 +57,15 @@ export interface DerivationBuilder {
    * iterating t = 1..50 (src/dsl/recurrence.ts, src/check/recurrence.ts).
    */
   recurrence(spec: RecurrenceSpec, opts?: StepOptions): void;
+  /** A paragraph of prose (Markdown with $...$ and $$...$$ maths, any language) between steps; not a step. */
+  text(markdown: string): void;
+}
+
+/** A paragraph of prose, placed before entry number `before` (entries.length when it was written). */
+export interface TextItem {
+  readonly markdown: string;
+  readonly before: number;
+  readonly site: Site;
 }
 
 /** One recorded thing to check. */
@@ -107,6 +122,12 @@ export interface Derivation {
   readonly let: Readonly<Record<string, string>>;
   readonly given: Readonly<Record<string, number | string>>;
   readonly prose: readonly string[];
+  /** the question as asked, or null */
+  readonly question: string | null;
+  /** the derivation's source lines ("289-293"), or null */
+  readonly lines: string | null;
+  /** prose paragraphs (d.text), each placed between entries */
+  readonly texts: readonly TextItem[];
   readonly entries: readonly Entry[];
   /** the defines, in order, as written */
   readonly defines: readonly Define[];
@@ -130,6 +151,7 @@ export function derivation(
   const body = typeof a === "function" ? a : b;
   if (typeof title !== "string" || !title.trim()) throw new TypeError("derivation(title, options, body): the title must be a non-empty string");
   if (typeof body !== "function") throw new TypeError(`derivation("${title}"): the last argument must be the body, (d) => { ... }`);
+  checkDerivationText(title, options);
   const recorder = new Recorder(options);
   try {
     body(recorder.builder);
@@ -150,14 +172,35 @@ export function derivation(
     let: { ...(options.let ?? {}) },
     given: { ...(options.given ?? {}) },
     prose: [...(options.prose ?? [])],
+    question: options.question ?? null,
+    lines: options.lines ?? null,
+    texts: recorder.texts,
     entries: recorder.entries,
     defines: [...recorder.defines.values()],
     site,
   });
 }
 
+/** `"289"` or `"289-293"` (first <= last, both >= 1); null when it is fine, else why not. */
+export function linesProblem(lines: unknown): string | null {
+  if (lines === undefined) return null;
+  if (typeof lines !== "string") return `lines must be a string such as "289" or "289-293", not ${typeof lines}`;
+  const m = /^([1-9]\d{0,8})(?:-([1-9]\d{0,8}))?$/.exec(lines);
+  if (!m) return `lines must be "289" or "289-293" (line numbers from 1), not ${JSON.stringify(lines.slice(0, 40))}`;
+  if (m[2] !== undefined && Number(m[2]) < Number(m[1])) return `lines "${lines}": the last line comes before the first`;
+  return null;
+}
+
+/** Bad `question` or `lines` on a derivation: thrown at the derivation() call, so the file fails to load with its line. */
+function checkDerivationText(title: string, options: DerivationOptions): void {
+  const bad = linesProblem(options.lines);
+  if (bad) throw new TypeError(`derivation("${title.slice(0, 60)}"): ${bad}`);
+  if (options.question !== undefined && typeof options.question !== "string") throw new TypeError(`derivation("${title.slice(0, 60)}"): question must be a string (Markdown)`);
+}
+
 class Recorder {
   readonly entries: Entry[] = [];
+  readonly texts: TextItem[] = [];
   readonly defines = new Map<string, Define>();
   readonly builder: DerivationBuilder;
 
@@ -179,6 +222,7 @@ class Recorder {
     const argmin = (wrt: string, f: string, g: string, opts: StepOptions = {}): void => {
       const site = anchored(callerOf(argmin), f);
       const claim = `argmin_${wrt} ${f} = argmin_${wrt} ${g}`;
+      if (this.badLines(claim, opts, site)) return;
       try {
         this.entries.push({ kind: "argmin", claim, wrt, f: this.expand(f), g: this.expand(g), opts, site });
       } catch (e) {
@@ -188,6 +232,7 @@ class Recorder {
     const recurrence = (spec: RecurrenceSpec, opts: StepOptions = {}): void => {
       const site = anchored(callerOf(recurrence), typeof spec?.closed === "string" ? spec.closed : "");
       let claim = "(recurrence)";
+      if (this.badLines(claim, opts, site)) return;
       try {
         claim = recurrenceText(spec);
         const let_ = { ...(this.options.let ?? {}), ...(spec.let && !Array.isArray(spec.let) && typeof spec.let === "object" ? (spec.let as Record<string, string>) : {}) };
@@ -197,7 +242,15 @@ class Recorder {
         this.entries.push({ kind: "error", claim, message: e instanceof TypeError ? e.message : asDeriveError(e).message, opts, site });
       }
     };
-    this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin, recurrence });
+    const text = (markdown: string): void => {
+      const site = callerOf(text);
+      if (typeof markdown !== "string") {
+        this.entries.push({ kind: "error", claim: "(text)", message: `d.text takes a string of Markdown, not ${typeof markdown}`, opts: {}, site });
+        return;
+      }
+      this.texts.push({ markdown, before: this.entries.length, site });
+    };
+    this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin, recurrence, text });
   }
 
   private expand(text: string): string {
@@ -205,7 +258,15 @@ class Recorder {
     return expand(text, this.defines);
   }
 
+  /** A step whose `lines` is malformed becomes an error at its own line (the other steps still run). */
+  private badLines(claim: string, opts: StepOptions, site: Site): boolean {
+    const bad = linesProblem(opts?.lines);
+    if (bad) this.entries.push({ kind: "error", claim: String(claim), message: bad, opts: { ...opts, lines: undefined }, site });
+    return bad !== null;
+  }
+
   private claim(claim: string, opts: StepOptions, site: Site): void {
+    if (this.badLines(claim, opts, site)) return;
     try {
       this.entries.push({ kind: "claim", claim, expanded: this.expand(claim), opts, site });
     } catch (e) {

@@ -30,6 +30,8 @@ export interface StepOutcome {
   /** how the verdict was reached, one line */
   readonly detail: string;
   readonly note: string | null;
+  /** the source document's lines the step transcribes ("289-293"; the derivation's when the step names none), or null */
+  readonly lines: string | null;
   /** what kind of record it was: a step, an argmin step, prose, a define or body that failed */
   readonly kind: "claim" | "argmin" | "recurrence" | "prose" | "define" | "error";
   readonly ms: number;
@@ -64,6 +66,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       ok: true,
       detail: "prose only, not checkable",
       note: null,
+      lines: d.lines ?? null,
       kind: "prose",
       ms: 0,
     };
@@ -85,6 +88,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       ok: meets(expected, o.verdict),
       detail: o.detail,
       note: entry.opts.note ?? null,
+      lines: entry.opts.lines ?? d.lines ?? null,
       kind: entry.kind,
       ms: Date.now() - started,
     };
