@@ -10,8 +10,9 @@ const common = {
   target: "node20",
   sourcemap: true,
   logLevel: "warning",
-  // jiti and katex are loaded lazily and stay external (real dependencies).
-  external: ["jiti", "katex"],
+  // jiti, katex, markdown-it and playwright-core stay external (real
+  // dependencies; playwright-core is loaded only to print a PDF).
+  external: ["jiti", "katex", "markdown-it", "playwright-core"],
 };
 
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js" });

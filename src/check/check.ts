@@ -259,6 +259,11 @@ function workerEntry(): Promise<Entry> {
   return entry;
 }
 
+/** What `import ... from "derive"` resolves to in a derivation file (for loading one in this process, as `derive sheet` does). */
+export async function deriveEntry(): Promise<string> {
+  return (await workerEntry()).derive;
+}
+
 /** Loads this module in a fresh process: natively from dist/, through jiti from src/. */
 const BOOT = `
 const entry = process.env.DERIVE_CHECK_ENTRY;
