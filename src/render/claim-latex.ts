@@ -90,7 +90,8 @@ export function declarationLatex(d: Declaration): string {
   const name = latexName(d.name);
   const integer = d.properties.includes("integer");
   const field = integer ? "\\mathbb{Z}" : "\\mathbb{R}";
-  const dims = isScalar(d.shape) ? [] : dimsOf(d.shape);
+  // a column vector is R^n, not R^{n x 1}
+  const dims = isScalar(d.shape) ? [] : !d.shape.lead && d.shape.cols === 1 ? [d.shape.rows] : dimsOf(d.shape);
   let out = dims.length ? `${name} \\in ${field}^{${dims.map(dimLatex).join(" \\times ")}}` : `${name} \\in ${field}`;
   if (d.interval) {
     const i = d.interval;

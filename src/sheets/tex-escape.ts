@@ -28,7 +28,10 @@ export function texText(s: string): string {
   return stripBidiControls(s)
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
     .replace(/\s+/g, " ")
-    .replace(/[\\{}$&#%_^~]/g, (c) => TEXT_SPECIALS[c]!);
+    // a long run without spaces gets break points (a 20,000-character word would overflow TeX)
+    .replace(/\S{40}(?=\S)/g, "$&\u0000")
+    .replace(/[\\{}$&#%_^~]/g, (c) => TEXT_SPECIALS[c]!)
+    .replace(/\u0000/g, "\\hspace{0pt}");
 }
 
 /** Text in a monospaced font that may break anywhere (long values, sources). */
