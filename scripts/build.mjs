@@ -17,3 +17,5 @@ const common = {
 
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js" });
 await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
+// the PDF printer alone, for the sheets benchmark (bench/sheets.mjs)
+await build({ ...common, entryPoints: ["src/sheets/pdf.ts"], outfile: "dist/sheets-pdf.js" });
