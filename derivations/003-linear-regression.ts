@@ -41,7 +41,7 @@ export const q11 = derivation("003 Q1.1(a): gradient of the squared error and th
   d.chain(
     "grad(L, w)[j]",
     "(1/n) * (jacobian(yhat, w)' * (y - yhat))[j]",
-    { expect: "refuted", note: "the derivative of (y - yhat)^2 by w_j is -2 (y - yhat) x_j: the minus sign is lost" }, { lines: "19-22" },
+    { lines: "19-22", expect: "refuted", note: "the derivative of (y - yhat)^2 by w_j is -2 (y - yhat) x_j: the minus sign is lost" },
   );
   d.step("grad(L, w)[j] = -(1/n) * (jacobian(yhat, w)' * (y - yhat))[j]", { lines: "19-22" });
   d.step("(1/n) * (jacobian(yhat, w)' * (y - yhat))[j] = (1/n) * (X' * (y - yhat))[j]", { lines: "19-22" });

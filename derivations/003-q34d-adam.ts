@@ -36,7 +36,7 @@ export default derivation("003 Q3.4(d): Adam's first moment by induction", {
   // ... and not 1 - b1^(n-1) (control, the wrong power of a bias correction)
   d.recurrence(
     { name: "m", index: "n", init: "0", step: "b1 * m + (1 - b1) * f", closed: "(1 - b1^(n - 1)) * f" },
-    { expect: "refuted", note: "control, not in the seed: a bias factor with the wrong power" }, { lines: "237-238" },
+    { lines: "237-238", expect: "refuted", note: "control, not in the seed: a bias factor with the wrong power" },
   );
   // l.240: (1 - B1^n) is very close to 1 (for large n) and smaller than 1
   d.step("lim(1 - b1^n, n, inf) = 1", { lines: "240" });

@@ -103,7 +103,9 @@ export function declarationLatex(d: Declaration): string {
     const law = d.distribution;
     const params = law.params.map((p: Expr) => toLatex(p)).join(", ");
     const head = law.kind === "normal" ? "\\mathcal{N}" : law.kind === "uniform" ? "\\mathcal{U}" : "\\operatorname{Bernoulli}";
-    out += `, \\ ${name}_{i} \\overset{\\text{iid}}{\\sim} ${head}\\left(${params}\\right)`;
+    // a name may carry its own subscript (w_{1}): the law is stated for the name, or for its entries
+    const law_ = `${head}\\left(${params}\\right)`;
+    out += dims.length ? `, \\ \\text{entries iid} \\sim ${law_}` : `, \\ ${name} \\sim ${law_}`;
   }
   return out;
 }

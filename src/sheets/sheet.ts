@@ -8,6 +8,7 @@ import { basename, join, resolve } from "node:path";
 import { deriveEntry, runCheck } from "../check/check.js";
 import { DeriveError } from "../core/errors.js";
 import type { Derivation } from "../dsl/derivation.js";
+import { resolveFiles } from "../dsl/files.js";
 import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
 import { writeAssets } from "./assets.js";
 import { sheetHtml } from "./html.js";
@@ -36,6 +37,15 @@ export interface SheetResult {
   readonly models: readonly SheetModel[];
 }
 
+/** A file's derivations, or why it could not be loaded (never throws). */
+async function settle(path: string, entry: string): Promise<Derivation[] | string> {
+  try {
+    return await loadDerivations(path, entry);
+  } catch (e) {
+    return e instanceof LoadError ? e.message : describeLoadError(e, path);
+  }
+}
+
 /** `003-q2-xavier.ts` -> `003-q2-xavier` */
 export function sheetName(file: string): string {
   return basename(file).replace(/\.(c|m)?(ts|js)$/, "");
@@ -46,7 +56,12 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
   const formats = [...new Set(opts.formats.length ? opts.formats : (["html"] as Format[]))];
   // a missing PDF engine is known before anything runs
   const chromium = formats.includes("pdf") ? findChromium() : null;
-  const run = await runCheck({ files: opts.files, seed: opts.seed, cwd });
+  // the files are loaded here (for prose and declarations) while the workers check them
+  const entry = await deriveEntry();
+  const checking = runCheck({ files: opts.files, seed: opts.seed, cwd });
+  const loaded = new Map<string, Derivation[] | string>();
+  for (const f of resolveFiles(opts.files, cwd)) loaded.set(f.path, await settle(f.path, entry));
+  const run = await checking;
   if (run.files.length === 0) throw new DeriveError("usage", "no derivation files matched");
   const out = resolve(cwd, opts.out);
   mkdirSync(out, { recursive: true });
@@ -56,7 +71,6 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
     if (names.has(n)) throw new DeriveError("usage", `two files would write the same sheet '${n}' in ${opts.out}: rename one or write them to different --out directories`);
     names.add(n);
   }
-  const entry = await deriveEntry();
   const written: string[] = [];
   const models: SheetModel[] = [];
   const htmlFor = new Map<string, string>();
@@ -66,11 +80,9 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
     let derivations: Derivation[] = [];
     let error = f.error;
     if (error === null) {
-      try {
-        derivations = await loadDerivations(f.path, entry);
-      } catch (e) {
-        error = e instanceof LoadError ? e.message : describeLoadError(e, f.path);
-      }
+      const got = loaded.get(f.path) ?? (await settle(f.path, entry));
+      if (typeof got === "string") error = got;
+      else derivations = got;
     }
     if (error !== null) loadFailed = true;
     const model = buildModel(basename(f.file), run.seed, derivations, f.steps, error);

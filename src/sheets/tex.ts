@@ -7,6 +7,7 @@
 import { directionOf } from "./direction.js";
 import { type Counterexample } from "./counterexample.js";
 import { type DerivationSheet, type Group, type SheetModel, type StepItem } from "./model.js";
+import { katexAccepts } from "./math-html.js";
 import { proseTex, texCode, texText } from "./tex-escape.js";
 import { type Lang, type Words, wordsFor } from "./words.js";
 
@@ -104,7 +105,8 @@ function derivationTex(d: DerivationSheet, file: string, w: Words, rtl: boolean,
   if (d.source) meta.push(`${texText(w.source)}: ${inline(d.source, rtl, lang)}`);
   if (d.lines) meta.push(`${texText(w.lines)}: ${texText(d.lines)}`);
   if (meta.length) out.push(`{\\small ${meta.join(" \\textperiodcentered\\ ")}}\n`);
-  if (d.declarations.length) out.push(`\\textbf{${texText(w.declarations)}:} ${d.declarations.map((x) => `\\(${x}\\)`).join("; ")}\n`);
+  const decls = d.declarations.filter(katexAccepts);
+  if (decls.length) out.push(`\\textbf{${texText(w.declarations)}:} ${decls.map((x) => `\\(${x}\\)`).join("; ")}\n`);
   if (d.question) out.push(`\\textbf{${texText(w.question)}:}\n\n${proseTex(d.question, para)}\n`);
   for (const p of d.prose) out.push(`{\\small ${inline(p, rtl, lang)} (${texText(w.proseOnly)})}\n`);
   for (const g of d.groups) out.push(groupTex(g, file, w, rtl, lang, para));
@@ -128,7 +130,8 @@ function stepTex(s: StepItem, file: string, w: Words, rtl: boolean, lang: Lang):
   const o = s.outcome;
   const out: string[] = [];
   // maths is left-to-right on a right-to-left page too
-  const claim = s.latex !== null ? `\\begin{equation*}\n${s.latex}\n\\end{equation*}` : `\\par ${texCode(o.claim)}\\par`;
+  // LaTeX that KaTeX refuses (a double subscript) would stop xelatex: the source text instead
+  const claim = s.latex !== null && katexAccepts(s.latex) ? `\\begin{equation*}\n${s.latex}\n\\end{equation*}` : `\\par ${texCode(o.claim)}\\par`;
   out.push(lang === "fa" ? `\\begin{english}\n${claim}\n\\end{english}` : claim);
   const samples = /\bon (\d+) samples\b/.exec(o.detail)?.[1];
   const label = o.verdict === "verified" && samples ? `${verdictWord(o.verdict, w)} (${w.samples(Number(samples))})` : verdictWord(o.verdict, w);

@@ -77,7 +77,9 @@ describe("claim and declaration LaTeX", () => {
     expect(one("x: n")).toBe("x \\in \\mathbb{R}^{n}");
     expect(one("A: n x n spd")).toContain("\\text{ symmetric positive definite}");
     expect(one("b: scalar in (0, 1)")).toBe("b \\in (0, 1)");
-    expect(one("w: n ~ normal(0, s2)")).toContain("\\mathcal{N}");
+    expect(one("w: n ~ normal(0, s2)")).toContain("\\text{entries iid} \\sim \\mathcal{N}");
+    // a subscripted name takes no second subscript (TeX refuses a double subscript)
+    expect(one("A1: scalar ~ normal(0, 1)")).toBe("A_{1} \\in \\mathbb{R}, \\ A_{1} \\sim \\mathcal{N}\\left(0, 1\\right)");
     for (const t of letLatex({ X: "n x m", A: "n x n spd", t: "integer in [1, 50]", d: "n ~ bernoulli(p)" })) renders(t);
   });
 
