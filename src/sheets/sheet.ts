@@ -27,6 +27,8 @@ export interface SheetOptions {
   readonly seed: number;
   readonly lang: Lang;
   readonly cwd?: string;
+  /** seconds per file, as derive check --timeout (default 60) */
+  readonly timeout?: number;
   /** progress lines (one per file written) */
   readonly log?: (line: string) => void;
 }
@@ -58,7 +60,7 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
   const chromium = formats.includes("pdf") ? findChromium() : null;
   // the files are loaded here (for prose and declarations) while the workers check them
   const entry = await deriveEntry();
-  const checking = runCheck({ files: opts.files, seed: opts.seed, cwd });
+  const checking = runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout });
   const loaded = new Map<string, Derivation[] | string>();
   for (const f of resolveFiles(opts.files, cwd)) loaded.set(f.path, await settle(f.path, entry));
   const run = await checking;

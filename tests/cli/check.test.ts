@@ -71,7 +71,9 @@ function shapeErrors(r: unknown): string[] {
     if (!Array.isArray(f.steps)) return errs.push(`files[${i}].steps: not an array`);
     f.steps.forEach((s: unknown, j) => {
       const at = `files[${i}].steps[${j}]`;
-      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail"], at)) return;
+      // `lines` (the source document's lines a step cites, issue 12) is the one field beyond cli.md's example
+      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "lines"], at)) return;
+      type(s.lines, "string|null", `${at}.lines`);
       type(s.line, "int", `${at}.line`);
       for (const k of ["derivation", "claim", "detail"]) type(s[k], "string", `${at}.${k}`);
       type(s.source, "string|null", `${at}.source`);

@@ -41,8 +41,9 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "derive-sheets-"));
   const files = [...SHIPPED, ...FIXTURES];
   const [written] = await Promise.all([
-    writeSheets({ files, out, formats: ["html", "tex"], seed: SEED, lang: "en", cwd: ROOT }),
-    check({ files: SHIPPED, seed: SEED, cwd: ROOT }).then((r) => (report = r)),
+    // a generous per-file timeout: a file cut short on a busy machine would differ between the two runs
+    writeSheets({ files, out, formats: ["html", "tex"], seed: SEED, lang: "en", cwd: ROOT, timeout: 900 }),
+    check({ files: SHIPPED, seed: SEED, cwd: ROOT, timeout: 900 }).then((r) => (report = r)),
   ]);
   expect(written.written.length).toBe(files.length * 2);
   browser = await launchChromium(chromium);
@@ -80,6 +81,7 @@ describe("HTML sheets in Chromium", () => {
   it("every shipped derivation: no console error, no outside request, no .katex-error, verdicts equal derive check's", async () => {
     expect(report.files.map((f) => f.file)).toEqual(SHIPPED);
     for (const f of report.files) {
+      expect(f.error, f.file).toBeNull();
       await open(sheetName(f.file));
       const marks = await page.$$eval("[data-verdict]", (els) =>
         els.map((e) => [e.id, e.getAttribute("data-verdict"), e.getAttribute("data-expected"), e.getAttribute("data-ok")]),
