@@ -59,10 +59,14 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
   // a missing PDF engine is known before anything runs
   const chromium = formats.includes("pdf") ? findChromium() : null;
   // the files are loaded here (for prose and declarations) while the workers check them
+  // a missing file is a usage error before anything runs
+  const refs = resolveFiles(opts.files, cwd);
   const entry = await deriveEntry();
   const checking = runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout });
+  // (a rejection is awaited below; this keeps it from counting as unhandled meanwhile)
+  checking.catch(() => undefined);
   const loaded = new Map<string, Derivation[] | string>();
-  for (const f of resolveFiles(opts.files, cwd)) loaded.set(f.path, await settle(f.path, entry));
+  for (const f of refs) loaded.set(f.path, await settle(f.path, entry));
   const run = await checking;
   if (run.files.length === 0) throw new DeriveError("usage", "no derivation files matched");
   const out = resolve(cwd, opts.out);
