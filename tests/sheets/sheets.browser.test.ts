@@ -185,4 +185,17 @@ describe("TeX sheets in xelatex", () => {
     const log = readFileSync(join(out, "hostile.log"), "utf8");
     expect(log).not.toMatch(/runsystem/);
   }, 900_000);
+
+  it("--lang fa: the page is right-to-left, its maths left-to-right, and its .tex compiles", async () => {
+    const fa = join(out, "fa");
+    await writeSheets({ files: FIXTURES, out: fa, formats: ["html", "tex"], seed: SEED, lang: "fa", cwd: ROOT, timeout: 900 });
+    await page.goto(pathToFileURL(join(fa, "persian.html")).href);
+    expect(await page.locator("html").evaluate((e) => [e.getAttribute("lang"), e.getAttribute("dir")])).toEqual(["fa", "rtl"]);
+    expect(await page.locator(".step .katex").first().evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(e).direction)).toBe("ltr");
+    expect(await page.locator(".summary").innerText()).toContain("گام");
+    for (const n of ["persian", "hostile"]) {
+      await run("xelatex", ["-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", `${n}.tex`], { cwd: fa, timeout: 120_000 });
+      expect(existsSync(join(fa, `${n}.pdf`)), n).toBe(true);
+    }
+  }, 900_000);
 });
