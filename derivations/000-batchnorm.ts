@@ -66,8 +66,8 @@ export const q52 = derivation(
     d.define("L = Lout(y1, y2)");
 
     // the two-term sums are the batch mean and the (biased) batch variance
-    d.step("mu = mean([x1; x2])");
-    d.step("σ2 = mean(([x1; x2] - mu) .^ 2)");
+    d.step("mu = mean([x1; x2])", { lines: "248-254" });
+    d.step("σ2 = mean(([x1; x2] - mu) .^ 2)", { lines: "248-254" });
 
     // ---- the partials of the graph's nodes ----
     d.define("dL_dy1 = diff(Lout(y1 + s, y2), s)");
@@ -81,28 +81,29 @@ export const q52 = derivation(
 
     // ---- backward (l.258) ----
     // ∂L/∂β = ∂L/∂y_1 + ∂L/∂y_2
-    d.step("diff(L, β) = dL_dy1 + dL_dy2");
+    d.step("diff(L, β) = dL_dy1 + dL_dy2", { lines: "258" });
     // ∂L/∂γ = ∂L/∂y_1 x̂_1 + ∂L/∂y_2 x̂_2
-    d.step("diff(L, γ) = dL_dy1 * xh1 + dL_dy2 * xh2");
+    d.step("diff(L, γ) = dL_dy1 * xh1 + dL_dy2 * xh2", { lines: "258" });
     // ∂L/∂x_i = ∂L/∂x̂_i · 1/√(σ²+ε) + ∂L/∂σ² · 2(x_i − μ)/N + ∂L/∂μ · 1/N, for i = 1, 2
-    d.step("diff(L, x1) = dL_dxh1 * 1 / sqrt(σ2 + ε) + dL_dvar * 2 * (x1 - mu) / N + dL_dmu * 1 / N");
-    d.step("diff(L, x2) = dL_dxh2 * 1 / sqrt(σ2 + ε) + dL_dvar * 2 * (x2 - mu) / N + dL_dmu * 1 / N");
+    d.step("diff(L, x1) = dL_dxh1 * 1 / sqrt(σ2 + ε) + dL_dvar * 2 * (x1 - mu) / N + dL_dmu * 1 / N", { lines: "258" });
+    d.step("diff(L, x2) = dL_dxh2 * 1 / sqrt(σ2 + ε) + dL_dvar * 2 * (x2 - mu) / N + dL_dmu * 1 / N", { lines: "258" });
 
     // ---- "how to compute the derivatives not given" (l.262–266) ----
     // l.262, as typeset: ∂L/∂x̂_l = ∂L/∂y_k . (the factor after the dot is lost)
     d.step("dL_dxh1 = dL_dy1", {
+      lines: "262",
       expect: "refuted",
       note: "as typeset the right side stops at a dot with no factor; ∂L/∂x̂_i = ∂L/∂y_i · γ (y_i = γx̂_i + β)",
     });
-    d.step("dL_dxh1 = dL_dy1 * γ");
-    d.step("dL_dxh2 = dL_dy2 * γ");
+    d.step("dL_dxh1 = dL_dy1 * γ", { lines: "262" });
+    d.step("dL_dxh2 = dL_dy2 * γ", { lines: "262" });
     // l.264: ∂L/∂σ² = Σ_k ∂L/∂x̂_k · (x_k − μ) · (−1/2)(σ² + ε)^{−3/2}
     d.step(
-      "dL_dvar = dL_dxh1 * (x1 - mu) * (-1/2) * (σ2 + ε)^(-3/2) + dL_dxh2 * (x2 - mu) * (-1/2) * (σ2 + ε)^(-3/2)",
+      "dL_dvar = dL_dxh1 * (x1 - mu) * (-1/2) * (σ2 + ε)^(-3/2) + dL_dxh2 * (x2 - mu) * (-1/2) * (σ2 + ε)^(-3/2)", { lines: "264" },
     );
     // l.266: ∂L/∂μ = Σ_k ∂L/∂x̂_k · −1/√(σ² + ε) + ∂L/∂σ² · (−2/N) Σ_k (x_k − μ)
     d.step(
-      "dL_dmu = dL_dxh1 * (-1 / sqrt(σ2 + ε)) + dL_dxh2 * (-1 / sqrt(σ2 + ε)) + dL_dvar * (-2 / N) * ((x1 - mu) + (x2 - mu))",
+      "dL_dmu = dL_dxh1 * (-1 / sqrt(σ2 + ε)) + dL_dxh2 * (-1 / sqrt(σ2 + ε)) + dL_dvar * (-2 / N) * ((x1 - mu) + (x2 - mu))", { lines: "266" },
     );
 
     // ---- the whole backward pass from the author's formulas (with ∂L/∂x̂_i = ∂L/∂y_i·γ) ----
@@ -110,7 +111,7 @@ export const q52 = derivation(
     d.define("Dxh2 = dL_dy2 * γ");
     d.define("Dvar = Dxh1 * (x1 - mu) * (-1/2) * (σ2 + ε)^(-3/2) + Dxh2 * (x2 - mu) * (-1/2) * (σ2 + ε)^(-3/2)");
     d.define("Dmu = Dxh1 * (-1 / sqrt(σ2 + ε)) + Dxh2 * (-1 / sqrt(σ2 + ε)) + Dvar * (-2 / N) * ((x1 - mu) + (x2 - mu))");
-    d.step("diff(L, x1) = Dxh1 * 1 / sqrt(σ2 + ε) + Dvar * 2 * (x1 - mu) / N + Dmu * 1 / N");
-    d.step("diff(L, x2) = Dxh2 * 1 / sqrt(σ2 + ε) + Dvar * 2 * (x2 - mu) / N + Dmu * 1 / N");
+    d.step("diff(L, x1) = Dxh1 * 1 / sqrt(σ2 + ε) + Dvar * 2 * (x1 - mu) / N + Dmu * 1 / N", { lines: "266" });
+    d.step("diff(L, x2) = Dxh2 * 1 / sqrt(σ2 + ε) + Dvar * 2 * (x2 - mu) / N + Dmu * 1 / N", { lines: "266" });
   },
 );

@@ -56,25 +56,25 @@ export const q11 = derivation(
 
     // l.13: H(ψ(u, v, z)) is the 3 × 3 matrix of second partials (the author's
     // ⋯ and ⋮ entries are written out in full).
-    d.step("hessian(psi, p) = H");
+    d.step("hessian(psi, p) = H", { lines: "13" });
     // l.15: "this matrix is clearly symmetric"
-    d.step("H = H'");
+    d.step("H = H'", { lines: "15" });
     // l.25 (Schwarz): the order of the mixed partials does not matter
-    d.step("D2(eu, ez) = D2(ez, eu)");
-    d.step("D2(eu, ev) = D2(ev, eu)");
-    d.step("D2(ev, ez) = D2(ez, ev)");
+    d.step("D2(eu, ez) = D2(ez, eu)", { lines: "25" });
+    d.step("D2(eu, ev) = D2(ev, eu)", { lines: "25" });
+    d.step("D2(ev, ez) = D2(ez, ev)", { lines: "25" });
     // l.19: Δψ = [∂ψ/∂u; ∂ψ/∂v; ∂ψ/∂z]ᵀ, the gradient as a row
-    d.step("grad(psi, p)' = [diff(psi, p, eu); diff(psi, p, ev); diff(psi, p, ez)]'");
-    d.step("jacobian(psi, p) = [diff(psi, p, eu); diff(psi, p, ev); diff(psi, p, ez)]'");
+    d.step("grad(psi, p)' = [diff(psi, p, eu); diff(psi, p, ev); diff(psi, p, ez)]'", { lines: "19" });
+    d.step("jacobian(psi, p) = [diff(psi, p, eu); diff(psi, p, ev); diff(psi, p, ez)]'", { lines: "19" });
     // l.21: ∇ψ is a map R³ → R³, so its Jacobian is a square 3 × 3 matrix
-    d.step("jacobian(grad(psi, p), p) = jacobian(grad(psi, p), p) + zeros(3, 3)");
+    d.step("jacobian(grad(psi, p), p) = jacobian(grad(psi, p), p) + zeros(3, 3)", { lines: "21" });
     // l.23: J(Δψ) = J([∂ψ/∂u, ∂ψ/∂v, ∂ψ/∂z]) = [Δ(∂ψ/∂u), Δ(∂ψ/∂v), Δ(∂ψ/∂z)] = [[∂²ψ/∂u² ⋯]] = H(ψ)
     d.chain(
       "jacobian(grad(psi, p), p)",
       "jacobian([diff(psi, p, eu); diff(psi, p, ev); diff(psi, p, ez)], p)",
       "eu * grad(diff(psi, p, eu), p)' + ev * grad(diff(psi, p, ev), p)' + ez * grad(diff(psi, p, ez), p)'",
       "H",
-      "hessian(psi, p)",
+      "hessian(psi, p)", { lines: "23" },
     );
   },
 );
@@ -168,16 +168,17 @@ export const q12c = derivation(
   { source: "000 Q1.2(c)", let: { X: "n x n", A: "n x n" } },
   (d) => {
     // l.43: "trace is symmetric under products": tr(X^T A X) = tr(A X X^T)
-    d.step("tr(X' * A * X) = tr(A * X * X')");
+    d.step("tr(X' * A * X) = tr(A * X * X')", { lines: "43" });
     // l.51, end: ∂tr(AXXᵀ)/∂X_pq = [Xᵀ(A + Aᵀ)]_pq, i.e. as a matrix
     d.step("grad(tr(A * X * X'), X) = X' * (A + A')", {
+      lines: "51",
       expect: "refuted",
       note: "layout slip: entry (p, q) of the gradient is ((A + Aᵀ)X)_pq; Xᵀ(A + Aᵀ) is its transpose (numerator layout)",
     });
-    d.step("grad(tr(A * X * X'), X) = (A + A') * X");
-    d.step("grad(tr(X' * A * X), X) = (A + A') * X");
+    d.step("grad(tr(A * X * X'), X) = (A + A') * X", { lines: "51" });
+    d.step("grad(tr(X' * A * X), X) = (A + A') * X", { lines: "51" });
     // the author's matrix is right as the numerator-layout derivative (∂/∂X)ᵀ
-    d.step("grad(tr(A * X * X'), X)' = X' * (A + A')");
+    d.step("grad(tr(A * X * X'), X)' = X' * (A + A')", { lines: "51" });
   },
 );
 
@@ -190,22 +191,24 @@ export const q12cIndex = derivation(
       "(A * X * X')[i, j]",
       "A[i, 1] * (X * X')[1, j] + A[i, 2] * (X * X')[2, j] + A[i, 3] * (X * X')[3, j]",
       `A[i, 1] * (${plus(N.map((l) => `X[1, ${l}] * X[j, ${l}]`))}) + A[i, 2] * (${plus(N.map((l) => `X[2, ${l}] * X[j, ${l}]`))}) + A[i, 3] * (${plus(N.map((l) => `X[3, ${l}] * X[j, ${l}]`))})`,
-      tripleInner("i", "j"),
+      tripleInner("i", "j"), { lines: "45" },
     );
     // the column (XXᵀ)_j = [X_1·X_j; X_2·X_j; X_3·X_j]
     d.step(
-      `[(X * X')[1, j]; (X * X')[2, j]; (X * X')[3, j]] = [${N.map((k) => plus(N.map((l) => `X[${k}, ${l}] * X[j, ${l}]`))).join("; ")}]`,
+      `[(X * X')[1, j]; (X * X')[2, j]; (X * X')[3, j]] = [${N.map((k) => plus(N.map((l) => `X[${k}, ${l}] * X[j, ${l}]`))).join("; ")}]`, { lines: "45" },
     );
     // l.47, as typeset: tr(AXXᵀ) = Σ_{k=1}^n Σ_{l=1}^n Σ_{l=1}^n A_ik X_kl X_il. Read
     // literally, l is summed twice (the outer Σ_l adds up n copies) and i is free.
     d.step(`tr(A * X * X') = 3 * (${tripleInner("i", "i")})`, {
+      lines: "47",
       expect: "refuted",
       note: "as typeset the first sum repeats l and leaves i free (a factor n, no sum over i); the intended Σ_i Σ_k Σ_l is beside it and is what l.51 uses",
     });
-    d.step(`tr(A * X * X') = ${traceSum}`);
+    d.step(`tr(A * X * X') = ${traceSum}`, { lines: "47" });
     // l.51: ∂tr(AXXᵀ)/∂X_pq = ∂(Σ_i Σ_k Σ_l A_ik X_kl X_il)/∂X_pq = X_pq(A_pq + A_pq) = [Xᵀ(A + Aᵀ)]_pq
-    d.step(`grad(tr(A * X * X'), X)[p, q] = grad(${traceSum}, X)[p, q]`);
+    d.step(`grad(tr(A * X * X'), X)[p, q] = grad(${traceSum}, X)[p, q]`, { lines: "51" });
     d.step(`grad(${traceSum}, X)[p, q] = X[p, q] * (A[p, q] + A[p, q])`, {
+      lines: "51",
       expect: "refuted",
       note: "the derivative of the triple sum is Σ_i A_ip X_iq + Σ_k A_pk X_kq, a sum over rows, not X_pq times 2A_pq",
     });
@@ -213,9 +216,10 @@ export const q12cIndex = derivation(
     d.chain(
       `grad(${traceSum}, X)[p, q]`,
       `${plus(N.map((i) => `A[${i}, p] * X[${i}, q]`))} + ${plus(N.map((k) => `A[p, ${k}] * X[${k}, q]`))}`,
-      "((A + A') * X)[p, q]",
+      "((A + A') * X)[p, q]", { lines: "51" },
     );
     d.step("X[p, q] * (A[p, q] + A[p, q]) = (X' * (A + A'))[p, q]", {
+      lines: "51",
       expect: "refuted",
       note: "the author's two right-hand sides are not equal: [Xᵀ(A + Aᵀ)]_pq = Σ_k X_kp (A + Aᵀ)_kq",
     });
@@ -224,11 +228,12 @@ export const q12cIndex = derivation(
     // drawn from {1, 2} every sample could land there; an off-diagonal entry
     // shows the slip at every sample.
     d.step("grad(tr(A * X * X'), X)[1, 2] = (X' * (A + A'))[1, 2]", {
+      lines: "51",
       expect: "refuted",
       note: "layout slip: ∂tr(AXXᵀ)/∂X_pq = ((A + Aᵀ)X)_pq = [Xᵀ(A + Aᵀ)]_qp; the two differ off the diagonal",
     });
-    d.step("grad(tr(A * X * X'), X)[p, q] = ((A + A') * X)[p, q]");
-    d.step("grad(tr(A * X * X'), X)[p, q] = (X' * (A + A'))[q, p]");
+    d.step("grad(tr(A * X * X'), X)[p, q] = ((A + A') * X)[p, q]", { lines: "51" });
+    d.step("grad(tr(A * X * X'), X)[p, q] = (X' * (A + A'))[q, p]", { lines: "51" });
   },
 );
 
@@ -253,12 +258,12 @@ export const q13logdet = derivation(
   (d) => {
     d.define("adj(M) = det(M) * inv(M)");
     // l.57: "by the properties of the derivative"
-    d.step("grad(log(det(X)), X) = 1 / det(X) * grad(det(X), X)");
+    d.step("grad(log(det(X)), X) = 1 / det(X) * grad(det(X), X)", { lines: "57" });
     // l.59–61: Jacobi's formula, ∂det(X)/∂X = adj(X)ᵀ
-    d.step("grad(det(X), X) = adj(X)'");
+    d.step("grad(det(X), X) = adj(X)'", { lines: "59-61" });
     // l.61: = (1/det X) adj(X)ᵀ = (1/det X)(Cᵀ)ᵀ = (X⁻¹)ᵀ = X⁻ᵀ
-    d.chain("1 / det(X) * grad(det(X), X)", "1 / det(X) * adj(X)'", "(X^-1)'", "inv(X')");
-    d.step("grad(log(det(X)), X) = (X^-1)'");
+    d.chain("1 / det(X) * grad(det(X), X)", "1 / det(X) * adj(X)'", "(X^-1)'", "inv(X')", { lines: "61" });
+    d.step("grad(log(det(X)), X) = (X^-1)'", { lines: "61" });
   },
 );
 
@@ -314,56 +319,56 @@ export const q13rotation = derivation(
       "det(R(θ) - λ * I(2))",
       "det([cos(θ) - λ, -sin(θ); sin(θ), cos(θ) - λ])",
       "(cos(θ) - λ)^2 + sin(θ)^2",
-      "λ^2 - 2 * λ * cos(θ) + 1",
+      "λ^2 - 2 * λ * cos(θ) + 1", { lines: "67" },
     );
     // l.67: λ₁ = cos θ + i sin θ, λ₂ = cos θ − i sin θ are the roots of λ² − 2λ cos θ + 1.
     // For λ = a + ib: Re = a² − b² − 2a cos θ + 1, Im = 2ab − 2b cos θ.
     d.define("ReP(a, b) = a^2 - b^2 - 2 * a * cos(θ) + 1");
     d.define("ImP(a, b) = 2 * a * b - 2 * b * cos(θ)");
-    d.step("ReP(cos(θ), sin(θ)) = 0");
-    d.step("ImP(cos(θ), sin(θ)) = 0");
-    d.step("ReP(cos(θ), -sin(θ)) = 0");
-    d.step("ImP(cos(θ), -sin(θ)) = 0");
+    d.step("ReP(cos(θ), sin(θ)) = 0", { lines: "67" });
+    d.step("ImP(cos(θ), sin(θ)) = 0", { lines: "67" });
+    d.step("ReP(cos(θ), -sin(θ)) = 0", { lines: "67" });
+    d.step("ImP(cos(θ), -sin(θ)) = 0", { lines: "67" });
     // l.71: R(θ) − λ₁I = [−i sin θ, −sin θ; sin θ, −i sin θ]: real part, imaginary part
-    d.step("R(θ) - cos(θ) * I(2) = [0, -sin(θ); sin(θ), 0]");
-    d.step("-sin(θ) * I(2) = [-sin(θ), 0; 0, -sin(θ)]");
+    d.step("R(θ) - cos(θ) * I(2) = [0, -sin(θ); sin(θ), 0]", { lines: "71" });
+    d.step("-sin(θ) * I(2) = [-sin(θ), 0; 0, -sin(θ)]", { lines: "71" });
     // (R(θ) − λ₁I) v₁ = 0 with v₁ = [1; −i] = [1; 0] + i [0; −1]:
     // Re = Mr·vr − Mi·vi, Im = Mr·vi + Mi·vr, with Mr = [0, −sin; sin, 0], Mi = −sin θ I
     d.define("Mr = [0, -sin(θ); sin(θ), 0]");
-    d.step("Mr * [1; 0] - (-sin(θ) * I(2)) * [0; -1] = 0");
-    d.step("Mr * [0; -1] + (-sin(θ) * I(2)) * [1; 0] = 0");
+    d.step("Mr * [1; 0] - (-sin(θ) * I(2)) * [0; -1] = 0", { lines: "71" });
+    d.step("Mr * [0; -1] + (-sin(θ) * I(2)) * [1; 0] = 0", { lines: "71" });
     // l.73–75: v₂ = [1; i] = [1; 0] + i [0; 1] for λ₂ (R − λ₂I = Mr + i sin θ I)
-    d.step("Mr * [1; 0] - (sin(θ) * I(2)) * [0; 1] = 0");
-    d.step("Mr * [0; 1] + (sin(θ) * I(2)) * [1; 0] = 0");
+    d.step("Mr * [1; 0] - (sin(θ) * I(2)) * [0; 1] = 0", { lines: "73-75" });
+    d.step("Mr * [0; 1] + (sin(θ) * I(2)) * [1; 0] = 0", { lines: "73-75" });
     // l.79: det(R(θ)) = cos² θ + sin² θ = 1
-    d.chain("det(R(θ))", "cos(θ)^2 + sin(θ)^2", "1");
+    d.chain("det(R(θ))", "cos(θ)^2 + sin(θ)^2", "1", { lines: "79" });
     // l.81: λ₁ · λ₂ = e^{iθ} · e^{−iθ} = 1 = det(R(θ)):
     // (cos + i sin)(cos − i sin) has real part cos² + sin² and imaginary part −cos sin + sin cos
-    d.chain("cos(θ) * cos(θ) + sin(θ) * sin(θ)", "1", "det(R(θ))");
-    d.step("cos(θ) * (-sin(θ)) + sin(θ) * cos(θ) = 0");
+    d.chain("cos(θ) * cos(θ) + sin(θ) * sin(θ)", "1", "det(R(θ))", { lines: "81" });
+    d.step("cos(θ) * (-sin(θ)) + sin(θ) * cos(θ) = 0", { lines: "81" });
 
     // l.85, through the real embedding (see the reading above)
     d.define("J = [0, -1; 1, 0]");
-    d.step("J * J = -I(2)");
+    d.step("J * J = -I(2)", { lines: "85" });
     d.define("Pc = kron([1, 1; 0, 0], I(2)) + kron([0, 0; -1, 1], J)");
     d.define("Dc(t) = kron(cos(t) * I(2), I(2)) + kron([sin(t), 0; 0, -sin(t)], J)");
     // the columns of P are eigenvectors: R P = P D
-    d.step("kron(R(θ), I(2)) * Pc = Pc * Dc(θ)");
+    d.step("kron(R(θ), I(2)) * Pc = Pc * Dc(θ)", { lines: "85" });
     // R(θ) = P D(θ) P⁻¹
-    d.step("kron(R(θ), I(2)) = Pc * Dc(θ) * inv(Pc)");
+    d.step("kron(R(θ), I(2)) = Pc * Dc(θ) * inv(Pc)", { lines: "85" });
     for (const n of [3, 5]) {
       // Rⁿ(θ) = P D(θ)ⁿ P⁻¹ = P [e^{inθ}; e^{−inθ}] P⁻¹ = R(nθ), at n = 3 and n = 5
       d.chain(
         `kron(R(θ)^${n}, I(2))`,
         `Pc * Dc(θ)^${n} * inv(Pc)`,
         `Pc * Dc(${n} * θ) * inv(Pc)`,
-        `kron(R(${n} * θ), I(2))`,
+        `kron(R(${n} * θ), I(2))`, { lines: "85" },
       );
       // D(θ)ⁿ = diag(e^{inθ}, e^{−inθ}) (de Moivre), and the real statement Rⁿ(θ) = R(nθ)
-      d.step(`Dc(θ)^${n} = Dc(${n} * θ)`);
-      d.step(`R(θ)^${n} = R(${n} * θ)`);
+      d.step(`Dc(θ)^${n} = Dc(${n} * θ)`, { lines: "85" });
+      d.step(`R(θ)^${n} = R(${n} * θ)`, { lines: "85" });
     }
     // symbolic n: k drawn from {1, 2}
-    d.step("R(θ)^k = R(k * θ)", { let: { k: "integer" } });
+    d.step("R(θ)^k = R(k * θ)", { lines: "85", let: { k: "integer" } });
   },
 );

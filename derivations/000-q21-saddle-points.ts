@@ -25,11 +25,11 @@ export default derivation("000 Q2.1: saddle points are more likely in higher dim
   prose: ["000 Q2.1 l.89: a zero gradient in every direction at both saddle points and minima; a minimum needs a positive definite Hessian (the definitions)"],
 }, (d) => {
   // l.89: in one dimension a critical point is a minimum or a maximum, never a saddle
-  d.step(`${mixed("A1", 1)} = 0`);
+  d.step(`${mixed("A1", 1)} = 0`, { lines: "89" });
   // l.89: the probability of eigenvalues of both signs grows with the dimension
-  d.step(`${mixed("A1", 1)} < ${mixed("A2", 2)}`);
-  d.step(`${mixed("A2", 2)} < ${mixed("A3", 3)}`);
-  d.step(`${mixed("A3", 3)} < ${mixed("A4", 4)}`);
+  d.step(`${mixed("A1", 1)} < ${mixed("A2", 2)}`, { lines: "89" });
+  d.step(`${mixed("A2", 2)} < ${mixed("A3", 3)}`, { lines: "89" });
+  d.step(`${mixed("A3", 3)} < ${mixed("A4", 4)}`, { lines: "89" });
   // the opposite order is refuted (a control, not in the seed)
-  d.step(`${mixed("A2", 2)} > ${mixed("A3", 3)}`, { expect: "refuted", note: "not in the seed: a control, the order reversed" });
+  d.step(`${mixed("A2", 2)} > ${mixed("A3", 3)}`, { lines: "89", expect: "refuted", note: "not in the seed: a control, the order reversed" });
 });

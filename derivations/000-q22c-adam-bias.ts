@@ -25,12 +25,12 @@ export default derivation("000 Q2.2(c): Adam's bias towards zero and its correct
   prose: ["000 Q2.2(c) l.117: Adam combines momentum and RMSprop; the second moment normalises the step (prose)"],
 }, (d) => {
   // l.119: the zero-initialised averages are biased towards zero
-  d.step(`E(${m}) = (1 - B1^t) * E(g[1])`);
-  d.step(`E(${v}) = (1 - B2^t) * E(g[1]^2)`);
-  d.step(`E(${m}) = E(g[1])`, { expect: "refuted", note: "the bias l.119 describes: E[m_t] is E[g] shrunk by (1 - B1^t)" });
+  d.step(`E(${m}) = (1 - B1^t) * E(g[1])`, { lines: "119" });
+  d.step(`E(${v}) = (1 - B2^t) * E(g[1]^2)`, { lines: "119" });
+  d.step(`E(${m}) = E(g[1])`, { lines: "119", expect: "refuted", note: "the bias l.119 describes: E[m_t] is E[g] shrunk by (1 - B1^t)" });
   // l.121: m̂ = m / (1 - B1^t) is unbiased, and so is v̂ = v / (1 - B2^t)
-  d.step(`E(${m} / (1 - B1^t)) = E(g[1])`);
-  d.step(`E(${v} / (1 - B2^t)) = E(g[1]^2)`);
+  d.step(`E(${m} / (1 - B1^t)) = E(g[1])`, { lines: "121" });
+  d.step(`E(${v} / (1 - B2^t)) = E(g[1]^2)`, { lines: "121" });
   // the correction with the wrong power is not unbiased (not in the seed: a control)
-  d.step(`E(${m} / (1 - B1^(t - 1))) = E(g[1])`, { expect: "refuted", note: "not in the seed: a control, the power must be t" });
+  d.step(`E(${m} / (1 - B1^(t - 1))) = E(g[1])`, { lines: "121", expect: "refuted", note: "not in the seed: a control, the power must be t" });
 });

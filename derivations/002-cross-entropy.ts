@@ -21,16 +21,16 @@ export const q4a = derivation("002 Q4(a): CE with a one-hot target is LSE(z) - z
   let: { z: "n", y: "n onehot", t: "integer" },
 }, (d) => {
   // l.213: CE(yhat, y) = -sum_i y_i log(yhat_i) = -log(yhat_t) for the one-hot y of class t
-  d.step("-(y' * log(softmax(z))) = -log(y' * softmax(z))");
+  d.step("-(y' * log(softmax(z))) = -log(y' * softmax(z))", { lines: "213" });
   // l.215-217, with the target index t
   d.chain(
     "-log(softmax(z)[t])",
     "-log(exp(z[t]) / sum(exp(z)))",
     "log(sum(exp(z))) - log(exp(z[t]))",
-    "lse(z) - z[t]",
+    "lse(z) - z[t]", { lines: "215-217" },
   );
   // the same with the one-hot y (z_t = y^T z)
-  d.step("-(y' * log(softmax(z))) = lse(z) - y' * z");
+  d.step("-(y' * log(softmax(z))) = lse(z) - y' * z", { lines: "215-217" });
 });
 
 export const q4b = derivation("002 Q4(b): dLSE/dz_j = softmax(z)_j", {
@@ -44,10 +44,10 @@ export const q4b = derivation("002 Q4(b): dLSE/dz_j = softmax(z)_j", {
     "1/sum(exp(z)) * grad(sum(exp(z)), z)[j]",
     "1/sum(exp(z)) * exp(z[j])",
     "exp(z[j]) / sum(exp(z))",
-    "softmax(z)[j]",
+    "softmax(z)[j]", { lines: "221-223" },
   );
   // the same for all j at once
-  d.step("grad(lse(z), z) = softmax(z)");
+  d.step("grad(lse(z), z) = softmax(z)", { lines: "221-223" });
 });
 
 export const q4c = derivation("002 Q4(c): LSE(x) = alpha + LSE(x - alpha)", {
@@ -61,11 +61,12 @@ export const q4c = derivation("002 Q4(c): LSE(x) = alpha + LSE(x - alpha)", {
     "log(sum(exp(x - alpha + alpha)))",
     "log(sum(exp(alpha) * exp(x - alpha)))",
     "log(exp(alpha) * sum(exp(x - alpha)))",
-    "log(exp(alpha)) + log(sum(exp(x - alpha)))",
+    "log(exp(alpha)) + log(sum(exp(x - alpha)))", { lines: "227-231" },
   );
   d.step("log(exp(alpha)) + log(sum(exp(x - alpha))) = alpha + lse(sum(x - alpha))", {
+    lines: "227-231",
     expect: "refuted",
     note: "LSE(x_1 - alpha + ... + x_n - alpha) read literally is the LSE of one number, their sum; the arguments are meant to be separated by commas",
   });
-  d.step("log(exp(alpha)) + log(sum(exp(x - alpha))) = alpha + lse(x - alpha)");
+  d.step("log(exp(alpha)) + log(sum(exp(x - alpha))) = alpha + lse(x - alpha)", { lines: "227-231" });
 });

@@ -59,12 +59,12 @@ export const q3a = derivation("002 Q3(a): shapes of w1, b1, w2, b2, x, y", {
   prose: PROSE,
 }, (d) => {
   // l.124-128: w1 x + b1 with x in R^{Dx x m}: D_a1 x m, the bias added to each of the m columns
-  d.step("(w1 * x + b1 * ones(1, m))[k, i] = (w1 * x)[k, i] + b1[k]");
+  d.step("(w1 * x + b1 * ones(1, m))[k, i] = (w1 * x)[k, i] + b1[k]", { lines: "124-128" });
   // l.130-132: likewise w2 x + b2 is D_a2 x m
-  d.step("(w2 * x + b2 * ones(1, m))[k, i] = (w2 * x)[k, i] + b2[k]");
+  d.step("(w2 * x + b2 * ones(1, m))[k, i] = (w2 * x)[k, i] + b2[k]", { lines: "130-132" });
   // l.134: y in R^{m x 1}: with the 1 x m row of outputs yhat over the batch,
   // log(yhat) y is the sum over the m samples (the cross-entropy's first term)
-  d.step("log(yh) * y = sum(log(yh)' .* y)");
+  d.step("log(yh) * y = sum(log(yh)' .* y)", { lines: "134" });
 });
 
 export const q3z3 = derivation("002 Q3-z3: dJ/dz3 for the sigmoid output and cross-entropy", {
@@ -76,23 +76,24 @@ export const q3z3 = derivation("002 Q3-z3: dJ/dz3 for the sigmoid output and cro
   d.define("Li = y * log(yhat) + (1 - y) * log(1 - yhat)");
   d.define("Ji = -(1/m) * Li");
   // l.143
-  d.step("diff(yhat, z3) = sigmoid(z3) * (1 - sigmoid(z3))");
+  d.step("diff(yhat, z3) = sigmoid(z3) * (1 - sigmoid(z3))", { lines: "143" });
   // l.145 (L^i read as the log-likelihood, see the header)
-  d.step("diff(Li, z3) = y * 1/yhat * diff(yhat, z3) + (1 - y) * 1/(1 - yhat) * (-diff(yhat, z3))");
+  d.step("diff(Li, z3) = y * 1/yhat * diff(yhat, z3) + (1 - y) * 1/(1 - yhat) * (-diff(yhat, z3))", { lines: "145" });
   // l.147
-  d.step("diff(Ji, z3) = -(1/m) * (y/yhat - (1 - y)/(1 - yhat)) * sigmoid(z3) * (1 - sigmoid(z3))");
+  d.step("diff(Ji, z3) = -(1/m) * (y/yhat - (1 - y)/(1 - yhat)) * sigmoid(z3) * (1 - sigmoid(z3))", { lines: "147" });
   // l.149-151: since yhat = sigmoid(z3)
   d.chain(
     "-(1/m) * (y/yhat - (1 - y)/(1 - yhat)) * sigmoid(z3) * (1 - sigmoid(z3))",
     "-(1/m) * (y * (1 - yhat) - yhat * (1 - y))",
-    "(1/m) * (yhat - y)",
+    "(1/m) * (yhat - y)", { lines: "149-151" },
   );
   // l.153: delta1 = (1/n)(yhat - y), used as dJ/dz3
   d.step("diff(Ji, z3) = (1/n) * (yhat - y)", {
+    lines: "153",
     expect: "refuted",
     note: "n is never defined: delta1 stands for dJ/dz3 = (1/m)(yhat - y) (l.151), so the factor must be 1/m",
   });
-  d.step("diff(Ji, z3) = (1/m) * (yhat - y)");
+  d.step("diff(Ji, z3) = (1/m) * (yhat - y)", { lines: "153" });
 });
 
 export const q3z3Batch = derivation("002 Q3-z3: dJ/dz3 over a batch of m samples", {
@@ -102,7 +103,7 @@ export const q3z3Batch = derivation("002 Q3-z3: dJ/dz3 over a batch of m samples
 }, (d) => {
   d.define("J = -(1/m) * (y' * log(sigmoid(z3)) + (1 - y)' * log(1 - sigmoid(z3)))");
   // l.151, entry i of the gradient is (1/m)(yhat^(i) - y^(i))
-  d.step("grad(J, z3) = (1/m) * (sigmoid(z3) - y)");
+  d.step("grad(J, z3) = (1/m) * (sigmoid(z3) - y)", { lines: "151" });
 });
 
 export const q3iii = derivation("002 Q3(iii): dz3/da = w2", {
@@ -110,8 +111,8 @@ export const q3iii = derivation("002 Q3(iii): dz3/da = w2", {
   let: { w2: "1 x Da", a: "Da", b: "scalar" },
 }, (d) => {
   // l.157: z3 = w2 a + b  =>  dz3/da = w2 = delta2  (numerator layout: the 1 x D_a row)
-  d.step("jacobian(w2 * a + b, a) = w2");
-  d.step("grad(w2 * a + b, a) = w2'");
+  d.step("jacobian(w2 * a + b, a) = w2", { lines: "157" });
+  d.step("grad(w2 * a + b, a) = w2'", { lines: "157" });
 });
 
 export const q3iv = derivation("002 Q3(iv): da/dz2 = -H(z2), da/dz1 = H(z1)", {
@@ -122,11 +123,11 @@ export const q3iv = derivation("002 Q3(iv): da/dz2 = -H(z2), da/dz1 = H(z1)", {
   d.define("a2 = -relu(z2)");
   d.define("a = a1 + a2");
   // l.161: da/dz2 = da2/dz2 = -R'(z2) = -H(z2) = delta3
-  d.chain("jacobian(a, z2)", "jacobian(a2, z2)", "-jacobian(relu(z2), z2)", "-diag(step(z2))");
+  d.chain("jacobian(a, z2)", "jacobian(a2, z2)", "-jacobian(relu(z2), z2)", "-diag(step(z2))", { lines: "161" });
   // l.165: the derivative of max(0, x) is H(x) (1 for x >= 0, 0 for x < 0)
-  d.step("diff(relu(t), t) = step(t)", { let: { t: "scalar" } });
+  d.step("diff(relu(t), t) = step(t)", { lines: "165", let: { t: "scalar" } });
   // l.167: da/dz1 = da1/dz1 = R'(z1) = H(z1) = delta4
-  d.chain("jacobian(a, z1)", "jacobian(a1, z1)", "jacobian(relu(z1), z1)", "diag(step(z1))");
+  d.chain("jacobian(a, z1)", "jacobian(a1, z1)", "jacobian(relu(z1), z1)", "diag(step(z1))", { lines: "167" });
 });
 
 const NET = {
@@ -150,12 +151,12 @@ export const q3vi = derivation("002 Q3(vi): dz1/dw1 = x^T and the two-branch cha
 }, (d) => {
   network(d);
   // l.175: z1 = w1 x + b1  =>  dz1/dw1 = x^T
-  d.step("jacobian(w1 * x + b1, w1) = kron(x', I(Da))");
-  d.step("grad((w1 * x + b1)[k], w1)[k, j] = x[j]");
-  d.step("grad(g' * (w1 * x + b1), w1) = g * x'");
+  d.step("jacobian(w1 * x + b1, w1) = kron(x', I(Da))", { lines: "175" });
+  d.step("grad((w1 * x + b1)[k], w1)[k, j] = x[j]", { lines: "175" });
+  d.step("grad(g' * (w1 * x + b1), w1) = g * x'", { lines: "175" });
   // l.177: dJ/dw1 = dJ/dz3 dz3/da (da/da1 da1/dz1 dz1/dw1 + da/da2 da2/dz2 dz2/dw1),
   // each factor by its closed form: dJ/dz3, w2, I, diag(H(z1)), x^T; I, -diag(H(z2)), x^T
-  d.step("grad(Ji, w1) = (dJdz3 * w2 * (I(Da) * diag(step(z1))))' * x' + (dJdz3 * w2 * (I(Da) * (-diag(step(z2)))))' * x'");
+  d.step("grad(Ji, w1) = (dJdz3 * w2 * (I(Da) * diag(step(z1))))' * x' + (dJdz3 * w2 * (I(Da) * (-diag(step(z2)))))' * x'", { lines: "177" });
 });
 
 export const q3vii = derivation("002 Q3(vii): dJ/dw1, dJ/dw2, dJ/db1, dJ/db2 in delta form", {
@@ -170,19 +171,19 @@ export const q3vii = derivation("002 Q3(vii): dJ/dw1, dJ/dw2, dJ/db1, dJ/db2 in 
   d.define("d4 = step(z1)");
   // l.181: dJ/dw1 = (1/n)(yhat - y) w2 o (H(z1) x^T - H(z2) x^T): as written it is
   // checked at a point below (q3viiAtPoint); here with the factor 1/m
-  d.step("grad(Ji, w1) = (1/m) * (yhat - y) * (w2' * ones(1, Dx)) .* (step(z1) * x' - step(z2) * x')");
+  d.step("grad(Ji, w1) = (1/m) * (yhat - y) * (w2' * ones(1, Dx)) .* (step(z1) * x' - step(z2) * x')", { lines: "181" });
   // l.183-189: => delta1 x delta2 o (delta4 x^T + delta3 x^T)
-  d.step("(1/m) * (yhat - y) * (w2' * ones(1, Dx)) .* (step(z1) * x' - step(z2) * x') = d1 * (d2' * ones(1, Dx)) .* (d4 * x' + d3 * x')");
-  d.step("grad(Ji, w1) = d1 * (d2' * ones(1, Dx)) .* (d4 * x' + d3 * x')");
+  d.step("(1/m) * (yhat - y) * (w2' * ones(1, Dx)) .* (step(z1) * x' - step(z2) * x') = d1 * (d2' * ones(1, Dx)) .* (d4 * x' + d3 * x')", { lines: "183-189" });
+  d.step("grad(Ji, w1) = d1 * (d2' * ones(1, Dx)) .* (d4 * x' + d3 * x')", { lines: "183-189" });
   // l.193-197: z3 = w2 a + b2  =>  dJ/dz3 x a^T  =>  dJ/dw2 = delta1 x a^T
-  d.step("grad(Ji, w2) = dJdz3 * a'");
-  d.step("grad(Ji, w2) = d1 * a'");
+  d.step("grad(Ji, w2) = dJdz3 * a'", { lines: "193-197" });
+  d.step("grad(Ji, w2) = d1 * a'", { lines: "193-197" });
   // l.199: dJ/db1 = dJ/dz1 x dz1/db1 = dJ/dz1 = delta1 x delta2 o (delta4 + delta3)
   //   (dJ/dz1 here is the derivative through both branches, since z2 = z1 + c)
-  d.step("grad(Ji, b1) = d1 * d2' .* (d4 + d3)");
+  d.step("grad(Ji, b1) = d1 * d2' .* (d4 + d3)", { lines: "199" });
   // l.201: dJ/db2 = dJ/dz2 x dz2/db2 = delta1  (z2 read as z3: b2 is the output bias)
-  d.step("diff(Ji, b2) = dJdz3 * diff(w2 * a + b2, b2)");
-  d.step("diff(Ji, b2) = d1");
+  d.step("diff(Ji, b2) = dJdz3 * diff(w2 * a + b2, b2)", { lines: "201" });
+  d.step("diff(Ji, b2) = d1", { lines: "201" });
 });
 
 // l.181 as written, at a point where the two branches disagree (H(z1) != H(z2)
@@ -226,11 +227,11 @@ export const q3viiUpdates = derivation("002 Q3(vii): the summed gradient-descent
   d.define("d3(x) = -step(z2(x))");
   d.define("d4(x) = step(z1(x))");
   // l.203
-  d.step("w1 - alpha * grad(J, w1) = w1 - alpha * (d1(x1, y1) * (w2' * ones(1, Dx)) .* (d4(x1) * x1' + d3(x1) * x1') + d1(x2, y2) * (w2' * ones(1, Dx)) .* (d4(x2) * x2' + d3(x2) * x2'))");
+  d.step("w1 - alpha * grad(J, w1) = w1 - alpha * (d1(x1, y1) * (w2' * ones(1, Dx)) .* (d4(x1) * x1' + d3(x1) * x1') + d1(x2, y2) * (w2' * ones(1, Dx)) .* (d4(x2) * x2' + d3(x2) * x2'))", { lines: "203" });
   // l.205
-  d.step("w2 - alpha * grad(J, w2) = w2 - alpha * (d1(x1, y1) * a(x1)' + d1(x2, y2) * a(x2)')");
+  d.step("w2 - alpha * grad(J, w2) = w2 - alpha * (d1(x1, y1) * a(x1)' + d1(x2, y2) * a(x2)')", { lines: "205" });
   // l.207
-  d.step("b1 - alpha * grad(J, b1) = b1 - alpha * (d1(x1, y1) * w2' .* (d4(x1) + d3(x1)) + d1(x2, y2) * w2' .* (d4(x2) + d3(x2)))");
+  d.step("b1 - alpha * grad(J, b1) = b1 - alpha * (d1(x1, y1) * w2' .* (d4(x1) + d3(x1)) + d1(x2, y2) * w2' .* (d4(x2) + d3(x2)))", { lines: "207" });
   // l.209
-  d.step("b2 - alpha * diff(J, b2) = b2 - alpha * (d1(x1, y1) + d1(x2, y2))");
+  d.step("b2 - alpha * diff(J, b2) = b2 - alpha * (d1(x1, y1) + d1(x2, y2))", { lines: "209" });
 });

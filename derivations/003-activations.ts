@@ -31,15 +31,16 @@ export const sigmoidDerivative = derivation("003 Q2-activations: sigma' = sigma 
   prose: PROSE,
 }, (d) => {
   // l.66
-  d.step("sigmoid(t) = 1 / (1 + exp(-t))");
+  d.step("sigmoid(t) = 1 / (1 + exp(-t))", { lines: "66" });
   // l.78
-  d.step("diff(sigmoid(t), t) = sigmoid(t) * (1.0 - sigmoid(t))");
+  d.step("diff(sigmoid(t), t) = sigmoid(t) * (1.0 - sigmoid(t))", { lines: "78" });
   // l.79-81
-  d.step("0 <= sigmoid(t) <= 1");
-  d.step("0 <= 1 - sigmoid(t) <= 1");
-  d.step("0 <= sigmoid(t) * (1 - sigmoid(t)) <= 1");
+  d.step("0 <= sigmoid(t) <= 1", { lines: "79-81" });
+  d.step("0 <= 1 - sigmoid(t) <= 1", { lines: "79-81" });
+  d.step("0 <= sigmoid(t) * (1 - sigmoid(t)) <= 1", { lines: "79-81" });
   // not in the seed: the sharp bound
   d.step("0 <= diff(sigmoid(t), t) <= 1/4", {
+    lines: "79-81",
     note: "not in the seed: the sharp bound on sigma' (the seed's <= 1 is true but loose)",
   });
 });
@@ -49,14 +50,14 @@ export const relu = derivation("003 Q2-activations: ReLU and its derivative", {
   let: { x: "scalar", p: "scalar positive" },
 }, (d) => {
   // l.85: ReLU(x) = max(0, x) = x for x >= 0, 0 for x < 0
-  d.step("relu(p) = p");
-  d.step("relu(0) = 0");
-  d.step("relu(-p) = 0");
-  d.step("relu(x) = x * step(x)");
+  d.step("relu(p) = p", { lines: "85" });
+  d.step("relu(0) = 0", { lines: "85" });
+  d.step("relu(-p) = 0", { lines: "85" });
+  d.step("relu(x) = x * step(x)", { lines: "85" });
   // l.87: ReLU'(x) = 1 for x > 0, 0 for x < 0 (undefined at 0)
-  d.step("diff(relu(p), p) = 1");
-  d.step("diff(relu(-p), p) = 0");
-  d.step("diff(relu(x), x) = step(x)");
+  d.step("diff(relu(p), p) = 1", { lines: "87" });
+  d.step("diff(relu(-p), p) = 0", { lines: "87" });
+  d.step("diff(relu(x), x) = step(x)", { lines: "87" });
 });
 
 export const sigmoidDerivativeAgain = derivation("003 Q2.2(c): sigma'(t) = sigma(t) (1 - sigma(t))", {
@@ -64,9 +65,9 @@ export const sigmoidDerivativeAgain = derivation("003 Q2.2(c): sigma'(t) = sigma
   let: { t: "scalar" },
 }, (d) => {
   // l.139
-  d.step("sigmoid(t) = 1 / (1 + exp(-t))");
+  d.step("sigmoid(t) = 1 / (1 + exp(-t))", { lines: "139" });
   // l.151, without the subscript t -> -inf (the limit is in 003-q2-limits.ts)
-  d.step("diff(sigmoid(t), t) = sigmoid(t) * (1 - sigmoid(t))");
+  d.step("diff(sigmoid(t), t) = sigmoid(t) * (1 - sigmoid(t))", { lines: "151" });
 });
 
 export const xavierAlgebra = derivation("003 Q2-Xavier: the algebra of the variance argument", {
@@ -82,12 +83,12 @@ export const xavierAlgebra = derivation("003 Q2-Xavier: the algebra of the varia
 }, (d) => {
   // l.103: Var(XY) = E[X]^2 Var(Y) + Var(X) E[Y]^2 + Var(X) Var(Y), from
   // Var(XY) = E[X^2] E[Y^2] - E[X]^2 E[Y]^2 with E[X^2] = Var(X) + E[X]^2
-  d.step("(Vx + Ex^2) * (Vy + Ey^2) - (Ex * Ey)^2 = Ex^2 * Vy + Vx * Ey^2 + Vx * Vy");
+  d.step("(Vx + Ex^2) * (Vy + Ey^2) - (Ex * Ey)^2 = Ex^2 * Vy + Vx * Ey^2 + Vx * Vy", { lines: "103" });
   // l.107 with the zero means assumed at l.93: Var(w a) = Var(w) Var(a)
-  d.step("0^2 * Va + Vw * 0^2 + Vw * Va = Vw * Va");
+  d.step("0^2 * Va + Vw * 0^2 + Vw * Va = Vw * Va", { lines: "107" });
   // l.99, l.111-122: n^[l-1] equal terms Var(w_kj a_j) = Var(W) Var(a^[l-1]), summed
-  d.step("sum(ones(3) * Vw * Va) = 3 * Vw * Va");
-  d.step("sum(ones(N) * Vw * Va) = N * Vw * Va");
+  d.step("sum(ones(3) * Vw * Va) = 3 * Vw * Va", { lines: "99" });
+  d.step("sum(ones(N) * Vw * Va) = N * Vw * Va", { lines: "99" });
   // l.122-126: Var(a^[l]) = n Var(W) Var(a^[l-1]) equals Var(a^[l-1]) when Var(W) = 1/n
-  d.step("n * (1/n) * Va = Va");
+  d.step("n * (1/n) * Va = Va", { lines: "122-126" });
 });

@@ -36,27 +36,28 @@ export const moments = derivation("003 Q3.4(d): m_1 .. m_4 from m_t = b1 m_(t-1)
   d.define("m3 = b1 * m2 + (1 - b1) * f3");
   d.define("m4 = b1 * m3 + (1 - b1) * f4");
   // l.219
-  d.chain("m1", "b1 * m0 + (1 - b1) * f1", "(1 - b1) * f1");
+  d.chain("m1", "b1 * m0 + (1 - b1) * f1", "(1 - b1) * f1", { lines: "219" });
   // l.221-223
-  d.chain("m2", "b1 * m1 + (1 - b1) * f2", "b1 * (1 - b1) * f1 + (1 - b1) * f2", "(1 - b1) * (b1 * f1 + f2)");
+  d.chain("m2", "b1 * m1 + (1 - b1) * f2", "b1 * (1 - b1) * f1 + (1 - b1) * f2", "(1 - b1) * (b1 * f1 + f2)", { lines: "221-223" });
   // l.225-227
-  d.chain("m3", "b1 * m2 + (1 - b1) * f3", "(1 - b1) * (b1^2 * f1 + b1 * f2 + f3)");
+  d.chain("m3", "b1 * m2 + (1 - b1) * f3", "(1 - b1) * (b1^2 * f1 + b1 * f2 + f3)", { lines: "225-227" });
   // l.229: m4 = b1 m2 + (1 - b1) f3
   d.step("m4 = b1 * m2 + (1 - b1) * f3", {
+    lines: "229",
     expect: "refuted",
     note: "copied from m3's line: the recurrence gives m4 = b1 m3 + (1 - b1) f4",
   });
-  d.chain("m4", "b1 * m3 + (1 - b1) * f4", "(1 - b1) * (b1^3 * f1 + b1^2 * f2 + b1 * f3 + f4)");
+  d.chain("m4", "b1 * m3 + (1 - b1) * f4", "(1 - b1) * (b1^3 * f1 + b1^2 * f2 + b1 * f3 + f4)", { lines: "229" });
   // l.232: m_n = (1 - b1) sum_{i=1}^n b1^(n-i) f_i, at n = 1..4
-  d.step("m1 = (1 - b1) * (b1^0 * f1)");
-  d.step("m2 = (1 - b1) * (b1^1 * f1 + b1^0 * f2)");
-  d.step("m3 = (1 - b1) * (b1^2 * f1 + b1^1 * f2 + b1^0 * f3)");
-  d.step("m4 = (1 - b1) * (b1^3 * f1 + b1^2 * f2 + b1^1 * f3 + b1^0 * f4)");
+  d.step("m1 = (1 - b1) * (b1^0 * f1)", { lines: "232" });
+  d.step("m2 = (1 - b1) * (b1^1 * f1 + b1^0 * f2)", { lines: "232" });
+  d.step("m3 = (1 - b1) * (b1^2 * f1 + b1^1 * f2 + b1^0 * f3)", { lines: "232" });
+  d.step("m4 = (1 - b1) * (b1^3 * f1 + b1^2 * f2 + b1^1 * f3 + b1^0 * f4)", { lines: "232" });
   // l.237-238: (1 - b1) sum_{i=1}^n b1^(n-i) = 1 - b1^n, at n = 1..4
-  d.step("(1 - b1) * 1 = 1 - b1^1");
-  d.step("(1 - b1) * (b1 + 1) = 1 - b1^2");
-  d.step("(1 - b1) * (b1^2 + b1 + 1) = 1 - b1^3");
-  d.step("(1 - b1) * (b1^3 + b1^2 + b1 + 1) = 1 - b1^4");
+  d.step("(1 - b1) * 1 = 1 - b1^1", { lines: "237-238" });
+  d.step("(1 - b1) * (b1 + 1) = 1 - b1^2", { lines: "237-238" });
+  d.step("(1 - b1) * (b1^2 + b1 + 1) = 1 - b1^3", { lines: "237-238" });
+  d.step("(1 - b1) * (b1^3 + b1^2 + b1 + 1) = 1 - b1^4", { lines: "237-238" });
 });
 
 export const correction = derivation("003 Q3.4(d): the bias correction", {
@@ -66,10 +67,11 @@ export const correction = derivation("003 Q3.4(d): the bias correction", {
 }, (d) => {
   // l.244: divide E[m_n] = E[f](1 - b1^n) (zeta dropped) by (1 - B1); at n = 2
   // (n = 1 is the one step where it works)
-  d.step("Ef * (1 - b1^1) / (1 - b1) = Ef");
+  d.step("Ef * (1 - b1^1) / (1 - b1) = Ef", { lines: "244" });
   d.step("Ef * (1 - b1^2) / (1 - b1) = Ef", {
+    lines: "244",
     expect: "refuted",
     note: "dividing by 1 - b1 removes the bias only at n = 1; the divisor that gives E[f] is 1 - b1^n",
   });
-  d.step("Ef * (1 - b1^n) / (1 - b1^n) = Ef");
+  d.step("Ef * (1 - b1^n) / (1 - b1^n) = Ef", { lines: "244" });
 });

@@ -44,15 +44,17 @@ export const l1Step = derivation("003 Q3.1.2: the L1-regularised gradient step",
   d.define("E(v) = 1/2 * norm(X * v - y)^2");
   // l.167: w^(t+1) = w^(t) - eps (grad E(w) + lambda), the step on E(w) + lambda ||w||_1
   d.step("w - eps * grad(E(w) + lambda * sum(abs(w)), w) = w - eps * (grad(E(w), w) + lambda)", {
+    lines: "167",
     expect: "refuted",
     note: "the gradient of lambda ||w||_1 is lambda sign(w): '+ lambda' is right for positive weights only",
   });
-  d.step("wp - eps * grad(E(wp) + lambda * sum(abs(wp)), wp) = wp - eps * (grad(E(wp), wp) + lambda)");
-  d.step("w - eps * grad(E(w) + lambda * sum(abs(w)), w) = w - eps * (grad(E(w), w) + lambda * sign(w))");
+  d.step("wp - eps * grad(E(wp) + lambda * sum(abs(wp)), wp) = wp - eps * (grad(E(wp), wp) + lambda)", { lines: "167" });
+  d.step("w - eps * grad(E(w) + lambda * sum(abs(w)), w) = w - eps * (grad(E(w), w) + lambda * sign(w))", { lines: "167" });
   // l.169: the penalty alone moves a weight with |w| > eps lambda by eps lambda towards 0
   d.define("v = sign(s) * (eps * lambda + q)");
   // s only carries the sign of v: declared nonzero (`invertible`), since at s = 0, v = 0 and |v| > eps lambda fails
   d.step("abs(v - eps * lambda * sign(v)) = abs(v) - eps * lambda", {
+    lines: "169",
     let: { s: "scalar invertible", q: "scalar positive" },
   });
 });
@@ -77,24 +79,26 @@ export const map = derivation("003 Q3-MAP: MAP with a Gaussian prior is L2-regul
 }, (d) => {
   mapModel(d);
   // l.177: the exponent's residual y_i - (w_0 + w_1 x_{i,1} + ... + w_p x_{i,p}), at i = 2
-  d.step("r[2] = y[2] - (th[1] + th[2] * X[2, 1] + th[3] * X[2, 2])");
+  d.step("r[2] = y[2] - (th[1] + th[2] * X[2, 1] + th[3] * X[2, 2])", { lines: "177" });
   // l.175-177: the product of the n densities is the joint density of y
-  d.step("lik = (s * sqrt(2*pi))^(-3) * exp(-(r' * r)/(2 * s^2))");
+  d.step("lik = (s * sqrt(2*pi))^(-3) * exp(-(r' * r)/(2 * s^2))", { lines: "175-177" });
   // l.181: argmax P(y|th) P(th) / P(y) = argmax P(y|th) P(th)   (P(y) > 0 does not depend on th)
-  d.argmin("th", "-(lik * prior / Py)", "-(lik * prior)");
-  d.step("lik * prior / Py ∝ lik * prior in th");
+  d.argmin("th", "-(lik * prior / Py)", "-(lik * prior)", { lines: "181" });
+  d.step("lik * prior / Py ∝ lik * prior in th", { lines: "181" });
   // l.181: = argmax log(P(y|th) P(th))
   d.argmin("th", "-(lik * prior)", "-log(lik * prior)", {
+    lines: "181",
     skip: "log is a monotone transform: the argmin check (f = a g + b with a > 0) cannot recognise it",
   });
   // l.181: = argmax log P(y|th) + log P(th)
-  d.step("log(lik * prior) = log(lik) + log(prior)");
+  d.step("log(lik * prior) = log(lik) + log(prior)", { lines: "181" });
   // l.185 -> l.187: the constants -log(s sqrt(2 pi)) of each factor drop out
-  d.argmin("th", "-(log(lik) + log(prior))", "-(-sum(r .^ 2)/(2 * s^2) - (th' * th)/(2 * s^2))");
+  d.argmin("th", "-(log(lik) + log(prior))", "-(-sum(r .^ 2)/(2 * s^2) - (th' * th)/(2 * s^2))", { lines: "185" });
   // l.187 -> l.189: argmax [-A/(2s^2) - B/(2s^2)] = argmin (1/(2s^2)) [A + (s^2/s^2) B]
-  d.argmin("th", "-(-A/(2 * s^2) - B/(2 * s^2))", "1/(2 * s^2) * (A + s^2/s^2 * B)");
+  d.argmin("th", "-(-A/(2 * s^2) - B/(2 * s^2))", "1/(2 * s^2) * (A + s^2/s^2 * B)", { lines: "187" });
   // l.189 -> l.191: = argmin [A + lambda B]
   d.argmin("th", "1/(2 * s^2) * (A + s^2/s^2 * B)", "A + lambda * B", {
+    lines: "189",
     expect: "refuted",
     note: "with the prior's variance equal to the noise's (l.185), s^2/s^2 = 1: the minimisers agree only for lambda = 1",
   });

@@ -41,25 +41,26 @@ export const xavierVariance = derivation("003 Q2-Xavier: the variance of a layer
     note: "l.95 is only ≈ near 0: at a generic variance tanh saturates and Var(tanh(z)) < Var(z)",
   });
   // l.99: Var(a_k) = Var(z_k) = Var(sum_j w_kj a_j) = sum_j Var(w_kj a_j)
-  d.chain("Var((W * a)[1])", "Var(sum(W[1, j] * a[j], j, 1, n))", "sum(Var(W[1, j] * a[j]), j, 1, n)");
+  d.chain("Var((W * a)[1])", "Var(sum(W[1, j] * a[j], j, 1, n))", "sum(Var(W[1, j] * a[j]), j, 1, n)", { lines: "99" });
   // l.103: Var(XY) for independent X, Y (any laws: here a normal and a uniform)
   d.step("Var(x * y) = E(x)^2 * Var(y) + Var(x) * E(y)^2 + Var(x) * Var(y)", {
+    lines: "103",
     let: { x: "scalar ~ normal(mu, s2)", y: "scalar ~ uniform(c, c + 1)", s2: "scalar positive" },
   });
   // l.107: the same for w_kj a_j
-  d.step("Var(W[1, 2] * a[2]) = E(W[1, 2])^2 * Var(a[2]) + Var(W[1, 2]) * E(a[2])^2 + Var(W[1, 2]) * Var(a[2])");
+  d.step("Var(W[1, 2] * a[2]) = E(W[1, 2])^2 * Var(a[2]) + Var(W[1, 2]) * E(a[2])^2 + Var(W[1, 2]) * Var(a[2])", { lines: "107" });
   // l.107 with the zero means of l.93
-  d.step("Var(W[1, 2] * a[2]) = Var(W[1, 2]) * Var(a[2])");
+  d.step("Var(W[1, 2] * a[2]) = Var(W[1, 2]) * Var(a[2])", { lines: "107" });
   // l.111: Var(w_kj) = Var(w_11) = Var(w_12) = ... = Var(W)
-  d.chain("Var(W[1, 2])", "Var(W[1, 1])", "Vw");
-  d.step("Var(W) = Vw * ones(m, n)");
+  d.chain("Var(W[1, 2])", "Var(W[1, 1])", "Vw", { lines: "111" });
+  d.step("Var(W) = Vw * ones(m, n)", { lines: "111" });
   // l.115: Var(a_j) = Var(a_1) = Var(a_2) = ... = Var(a^[l-1])
-  d.chain("Var(a[2])", "Var(a[1])", "Va");
+  d.chain("Var(a[2])", "Var(a[1])", "Va", { lines: "115" });
   // l.117-119: Var(z^[l]) = Var(z_k^[l])
-  d.step("Var(W * a) = Var((W * a)[1]) * ones(m)");
+  d.step("Var(W * a) = Var((W * a)[1]) * ones(m)", { lines: "117-119" });
   // l.122: Var(a^[l]) = n^[l-1] Var(W^[l]) Var(a^[l-1])
-  d.step("Var((W * a)[1]) = n * Var(W[1, 1]) * Var(a[1])");
-  d.step("Var(W * a) = n * Vw * Va * ones(m)");
+  d.step("Var((W * a)[1]) = n * Var(W[1, 1]) * Var(a[1])", { lines: "122" });
+  d.step("Var(W * a) = n * Vw * Va * ones(m)", { lines: "122" });
 });
 
 export const xavierConclusion = derivation("003 Q2-Xavier: Var(W) = 1/n keeps the variance from layer to layer", {
@@ -67,14 +68,16 @@ export const xavierConclusion = derivation("003 Q2-Xavier: Var(W) = 1/n keeps th
   let: { W: "m x n ~ normal(0, 1/n)", a: "n ~ normal(0, Va)", Va: "scalar positive" },
 }, (d) => {
   // l.126: with Var(W^[l]) = 1/n^[l-1], Var(a^[l]) = Var(a^[l-1])
-  d.step("Var(W[1, 1]) = 1/n");
-  d.step("Var(W * a) = Var(a)[1] * ones(m)");
+  d.step("Var(W[1, 1]) = 1/n", { lines: "126" });
+  d.step("Var(W * a) = Var(a)[1] * ones(m)", { lines: "126" });
   // three layers: the variance is kept through the chain (not in the seed: l.126 applied three times)
   d.step("Var((W3 * (W2 * (W1 * x)))[1]) = Var(x[1])", {
+    lines: "126",
     let: { W1: "n1 x n ~ normal(0, 1/n)", W2: "n2 x n1 ~ normal(0, 1/n1)", W3: "n3 x n2 ~ uniform(-sqrt(3/n2), sqrt(3/n2))", x: "n ~ normal(0, Va)" },
     note: "not in the seed: l.126 applied to three layers (the last with Glorot's uniform law of variance 1/n2)",
   });
   d.step("Var((W2 * (W1 * x))[1]) = Var(x[1])", {
+    lines: "126",
     let: { W1: "n1 x n ~ normal(0, 1/n)", W2: "n2 x n1 ~ normal(0, 1/n)", x: "n ~ normal(0, Va)" },
     expect: "refuted",
     note: "not in the seed: the fan-in of each layer matters; 1/n for the second layer (fan-in n1) does not keep the variance",

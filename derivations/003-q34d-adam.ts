@@ -23,23 +23,23 @@ export default derivation("003 Q3.4(d): Adam's first moment by induction", {
     step: "b1 * m + (1 - b1) * f[n]",
     closed: "(1 - b1) * sum(b1^(n - i) * f[i], i, 1, n)",
     inputs: ["f"],
-  });
+  }, { lines: "209-215" });
   // the same closed form with the power one too high is refuted (not in the seed: a control)
   d.recurrence({
     name: "m", index: "n", init: "0",
     step: "b1 * m + (1 - b1) * f[n]",
     closed: "(1 - b1) * sum(b1^(n - i + 1) * f[i], i, 1, n)",
     inputs: ["f"],
-  }, { expect: "refuted", note: "control, not in the seed: the power b1^(n-i+1) is one too high" });
+  }, { lines: "209-215", expect: "refuted", note: "control, not in the seed: the power b1^(n-i+1) is one too high" });
   // l.237-238 for a constant input f: the bias factor is 1 - b1^n (by induction) ...
-  d.recurrence({ name: "m", index: "n", init: "0", step: "b1 * m + (1 - b1) * f", closed: "(1 - b1^n) * f" });
+  d.recurrence({ name: "m", index: "n", init: "0", step: "b1 * m + (1 - b1) * f", closed: "(1 - b1^n) * f" }, { lines: "237-238" });
   // ... and not 1 - b1^(n-1) (control, the wrong power of a bias correction)
   d.recurrence(
     { name: "m", index: "n", init: "0", step: "b1 * m + (1 - b1) * f", closed: "(1 - b1^(n - 1)) * f" },
-    { expect: "refuted", note: "control, not in the seed: a bias factor with the wrong power" },
+    { lines: "237-238", expect: "refuted", note: "control, not in the seed: a bias factor with the wrong power" },
   );
   // l.240: (1 - B1^n) is very close to 1 (for large n) and smaller than 1
-  d.step("lim(1 - b1^n, n, inf) = 1");
+  d.step("lim(1 - b1^n, n, inf) = 1", { lines: "240" });
   // "smaller than 1", 1 - b1^n < 1, checked as b1^n > 0: float64 rounds 1 - 1e-32 to 1
-  d.step("b1^n > 0", { let: { n: "integer in [1, 50]" } });
+  d.step("b1^n > 0", { lines: "240", let: { n: "integer in [1, 50]" } });
 });

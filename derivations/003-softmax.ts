@@ -38,10 +38,10 @@ export const crossEntropy = derivation("003 Q4-softmax: cross-entropy and dL/dyh
   prose: ["003 l.301: remark on what the question asks, prose only"],
 }, (d) => {
   // l.263: L(y, yhat) = -y^T log(yhat) = sum_i -y_i log(yhat_i)
-  d.step("-(y' * log(yh)) = sum(-y .* log(yh))");
+  d.step("-(y' * log(yh)) = sum(-y .* log(yh))", { lines: "263" });
   // l.264: dL/dyhat_i = -y_i / yhat_i
-  d.step("grad(-(y' * log(yh)), yh)[i] = -y[i] / yh[i]");
-  d.step("grad(-(y' * log(yh)), yh) = -(y ./ yh)");
+  d.step("grad(-(y' * log(yh)), yh)[i] = -y[i] / yh[i]", { lines: "264" });
+  d.step("grad(-(y' * log(yh)), yh) = -(y ./ yh)", { lines: "264" });
 });
 
 export const softmaxJacobian = derivation("003 Q4-softmax: the softmax Jacobian", {
@@ -50,35 +50,37 @@ export const softmaxJacobian = derivation("003 Q4-softmax: the softmax Jacobian"
 }, (d) => {
   d.define("S = sum(exp(x))");
   // l.269
-  d.step("softmax(x)[i] = exp(x[i]) / S");
+  d.step("softmax(x)[i] = exp(x[i]) / S", { lines: "269" });
   // l.273: dsigma(x)/dx = dsigma_k/dx_i = d/dx_i (e^{x_k} / sum e^{x_j})
-  d.step("jacobian(softmax(x), x)[k, i] = grad(exp(x[k]) / S, x)[i]");
+  d.step("jacobian(softmax(x), x)[k, i] = grad(exp(x[k]) / S, x)[i]", { lines: "273" });
   // l.283: f = e^{x_k}: df/dx_i = e^{x_k} dx_k/dx_i = e^{x_k} delta_ik
-  d.chain("grad(exp(x[k]), x)[i]", "exp(x[k]) * grad(x[k], x)[i]", "exp(x[k]) * I(n)[i, k]");
+  d.chain("grad(exp(x[k]), x)[i]", "exp(x[k]) * grad(x[k], x)[i]", "exp(x[k]) * I(n)[i, k]", { lines: "283" });
   // l.285-287: g = sum e^{x_j}: dg/dx_i = sum_j e^{x_j} dx_j/dx_i = e^{x_i}
-  d.chain("grad(S, x)[i]", "(jacobian(x, x)' * exp(x))[i]", "exp(x[i])");
+  d.chain("grad(S, x)[i]", "(jacobian(x, x)' * exp(x))[i]", "exp(x[i])", { lines: "285-287" });
   // l.289-293: the quotient rule, as typeset with delta_ik in the exponent
   d.step("grad(exp(x[2]) / S, x)[1] = (exp(x[2] * I(n)[1, 2]) * S - exp(x[1]) * exp(x[2])) / S^2", {
+    lines: "289-293",
     expect: "refuted",
     note: "e^{x_k delta_ik}: the delta is inside the exponent, so for k != i the term is e^0 = 1, not 0; e^{x_k} delta_ik is meant",
   });
-  d.step("grad(exp(x[1]) / S, x)[1] = (exp(x[1] * I(n)[1, 1]) * S - exp(x[1]) * exp(x[1])) / S^2");
-  d.step("grad(exp(x[k]) / S, x)[i] = (exp(x[k]) * I(n)[i, k] * S - exp(x[i]) * exp(x[k])) / S^2");
+  d.step("grad(exp(x[1]) / S, x)[1] = (exp(x[1] * I(n)[1, 1]) * S - exp(x[1]) * exp(x[1])) / S^2", { lines: "289-293" });
+  d.step("grad(exp(x[k]) / S, x)[i] = (exp(x[k]) * I(n)[i, k] * S - exp(x[i]) * exp(x[k])) / S^2", { lines: "289-293" });
   // l.295
   d.step("(exp(x[k]) * I(n)[i, k] * S - exp(x[i]) * exp(x[k])) / S^2 = exp(x[k]) / S * I(n)[i, k] * S / S - exp(x[i]) / (S * (exp(x[k]) / S))", {
+    lines: "295",
     expect: "refuted",
     note: "the second fraction nests e^{x_k}/sum inside its own denominator (= e^{x_i - x_k}); (e^{x_i}/sum)(e^{x_k}/sum) is meant",
   });
-  d.step("(exp(x[k]) * I(n)[i, k] * S - exp(x[i]) * exp(x[k])) / S^2 = exp(x[k]) / S * I(n)[i, k] * S / S - exp(x[i]) / S * (exp(x[k]) / S)");
+  d.step("(exp(x[k]) * I(n)[i, k] * S - exp(x[i]) * exp(x[k])) / S^2 = exp(x[k]) / S * I(n)[i, k] * S / S - exp(x[i]) / S * (exp(x[k]) / S)", { lines: "295" });
   // l.297-299
   d.chain(
     "exp(x[k]) / S * I(n)[i, k] * S / S - exp(x[i]) / S * (exp(x[k]) / S)",
     "softmax(x)[k] * I(n)[i, k] - softmax(x)[i] * softmax(x)[k]",
-    "softmax(x)[k] * (I(n)[i, k] - softmax(x)[i])",
+    "softmax(x)[k] * (I(n)[i, k] - softmax(x)[i])", { lines: "297-299" },
   );
   // l.303: dsigma_k/dx_i = sigma_k (delta_ik - sigma_i)
-  d.step("jacobian(softmax(x), x)[k, i] = softmax(x)[k] * (I(n)[i, k] - softmax(x)[i])");
-  d.step("jacobian(softmax(x), x) = diag(softmax(x)) - softmax(x) * softmax(x)'");
+  d.step("jacobian(softmax(x), x)[k, i] = softmax(x)[k] * (I(n)[i, k] - softmax(x)[i])", { lines: "303" });
+  d.step("jacobian(softmax(x), x) = diag(softmax(x)) - softmax(x) * softmax(x)'", { lines: "303" });
 });
 
 export const chain = derivation("003 Q4-softmax: du/dh, dh/dx and the chain products", {
@@ -89,16 +91,16 @@ export const chain = derivation("003 Q4-softmax: du/dh, dh/dx and the chain prod
   d.define("dLdyhat(v) = -(y ./ softmax(v))'");
   d.define("dyhatdu(v) = diag(softmax(v)) - softmax(v) * softmax(v)'");
   // l.307-309: u = W'^T h  =>  du/dh = W'   (denominator layout)
-  d.step("jacobian(Wp' * h, h)' = Wp");
-  d.step("jacobian(Wp' * h, h) = Wp'");
+  d.step("jacobian(Wp' * h, h)' = Wp", { lines: "307-309" });
+  d.step("jacobian(Wp' * h, h) = Wp'", { lines: "307-309" });
   // l.311-313: h = W^T x  =>  dh/dx = W   (denominator layout)
-  d.step("jacobian(W' * x, x)' = W");
+  d.step("jacobian(W' * x, x)' = W", { lines: "311-313" });
   // l.317, numerator layout: dL/du = dL/dyhat x dyhat/du
-  d.step("jacobian(-(y' * log(softmax(u))), u) = dLdyhat(u) * dyhatdu(u)");
+  d.step("jacobian(-(y' * log(softmax(u))), u) = dLdyhat(u) * dyhatdu(u)", { lines: "317" });
   // dL/dh = dL/dyhat x dyhat/du x du/dh
-  d.step("jacobian(-(y' * log(softmax(Wp' * h))), h) = dLdyhat(Wp' * h) * dyhatdu(Wp' * h) * Wp'");
+  d.step("jacobian(-(y' * log(softmax(Wp' * h))), h) = dLdyhat(Wp' * h) * dyhatdu(Wp' * h) * Wp'", { lines: "317" });
   // dL/dx = dL/dyhat x dyhat/du x du/dh x dh/dx
-  d.step("jacobian(-(y' * log(softmax(Wp' * W' * x))), x) = dLdyhat(Wp' * W' * x) * dyhatdu(Wp' * W' * x) * Wp' * W'");
+  d.step("jacobian(-(y' * log(softmax(Wp' * W' * x))), x) = dLdyhat(Wp' * W' * x) * dyhatdu(Wp' * W' * x) * Wp' * W'", { lines: "317" });
 });
 
 export const chainAuthorsFactors = derivation("003 Q4-softmax: the chain with du/dh = W', dh/dx = W (all sizes n)", {

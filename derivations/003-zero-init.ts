@@ -35,30 +35,33 @@ export const zeroInit = derivation("003 Q4.1(a): one step from zero weights", {
   d.define("aL = sigmoid(W2 * a1 + b2)");
   d.define("L = 1/2 * (aL - y)^2");
   // l.254: Error = 1/2 (Predicted - Real)^2 = 1/2 (1/2 - 1)^2 = 1/4
-  d.step("aL = 1/2");
-  d.step("L = 1/2 * (1/2 - 1)^2");
+  d.step("aL = 1/2", { lines: "254" });
+  d.step("L = 1/2 * (1/2 - 1)^2", { lines: "254" });
   d.step("1/2 * (1/2 - 1)^2 = 1/4", {
+    lines: "254",
     expect: "refuted",
     note: "1/2 * 1/4 = 1/8",
   });
-  d.step("L = 1/8");
+  d.step("L = 1/8", { lines: "254" });
   // l.255: delta^L = grad_z L (x) sigma'(a_L) = 1/4 ([0] * (1 - [0])) = 0
   d.step("diff(L, b2) = 1/4 * (0 * (1 - 0))", {
+    lines: "255",
     expect: "refuted",
     note: "dL/da_L = a_L - y = -1/2 (not the error 1/4) and sigma(z_L) = 1/2 (not 0): delta^L = -1/2 * 1/4 = -1/8",
   });
-  d.step("1/4 * (0 * (1 - 0)) = 0");
-  d.step("diff(L, b2) = (aL - y) * aL * (1 - aL)");
-  d.step("diff(L, b2) = -1/8");
+  d.step("1/4 * (0 * (1 - 0)) = 0", { lines: "255" });
+  d.step("diff(L, b2) = (aL - y) * aL * (1 - aL)", { lines: "255" });
+  d.step("diff(L, b2) = -1/8", { lines: "255" });
   // l.261: every weight derivative is zero
-  d.step("grad(L, W1) = 0");
-  d.step("grad(L, b1) = 0");
+  d.step("grad(L, W1) = 0", { lines: "261" });
+  d.step("grad(L, b1) = 0", { lines: "261" });
   d.step("grad(L, W2) = 0", {
+    lines: "261",
     expect: "refuted",
     note: "the output layer's gradient is delta^L a1^T = -1/8 * [1/2, 1/2]: only the hidden layer is stuck",
   });
-  d.step("grad(L, W2) = (aL - y) * aL * (1 - aL) * a1'");
-  d.step("grad(L, W2) = [-0.0625, -0.0625]");
+  d.step("grad(L, W2) = (aL - y) * aL * (1 - aL) * a1'", { lines: "261" });
+  d.step("grad(L, W2) = [-0.0625, -0.0625]", { lines: "261" });
 });
 
 export const deltaRecursion = derivation("003 Q4.1(a): the delta recursion", {
@@ -70,5 +73,5 @@ export const deltaRecursion = derivation("003 Q4.1(a): the delta recursion", {
   d.define("L = 1/2 * norm(sigmoid(zn) - y)^2");
   d.define("dn = (sigmoid(zn) - y) .* sigmoid(zn) .* (1 - sigmoid(zn))");
   // l.259: delta^l = ((w^(l+1))^T delta^(l+1)) o sigma'(z^l)
-  d.step("grad(L, z) = (W' * dn) .* (sigmoid(z) .* (1 - sigmoid(z)))");
+  d.step("grad(L, z) = (W' * dn) .* (sigmoid(z) .* (1 - sigmoid(z)))", { lines: "259" });
 });

@@ -17,15 +17,15 @@ export const outputSizes = derivation("Q12: output sizes by (n + 2p − k)/s + 1
   source: "004 Q12",
 }, (d) => {
   d.define("out(n, p, k, s) = (n + 2 * p - k) / s + 1"); // l.788
-  d.step("out(227, 0, 11, 4) = 55"); // convolution 3 → 96: (96, 55, 55)
-  d.step("out(55, 0, 3, 2) = 27"); // max pooling: (96, 27, 27)
-  d.step("out(27, 0, 1, 1) = 27"); // convolution 96 → 256, k = 1: (256, 27, 27)
-  d.step("out(27, 0, 3, 2) = 13"); // max pooling: (256, 13, 13)
-  d.step("out(13, 1, 3, 1) = 13"); // convolution 256 → 384: (384, 13, 13)
-  d.step("out(13, 1, 3, 1) = 13"); // convolution 384 → 384: (384, 13, 13)
-  d.step("out(13, 1, 3, 1) = 13"); // convolution 384 → 256: (256, 13, 13)
-  d.step("out(13, 0, 3, 2) = 6"); // max pooling: (256, 6, 6)
-  d.step("6 * 6 * 256 = 9216"); // flatten
+  d.step("out(227, 0, 11, 4) = 55", { lines: "788" }); // convolution 3 → 96: (96, 55, 55)
+  d.step("out(55, 0, 3, 2) = 27", { lines: "788" }); // max pooling: (96, 27, 27)
+  d.step("out(27, 0, 1, 1) = 27", { lines: "788" }); // convolution 96 → 256, k = 1: (256, 27, 27)
+  d.step("out(27, 0, 3, 2) = 13", { lines: "788" }); // max pooling: (256, 13, 13)
+  d.step("out(13, 1, 3, 1) = 13", { lines: "788" }); // convolution 256 → 384: (384, 13, 13)
+  d.step("out(13, 1, 3, 1) = 13", { lines: "788" }); // convolution 384 → 384: (384, 13, 13)
+  d.step("out(13, 1, 3, 1) = 13", { lines: "788" }); // convolution 384 → 256: (256, 13, 13)
+  d.step("out(13, 0, 3, 2) = 6", { lines: "788" }); // max pooling: (256, 6, 6)
+  d.step("6 * 6 * 256 = 9216", { lines: "788" }); // flatten
 });
 
 export const parameterCounts = derivation("Q12: parameter counts, with and without biases", {
@@ -42,18 +42,19 @@ export const parameterCounts = derivation("Q12: parameter counts, with and witho
   d.step("(384 * 256 * 3 * 3) + 256 = 884992");
   d.step("conv(384, 256, 3) = 884992");
   // l.784: without biases the seventh row has 1327104
-  d.step("384 * 384 * 3 * 3 = 1327104");
-  d.step("conv(384, 384, 3) - 384 = 1327104");
+  d.step("384 * 384 * 3 * 3 = 1327104", { lines: "784" });
+  d.step("conv(384, 384, 3) - 384 = 1327104", { lines: "784" });
   // the linear rows, as written (weights only)
-  d.step("9216 * 4096 = 37748736");
-  d.step("4096 * 4096 = 16777216");
-  d.step("4096 * 1000 = 4096000");
+  d.step("9216 * 4096 = 37748736", { lines: "784" });
+  d.step("4096 * 4096 = 16777216", { lines: "784" });
+  d.step("4096 * 1000 = 4096000", { lines: "784" });
   // with one bias per output unit, as l.784 says biases are counted
   d.step("9216 * 4096 + 4096 = 37748736", {
+    lines: "784",
     expect: "refuted",
     note: "the linear rows leave out their biases although l.784 counts biases: 9216·4096 + 4096 = 37752832",
   });
-  d.step("9216 * 4096 + 4096 = 37752832");
-  d.step("4096 * 4096 + 4096 = 16781312");
-  d.step("4096 * 1000 + 1000 = 4097000");
+  d.step("9216 * 4096 + 4096 = 37752832", { lines: "784" });
+  d.step("4096 * 4096 + 4096 = 16781312", { lines: "784" });
+  d.step("4096 * 1000 + 1000 = 4097000", { lines: "784" });
 });

@@ -28,20 +28,20 @@ export const quadratic = derivation("Q13: the quadratic model, its gradient and 
   },
 }, (d) => {
   d.define("Jhat(u) = J0 + 1/2 * (u - ws)' * H * (u - ws)"); // l.800
-  d.step("grad(Jhat(w), w) = H * (w - ws)"); // l.804
+  d.step("grad(Jhat(w), w) = H * (w - ws)", { lines: "804" }); // l.804
   // l.808
-  d.step("wp - ε * grad(Jhat(wp), wp) = wp - ε * H * (wp - ws)");
+  d.step("wp - ε * grad(Jhat(wp), wp) = wp - ε * H * (wp - ws)", { lines: "808" });
   // l.810
-  d.step("(wp - ε * H * (wp - ws)) - ws = (I - ε * H) * (wp - ws)");
+  d.step("(wp - ε * H * (wp - ws)) - ws = (I - ε * H) * (wp - ws)", { lines: "810" });
   // l.812–814, with H = QΛQᵀ
-  d.step("(wp - ε * Q * Λ * Q' * (wp - ws)) - ws = (I - ε * Q * Λ * Q') * (wp - ws)");
+  d.step("(wp - ε * Q * Λ * Q' * (wp - ws)) - ws = (I - ε * Q * Λ * Q') * (wp - ws)", { lines: "812-814" });
   // l.816
-  d.step("Q' * (I - ε * Q * Λ * Q') * (wp - ws) = (I - ε * Λ) * Q' * (wp - ws)");
+  d.step("Q' * (I - ε * Q * Λ * Q') * (wp - ws) = (I - ε * Λ) * Q' * (wp - ws)", { lines: "816" });
   // l.820: base case w^(0) = 0 …
-  d.step("(I - (I - ε * Λ)^0) * Q' * ws = 0");
+  d.step("(I - (I - ε * Λ)^0) * Q' * ws = 0", { lines: "820" });
   // … and induction step: if Qᵀw^(k) = [I − (I − εΛ)^k]Qᵀw*, then by l.816
   // Qᵀw^(k+1) = Qᵀw* + (I − εΛ)(Qᵀw^(k) − Qᵀw*) = [I − (I − εΛ)^(k+1)]Qᵀw*
-  d.step("Q' * ws + (I - ε * Λ) * ((I - (I - ε * Λ)^k) * Q' * ws - Q' * ws) = (I - (I - ε * Λ)^(k + 1)) * Q' * ws");
+  d.step("Q' * ws + (I - ε * Λ) * ((I - (I - ε * Λ)^k) * Q' * ws - Q' * ws) = (I - (I - ε * Λ)^(k + 1)) * Q' * ws", { lines: "816" });
 });
 
 export const ridge = derivation("Q13: the L2-regularised solution in the eigenbasis", {
@@ -52,9 +52,9 @@ export const ridge = derivation("Q13: the L2-regularised solution in the eigenba
   d.define("Jreg(u) = J0 + 1/2 * (u - ws)' * H * (u - ws) + α / 2 * u' * u");
   d.define("wtilde = Q * inv(Λ + α * I) * Λ * Q' * ws"); // l.822
   // w̃ is the minimiser: the gradient of the regularised objective vanishes there
-  d.step("H * (wtilde - ws) + α * wtilde = 0");
-  d.step("grad(Jreg(w), w) = (H + α * I) * w - H * ws");
-  d.step("wtilde = inv(H + α * I) * H * ws");
+  d.step("H * (wtilde - ws) + α * wtilde = 0", { lines: "822" });
+  d.step("grad(Jreg(w), w) = (H + α * I) * w - H * ws", { lines: "822" });
+  d.step("wtilde = inv(H + α * I) * H * ws", { lines: "822" });
   // l.824
-  d.chain("Q' * wtilde", "inv(Λ + α * I) * Λ * Q' * ws", "(I - inv(Λ + α * I) * α) * Q' * ws");
+  d.chain("Q' * wtilde", "inv(Λ + α * I) * Λ * Q' * ws", "(I - inv(Λ + α * I) * α) * Q' * ws", { lines: "824" });
 });

@@ -29,19 +29,19 @@ export const recurrences = derivation("004 Q13: the GD iterate on the quadratic,
     name: "w", index: "τ", init: "zeros(n)",
     step: "w - ε * H * (w - ws)",
     closed: "ws + (I - ε * H)^τ * (zeros(n) - ws)",
-  });
+  }, { lines: "808-810" });
   // l.816-820
   d.recurrence({
     name: "u", index: "τ", init: "zeros(n)",
     step: "(I - ε * Λ) * u + ε * Λ * Q' * ws",
     closed: "(I - (I - ε * Λ)^τ) * Q' * ws",
-  });
+  }, { lines: "816-820" });
   // control, not in the seed: one power too many
   d.recurrence({
     name: "u", index: "τ", init: "zeros(n)",
     step: "(I - ε * Λ) * u + ε * Λ * Q' * ws",
     closed: "(I - (I - ε * Λ)^(τ + 1)) * Q' * ws",
-  }, { expect: "refuted", note: "control, not in the seed: the power τ + 1 is one too many" });
+  }, { lines: "816-820", expect: "refuted", note: "control, not in the seed: the power τ + 1 is one too many" });
 });
 
 export const generalStart = derivation("004 Q13: the GD iterate from any start w0", {
@@ -53,7 +53,7 @@ export const generalStart = derivation("004 Q13: the GD iterate from any start w
     name: "w", index: "τ", init: "w0",
     step: "(I - ε * A) * w + ε * A * ws",
     closed: "ws + (I - ε * A)^τ * (w0 - ws)",
-  });
+  }, { lines: "810" });
 });
 
 export const smallParameters = derivation("004 Q13: τ ≈ 1/(εα) and α ≈ 1/τ under ελ ≪ 1, λ/α ≪ 1", {
@@ -62,12 +62,12 @@ export const smallParameters = derivation("004 Q13: τ ≈ 1/(εα) and α ≈ 1
 }, (d) => {
   // l.828 on one eigenvalue: τ solves (1 - ελ)^τ = α / (λ + α)
   d.define("τ = log(α / (λ + α)) / log(1 - ε * λ)");
-  d.step("(1 - ε * λ)^τ = α / (λ + α)");
+  d.step("(1 - ε * λ)^τ = α / (λ + α)", { lines: "828" });
   // l.832: τ ≈ 1/(εα) as ελ -> 0 and λ/α -> 0
-  d.step("τ ≈ 1 / (ε * α) as λ -> 0");
+  d.step("τ ≈ 1 / (ε * α) as λ -> 0", { lines: "832" });
   // ε -> 0 alone is not enough: λ/α must be small too (control, not in the seed)
-  d.step("τ ≈ 1 / (ε * α) as ε -> 0", { let: { α: "scalar in (0.1, 1)" }, expect: "refuted", note: "control, not in the seed: with λ/α fixed, τεα tends to log(1 + λ/α)/(λ/α), not 1" });
+  d.step("τ ≈ 1 / (ε * α) as ε -> 0", { lines: "832", let: { α: "scalar in (0.1, 1)" }, expect: "refuted", note: "control, not in the seed: with λ/α fixed, τεα tends to log(1 + λ/α)/(λ/α), not 1" });
   // l.834 as written
-  d.step("α ≈ 1 / τ as λ -> 0", { expect: "refuted", note: "from τ ≈ 1/(εα) the decay is α ≈ 1/(ετ); 1/τ drops the step size" });
-  d.step("α ≈ 1 / (ε * τ) as λ -> 0");
+  d.step("α ≈ 1 / τ as λ -> 0", { lines: "834", expect: "refuted", note: "from τ ≈ 1/(εα) the decay is α ≈ 1/(ετ); 1/τ drops the step size" });
+  d.step("α ≈ 1 / (ε * τ) as λ -> 0", { lines: "834" });
 });

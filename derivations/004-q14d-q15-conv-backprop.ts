@@ -94,16 +94,17 @@ export const q15 = derivation("Q15: the matrices M_c of ∂L/∂H_c = M_c ∂L/�
   for (const c of channels) {
     const [a, b, cc] = [`w${c}1`, `w${c}2`, `w${c}3`];
     d.step(`grad(g' * Z, H${c}) = Ma(${a}, ${b}, ${cc}) * g`, {
+      lines: "927-931",
       expect: "refuted",
       note: `row 1 of M${c} should be (w${c}2, w${c}1, 0, 0): ∂L/∂H_${c}1 = w${c}2 ∂L/∂Z1 + w${c}1 ∂L/∂Z2`,
     });
-    d.step(`grad(g' * Z, H${c}) = [${b}, ${a}, 0, 0; ${cc}, ${b}, ${a}, 0; 0, ${cc}, ${b}, ${a}; 0, 0, ${cc}, ${b}] * g`);
-    d.step(`grad(g' * Z, H${c}) = T(${a}, ${b}, ${cc})' * g`); // the transposed convolution (l.925)
+    d.step(`grad(g' * Z, H${c}) = [${b}, ${a}, 0, 0; ${cc}, ${b}, ${a}, 0; 0, ${cc}, ${b}, ${a}; 0, 0, ${cc}, ${b}] * g`, { lines: "927-931" });
+    d.step(`grad(g' * Z, H${c}) = T(${a}, ${b}, ${cc})' * g`, { lines: "925" }); // the transposed convolution (l.925)
   }
   // the transposed convolution is a convolution of ∂L/∂Z with the flipped kernel
-  d.step("(T(w11, w12, w13)' * g)[2] = w13 * g[1] + w12 * g[2] + w11 * g[3]");
+  d.step("(T(w11, w12, w13)' * g)[2] = w13 * g[1] + w12 * g[2] + w11 * g[3]", { lines: "925" });
   // rows 2–4 of the author's M₁ agree with it
-  d.step("(Ma(w11, w12, w13) * g)[2] = (T(w11, w12, w13)' * g)[2]");
-  d.step("(Ma(w11, w12, w13) * g)[3] = (T(w11, w12, w13)' * g)[3]");
-  d.step("(Ma(w11, w12, w13) * g)[4] = (T(w11, w12, w13)' * g)[4]");
+  d.step("(Ma(w11, w12, w13) * g)[2] = (T(w11, w12, w13)' * g)[2]", { lines: "925" });
+  d.step("(Ma(w11, w12, w13) * g)[3] = (T(w11, w12, w13)' * g)[3]", { lines: "925" });
+  d.step("(Ma(w11, w12, w13) * g)[4] = (T(w11, w12, w13)' * g)[4]", { lines: "925" });
 });

@@ -66,113 +66,125 @@ export const adam = derivation("Q1(a): one Adam step at the tables' data (cross-
   d.define("adam(g) = ε * s_hat(g) / (sqrt(r_hat(g)) + δ_adam)");
 
   // the signs of the gradients decide which lines hold
-  d.step("diff(L, W8) > 0");
-  d.step("diff(L, W7) > 0");
-  d.step("diff(L, W6) < 0");
-  d.step("diff(L, W5) > 0");
-  d.step("diff(L, W4) < 0");
-  d.step("diff(L, W3) > 0");
-  d.step("diff(L, W2) < 0");
-  d.step("diff(L, W1) > 0");
+  d.step("diff(L, W8) > 0", { lines: "80" });
+  d.step("diff(L, W7) > 0", { lines: "80" });
+  d.step("diff(L, W6) < 0", { lines: "80" });
+  d.step("diff(L, W5) > 0", { lines: "80" });
+  d.step("diff(L, W4) < 0", { lines: "80" });
+  d.step("diff(L, W3) > 0", { lines: "80" });
+  d.step("diff(L, W2) < 0", { lines: "80" });
+  d.step("diff(L, W1) > 0", { lines: "80" });
 
   // W8 (l.84–90)
   d.define("W8new = W8 - adam(diff(L, W8))");
-  d.step("W8new - W8 = -(ε * diff(L, W8) / (diff(L, W8) + δ_adam))");
-  d.step("W8new - W8 = -(ε * (dL_dδ * dδ_do * leakyrelu(z2, 0.2)) / ((dL_dδ * dδ_do * leakyrelu(z2, 0.2)) + δ_adam))");
-  d.step("W8new - W8 = -(ε * ((δ - y) * leakyrelu(z2, 0.2)) / (((δ - y) * leakyrelu(z2, 0.2)) + δ_adam))");
-  d.step("W8new ≈ -0.401"); // value at the data (not stated by the seed)
+  d.step("W8new - W8 = -(ε * diff(L, W8) / (diff(L, W8) + δ_adam))", { lines: "84-90" });
+  d.step("W8new - W8 = -(ε * (dL_dδ * dδ_do * leakyrelu(z2, 0.2)) / ((dL_dδ * dδ_do * leakyrelu(z2, 0.2)) + δ_adam))", { lines: "84-90" });
+  d.step("W8new - W8 = -(ε * ((δ - y) * leakyrelu(z2, 0.2)) / (((δ - y) * leakyrelu(z2, 0.2)) + δ_adam))", { lines: "84-90" });
+  d.step("W8new ≈ -0.401", { lines: "84-90" }); // value at the data (not stated by the seed)
 
   // W7 (l.92)
   d.define("W7new = W7 - adam(diff(L, W7))");
-  d.step("W7new - W7 = -(ε * diff(L, W7) / (diff(L, W7) + δ_adam))");
-  d.step("W7new - W7 = -(ε * (dL_dδ * dδ_do * tanh(z1)) / ((dL_dδ * dδ_do * tanh(z1)) + δ_adam))");
-  d.step("W7new - W7 = -(ε * ((δ - y) * tanh(z1)) / (((δ - y) * tanh(z1)) + δ_adam))");
-  d.step("W7new ≈ 0.299");
+  d.step("W7new - W7 = -(ε * diff(L, W7) / (diff(L, W7) + δ_adam))", { lines: "92" });
+  d.step("W7new - W7 = -(ε * (dL_dδ * dδ_do * tanh(z1)) / ((dL_dδ * dδ_do * tanh(z1)) + δ_adam))", { lines: "92" });
+  d.step("W7new - W7 = -(ε * ((δ - y) * tanh(z1)) / (((δ - y) * tanh(z1)) + δ_adam))", { lines: "92" });
+  d.step("W7new ≈ 0.299", { lines: "92" });
 
   // W6 (l.94–96): the gradient is negative here
   d.define("W6new = W6 - adam(diff(L, W6))");
   d.step("W6new - W6 = -(ε * diff(L, W6) / (diff(L, W6) + δ_adam))", {
+    lines: "94-96",
     expect: "refuted",
     note: "√r̂ is |∂L/∂W6|, not ∂L/∂W6; with ∂L/∂W6 < 0 the line moves W6 the wrong way",
   });
-  d.step("W6new - W6 = -(ε * diff(L, W6) / (sqrt(diff(L, W6)^2) + δ_adam))");
+  d.step("W6new - W6 = -(ε * diff(L, W6) / (sqrt(diff(L, W6)^2) + δ_adam))", { lines: "94-96" });
   d.step("W6new - W6 = -(ε * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x3) / ((dL_dδ * dδ_do * W8 * dLReLU_dz2 * x3) + δ_adam))", {
+    lines: "94-96",
     expect: "refuted",
     note: "the same denominator slip, with the chain product",
   });
   d.step("W6new - W6 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3) / (((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3) + δ_adam))", {
+    lines: "94-96",
     expect: "refuted",
     note: "the same denominator slip, in closed form",
   });
-  d.step("W6new - W6 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3) / (abs((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3) + δ_adam))");
-  d.step("W6new ≈ 0.401");
+  d.step("W6new - W6 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3) / (abs((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3) + δ_adam))", { lines: "94-96" });
+  d.step("W6new ≈ 0.401", { lines: "94-96" });
 
   // W5 (l.98–100)
   d.define("W5new = W5 - adam(diff(L, W5))");
-  d.step("W5new - W5 = -(ε * diff(L, W5) / (diff(L, W5) + δ_adam))");
-  d.step("W5new - W5 = -(ε * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x3) / ((dL_dδ * dδ_do * W7 * dtanh_dz1 * x3) + δ_adam))");
+  d.step("W5new - W5 = -(ε * diff(L, W5) / (diff(L, W5) + δ_adam))", { lines: "98-100" });
+  d.step("W5new - W5 = -(ε * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x3) / ((dL_dδ * dδ_do * W7 * dtanh_dz1 * x3) + δ_adam))", { lines: "98-100" });
   d.step("W5new - W5 = -(ε * ((δ - y) * W7 * (1 - tanh(z1))^2 * x3) / (((δ - y) * W7 * (1 - tanh(z1))^2 * x3) + δ_adam))", {
+    lines: "98-100",
     expect: "refuted",
     note: "(1 − tanh(z1))² should be 1 − tanh(z1)²; the error shows because δ_adam is not negligible against the wrong, 160 times smaller gradient",
   });
-  d.step("W5new - W5 = -(ε * ((δ - y) * W7 * (1 - tanh(z1)^2) * x3) / (((δ - y) * W7 * (1 - tanh(z1)^2) * x3) + δ_adam))");
-  d.step("W5new ≈ 0.499");
+  d.step("W5new - W5 = -(ε * ((δ - y) * W7 * (1 - tanh(z1)^2) * x3) / (((δ - y) * W7 * (1 - tanh(z1)^2) * x3) + δ_adam))", { lines: "98-100" });
+  d.step("W5new ≈ 0.499", { lines: "98-100" });
 
   // W4 (l.102–108): √(∂L/∂W4) is not real at the data, where ∂L/∂W4 < 0
   d.define("W4new = W4 - adam(diff(L, W4))");
   d.step("W4new - W4 = -(ε * diff(L, W4) / (sqrt(diff(L, W4)) + δ_adam))", {
+    lines: "102-108",
     skip: "√(∂L/∂W4) is not real at the data (∂L/∂W4 ≈ −0.143 < 0); the line is refuted in the generic derivation below",
   });
   d.step("W4new - W4 = -(ε * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x2) / ((dL_dδ * dδ_do * W8 * dLReLU_dz2 * x2) + δ_adam))", {
+    lines: "102-108",
     expect: "refuted",
     note: "√r̂ is |∂L/∂W4|, not ∂L/∂W4; with ∂L/∂W4 < 0 the line moves W4 the wrong way",
   });
   d.step("W4new - W4 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2) / (((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2) + δ_adam))", {
+    lines: "102-108",
     expect: "refuted",
     note: "the same denominator slip, in closed form",
   });
-  d.step("W4new - W4 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2) / (abs((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2) + δ_adam))");
-  d.step("W4new ≈ 0.601");
+  d.step("W4new - W4 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2) / (abs((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2) + δ_adam))", { lines: "102-108" });
+  d.step("W4new ≈ 0.601", { lines: "102-108" });
 
   // W3 (l.110)
   d.define("W3new = W3 - adam(diff(L, W3))");
-  d.step("W3new - W3 = -(ε * diff(L, W3) / (diff(L, W3) + δ_adam))");
-  d.step("W3new - W3 = -(ε * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x2) / ((dL_dδ * dδ_do * W7 * dtanh_dz1 * x2) + δ_adam))");
+  d.step("W3new - W3 = -(ε * diff(L, W3) / (diff(L, W3) + δ_adam))", { lines: "110" });
+  d.step("W3new - W3 = -(ε * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x2) / ((dL_dδ * dδ_do * W7 * dtanh_dz1 * x2) + δ_adam))", { lines: "110" });
   d.step("W3new - W3 = -(ε * ((δ - y) * W7 * (1 - tanh(z1))^2 * x2) / (((δ - y) * W7 * (1 - tanh(z1))^2 * x2) + δ_adam))", {
+    lines: "110",
     expect: "refuted",
     note: "(1 − tanh(z1))² should be 1 − tanh(z1)²",
   });
-  d.step("W3new - W3 = -(ε * ((δ - y) * W7 * (1 - tanh(z1)^2) * x2) / (((δ - y) * W7 * (1 - tanh(z1)^2) * x2) + δ_adam))");
-  d.step("W3new ≈ 0.699");
+  d.step("W3new - W3 = -(ε * ((δ - y) * W7 * (1 - tanh(z1)^2) * x2) / (((δ - y) * W7 * (1 - tanh(z1)^2) * x2) + δ_adam))", { lines: "110" });
+  d.step("W3new ≈ 0.699", { lines: "110" });
 
   // W2 (l.112–114): the second line has no δ, and the gradient is negative
   d.define("W2new = W2 - adam(diff(L, W2))");
   d.step("W2new - W2 = -(ε * diff(L, W2) / diff(L, W2))", {
+    lines: "112-114",
     expect: "refuted",
     note: "δ is missing from the denominator (the line is W2 − ε), and √r̂ is |∂L/∂W2| with ∂L/∂W2 < 0",
   });
-  d.step("W2new - W2 = -(ε * diff(L, W2) / (sqrt(diff(L, W2)^2) + δ_adam))");
+  d.step("W2new - W2 = -(ε * diff(L, W2) / (sqrt(diff(L, W2)^2) + δ_adam))", { lines: "112-114" });
   d.step("W2new - W2 = -(ε * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x1) / ((dL_dδ * dδ_do * W8 * dLReLU_dz2 * x1) + δ_adam))", {
+    lines: "112-114",
     expect: "refuted",
     note: "√r̂ is |∂L/∂W2|, not ∂L/∂W2; with ∂L/∂W2 < 0 the line moves W2 the wrong way",
   });
   d.step("W2new - W2 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1) / (((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1) + δ_adam))", {
+    lines: "112-114",
     expect: "refuted",
     note: "the same denominator slip, in closed form",
   });
-  d.step("W2new - W2 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1) / (abs((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1) + δ_adam))");
-  d.step("W2new ≈ 0.801");
+  d.step("W2new - W2 = -(ε * ((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1) / (abs((δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1) + δ_adam))", { lines: "112-114" });
+  d.step("W2new ≈ 0.801", { lines: "112-114" });
 
   // W1 (l.116)
   d.define("W1new = W1 - adam(diff(L, W1))");
-  d.step("W1new - W1 = -(ε * diff(L, W1) / (diff(L, W1) + δ_adam))");
-  d.step("W1new - W1 = -(ε * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x1) / ((dL_dδ * dδ_do * W7 * dtanh_dz1 * x1) + δ_adam))");
+  d.step("W1new - W1 = -(ε * diff(L, W1) / (diff(L, W1) + δ_adam))", { lines: "116" });
+  d.step("W1new - W1 = -(ε * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x1) / ((dL_dδ * dδ_do * W7 * dtanh_dz1 * x1) + δ_adam))", { lines: "116" });
   d.step("W1new - W1 = -(ε * ((δ - y) * W7 * (1 - tanh(z1))^2 * x1) / (((δ - y) * W7 * (1 - tanh(z1))^2 * x1) + δ_adam))", {
+    lines: "116",
     expect: "refuted",
     note: "(1 − tanh(z1))² should be 1 − tanh(z1)²",
   });
-  d.step("W1new - W1 = -(ε * ((δ - y) * W7 * (1 - tanh(z1)^2) * x1) / (((δ - y) * W7 * (1 - tanh(z1)^2) * x1) + δ_adam))");
-  d.step("W1new ≈ 0.899");
+  d.step("W1new - W1 = -(ε * ((δ - y) * W7 * (1 - tanh(z1)^2) * x1) / (((δ - y) * W7 * (1 - tanh(z1)^2) * x1) + δ_adam))", { lines: "116" });
+  d.step("W1new ≈ 0.899", { lines: "116" });
 });
 
 export const adamGeneric = derivation("Q1(a): Adam's first step for a generic gradient g", {
@@ -186,23 +198,27 @@ export const adamGeneric = derivation("Q1(a): Adam's first step for a generic gr
   d.step("r_hat(g) = g^2");
   // l.86 and its siblings: ∈(∂L/∂W)/(∂L/∂W + δ)
   d.step("ε * s_hat(g) / (sqrt(r_hat(g)) + δ_adam) = ε * g / (g + δ_adam)", {
+    lines: "86",
     expect: "refuted",
     note: "√r̂ = |g|, so the line holds only for g > 0",
   });
-  d.step("ε * s_hat(g) / (sqrt(r_hat(g)) + δ_adam) = ε * g / (abs(g) + δ_adam)");
+  d.step("ε * s_hat(g) / (sqrt(r_hat(g)) + δ_adam) = ε * g / (abs(g) + δ_adam)", { lines: "86" });
   // l.102: W4's ∈(∂L/∂W4)/(√(∂L/∂W4) + δ)
   d.step("ε * s_hat(g) / (sqrt(r_hat(g)) + δ_adam) = ε * g / (sqrt(g) + δ_adam)", {
+    lines: "102",
     expect: "refuted",
     note: "√r̂ is √(g²) = |g|, not √g (which is not even real for g < 0)",
   });
   // l.104: "= ∂L/∂W4 + δ", read as the author equating the W4 denominator with the others'
   d.step("sqrt(g) + δ_adam = g + δ_adam", {
+    lines: "104",
     expect: "refuted",
     note: "√g = g only at g = 0 and g = 1",
   });
-  d.step("sqrt(r_hat(g)) + δ_adam = abs(g) + δ_adam");
+  d.step("sqrt(r_hat(g)) + δ_adam = abs(g) + δ_adam", { lines: "104" });
   // l.112: W2's ∈(∂L/∂W2)/(∂L/∂W2), no δ
   d.step("ε * s_hat(g) / (sqrt(r_hat(g)) + δ_adam) = ε * g / g", {
+    lines: "112",
     expect: "refuted",
     note: "δ is missing and the sign of g is lost: ε g/g is always ε",
   });

@@ -59,20 +59,20 @@ export const chains = derivation("Q1(b): the four chain products and their share
   d.define("o = W4 * z3");
   d.define("L = (y - o)^2");
   // l.129, each chain as the author writes it, factor by factor
-  d.step("jacobian(L, W4) = (-2 * (y - o)) * kron(z3', I(1))");
-  d.step("jacobian(L, W3) = (-2 * (y - o)) * W4 * diag(1 - z3.^2) * kron(z2', I(n3))");
-  d.step("jacobian(L, W2) = (-2 * (y - o)) * W4 * diag(1 - z3.^2) * W3 * diag(1 - z2.^2) * kron(z1', I(n2))");
-  d.step("jacobian(L, W1) = (-2 * (y - o)) * W4 * diag(1 - z3.^2) * W3 * diag(1 - z2.^2) * W2 * diag(1 - z1.^2) * kron(x', I(n1))");
+  d.step("jacobian(L, W4) = (-2 * (y - o)) * kron(z3', I(1))", { lines: "129" });
+  d.step("jacobian(L, W3) = (-2 * (y - o)) * W4 * diag(1 - z3.^2) * kron(z2', I(n3))", { lines: "129" });
+  d.step("jacobian(L, W2) = (-2 * (y - o)) * W4 * diag(1 - z3.^2) * W3 * diag(1 - z2.^2) * kron(z1', I(n2))", { lines: "129" });
+  d.step("jacobian(L, W1) = (-2 * (y - o)) * W4 * diag(1 - z3.^2) * W3 * diag(1 - z2.^2) * W2 * diag(1 - z1.^2) * kron(x', I(n1))", { lines: "129" });
   // l.131: the shared prefixes. P3 = ∂L/∂h3 is the prefix of ∂L/∂W3, ∂L/∂W2, ∂L/∂W1;
   // P2 = ∂L/∂h2 that of ∂L/∂W2, ∂L/∂W1; P1 = ∂L/∂h1 that of ∂L/∂W1.
   d.define("P3 = (-2 * (y - o)) * W4 * diag(1 - z3.^2)");
   d.define("P2 = P3 * W3 * diag(1 - z2.^2)");
   d.define("P1 = P2 * W2 * diag(1 - z1.^2)");
-  d.step("jacobian(L, W3) = P3 * kron(z2', I(n3))");
-  d.step("jacobian(L, W2) = P2 * kron(z1', I(n2))");
-  d.step("jacobian(L, W1) = P1 * kron(x', I(n1))");
+  d.step("jacobian(L, W3) = P3 * kron(z2', I(n3))", { lines: "131" });
+  d.step("jacobian(L, W2) = P2 * kron(z1', I(n2))", { lines: "131" });
+  d.step("jacobian(L, W1) = P1 * kron(x', I(n1))", { lines: "131" });
   // in the gradient layout (the shape of W_k) each is an outer product with the prefix
-  d.step("grad(L, W3) = P3' * z2'");
-  d.step("grad(L, W2) = P2' * z1'");
-  d.step("grad(L, W1) = P1' * x'");
+  d.step("grad(L, W3) = P3' * z2'", { lines: "131" });
+  d.step("grad(L, W2) = P2' * z1'", { lines: "131" });
+  d.step("grad(L, W1) = P1' * x'", { lines: "131" });
 });

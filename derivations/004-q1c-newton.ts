@@ -23,12 +23,12 @@ export const newton = derivation("Q1(c): Taylor model, Newton step and the N vs 
 }, (d) => {
   d.define("f(u) = 1/2 * u' * A * u + b' * u + c");
   // l.137 (2! written 2)
-  d.step("f(x + α * p) = f(x) + α * p' * grad(f(x), x) + α^2 / 2 * p' * hessian(f(x), x) * p");
+  d.step("f(x + α * p) = f(x) + α * p' * grad(f(x), x) + α^2 / 2 * p' * hessian(f(x), x) * p", { lines: "137" });
   // l.141: the Newton step, and that it reaches the minimiser −A⁻¹b
   d.define("xnext = x - inv(hessian(f(x), x)) * grad(f(x), x)");
-  d.step("xnext = -inv(A) * b");
-  d.step("A * xnext + b = 0"); // ∇f(x^{k+1}) = 0
+  d.step("xnext = -inv(A) * b", { lines: "141" });
+  d.step("A * xnext + b = 0", { lines: "141" }); // ∇f(x^{k+1}) = 0
   // l.153: N first derivatives, N² second derivatives
-  d.step("sum(0 * grad(f(x), x) + 1) = n");
-  d.step("sum(0 * hessian(f(x), x) + 1) = n^2");
+  d.step("sum(0 * grad(f(x), x) + 1) = n", { lines: "153" });
+  d.step("sum(0 * hessian(f(x), x) + 1) = n^2", { lines: "153" });
 });

@@ -28,43 +28,44 @@ export const linearNetworkRanks = derivation("Q2: ranks of the linear networks A
   },
 }, (d) => {
   // A (l.174–178): w_A ∈ R^{5×5}, Rank(w_A) ≤ 5, attained
-  d.step("rank(wA) <= 5");
-  d.step("rank(wA) = 5");
+  d.step("rank(wA) <= 5", { lines: "174-178" });
+  d.step("rank(wA) = 5", { lines: "174-178" });
 
   // B (l.182–186): Rank(w_B2) ≤ 4, Rank(w_B1) ≤ 4, Rank(w̄_B) = Rank(w_B2 w_B1) ≤ 4
-  d.step("rank(wB2) <= 4");
-  d.step("rank(wB1) <= 4");
-  d.step("rank(wB2 * wB1) <= 4");
-  d.step("rank(wB2 * wB1) = 4"); // attained
-  d.step("rank(wB2 * wB1) <= 5"); // w̄_B ∈ R^{5×5}: w_B ⊆ w_A (l.200)
+  d.step("rank(wB2) <= 4", { lines: "182-186" });
+  d.step("rank(wB1) <= 4", { lines: "182-186" });
+  d.step("rank(wB2 * wB1) <= 4", { lines: "182-186" });
+  d.step("rank(wB2 * wB1) = 4", { lines: "182-186" }); // attained
+  d.step("rank(wB2 * wB1) <= 5", { lines: "200" }); // w̄_B ∈ R^{5×5}: w_B ⊆ w_A (l.200)
 
   // C (l.192–196): Rank(w_C2) ≤ 5, Rank(w_C1) ≤ 5, Rank(w̄_C) ≤ 5, attained
-  d.step("rank(wC2) <= 5");
-  d.step("rank(wC1) <= 5");
-  d.step("rank(wC2 * wC1) <= 5");
-  d.step("rank(wC2 * wC1) = 5");
+  d.step("rank(wC2) <= 5", { lines: "192-196" });
+  d.step("rank(wC1) <= 5", { lines: "192-196" });
+  d.step("rank(wC2 * wC1) <= 5", { lines: "192-196" });
+  d.step("rank(wC2 * wC1) = 5", { lines: "192-196" });
   // the 16×16 product the other way round is no wider than its 5 columns
-  d.step("rank(wC1 * wC2) = 5");
+  d.step("rank(wC1 * wC2) = 5", { lines: "192-196" });
 
   // l.188: Rank4 cannot cover Rank5
-  d.step("rank(wA) > rank(wB2 * wB1)");
-  d.step("svdvals(wA)[5] > 0"); // w_A has rank 5
-  d.step("norm(wA - wB2 * wB1) >= svdvals(wA)[5]"); // no width-4 product reaches it (Eckart–Young)
-  d.step("svdvals(wB2 * wB1)[5] = 0"); // every width-4 product has σ₅ = 0
+  d.step("rank(wA) > rank(wB2 * wB1)", { lines: "188" });
+  d.step("svdvals(wA)[5] > 0", { lines: "188" }); // w_A has rank 5
+  d.step("norm(wA - wB2 * wB1) >= svdvals(wA)[5]", { lines: "188" }); // no width-4 product reaches it (Eckart–Young)
+  d.step("svdvals(wB2 * wB1)[5] = 0", { lines: "188" }); // every width-4 product has σ₅ = 0
 
   // l.198: C fits like A: w_A = w_C2 w_C1 with w_C2 = w_A (w_C1ᵀw_C1)⁻¹w_C1ᵀ (w_C1 of rank 5)
-  d.step("rank(wC1' * wC1) = 5");
-  d.step("(wA * inv(wC1' * wC1) * wC1') * wC1 = wA");
-  d.step("rank((wA * inv(wC1' * wC1) * wC1') * wC1) = rank(wA)");
+  d.step("rank(wC1' * wC1) = 5", { lines: "198" });
+  d.step("(wA * inv(wC1' * wC1) * wC1') * wC1 = wA", { lines: "198" });
+  d.step("rank((wA * inv(wC1' * wC1) * wC1') * wC1) = rank(wA)", { lines: "198" });
 
   // l.200: w_B ⊆ w_A, and so w_B ⊆ w_C: a width-4 product is a 5×5 matrix, and a product through width 16
-  d.step("(wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1 = wB2 * wB1");
+  d.step("(wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1 = wB2 * wB1", { lines: "200" });
 
   // l.202: w_B ∩ w_C = w_A would put every w_A in w_B, hence rank(w_A) ≤ 4
   d.step("rank(wA) <= 4", {
+    lines: "202",
     expect: "refuted",
     note: "l.202 w_B ∩ w_C = w_A is wrong: w_B ⊆ w_A = w_C gives w_B ∩ w_C = w_B, and a generic 5×5 w_A has rank 5",
   });
   // corrected: w_B ∩ w_C = w_B, whose elements all have rank ≤ 4
-  d.step("rank((wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1) <= 4");
+  d.step("rank((wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1) <= 4", { lines: "202" });
 });

@@ -37,38 +37,39 @@ export const ranks = derivation("Q2: shapes and rank bounds of the linear networ
   ],
 }, (d) => {
   // A (l.174–178): ŷ = w_A x with w_A ∈ R^{5×5}, Rank(w_A) ≤ 5, attained
-  d.step("sum(0 * (wA * x) + 1) = 5");
-  d.step("abs(det(wA)) > 0");
+  d.step("sum(0 * (wA * x) + 1) = 5", { lines: "174-178" });
+  d.step("abs(det(wA)) > 0", { lines: "174-178" });
 
   // B (l.182–186): w_B2 ∈ R^{5×4}, w_B1 ∈ R^{4×5}, ranks ≤ 4; w̄_B = w_B2 w_B1 ∈ R^{5×5}, rank ≤ 4
-  d.step("det(wB2 * wB2') = 0"); // Rank(w_B2) ≤ 4
-  d.step("det(wB2' * wB2) > 0"); // and 4 is attained
-  d.step("det(wB1' * wB1) = 0"); // Rank(w_B1) ≤ 4
-  d.step("det(wB1 * wB1') > 0");
-  d.step("sum(0 * (wB2 * wB1) + 1) = 25"); // w̄_B ∈ R^{5×5}
-  d.step("det(wB2 * wB1) = 0"); // Rank(w̄_B) ≤ 4
-  d.step("wB2 * wB1 * x = wB2 * (wB1 * x)"); // ŷ = w_B2 z, z = w_B1 x
+  d.step("det(wB2 * wB2') = 0", { lines: "182-186" }); // Rank(w_B2) ≤ 4
+  d.step("det(wB2' * wB2) > 0", { lines: "182-186" }); // and 4 is attained
+  d.step("det(wB1' * wB1) = 0", { lines: "182-186" }); // Rank(w_B1) ≤ 4
+  d.step("det(wB1 * wB1') > 0", { lines: "182-186" });
+  d.step("sum(0 * (wB2 * wB1) + 1) = 25", { lines: "182-186" }); // w̄_B ∈ R^{5×5}
+  d.step("det(wB2 * wB1) = 0", { lines: "182-186" }); // Rank(w̄_B) ≤ 4
+  d.step("wB2 * wB1 * x = wB2 * (wB1 * x)", { lines: "182-186" }); // ŷ = w_B2 z, z = w_B1 x
 
   // C (l.192–196): w_C2 ∈ R^{5×16}, w_C1 ∈ R^{16×5}, ranks ≤ 5; w̄_C ∈ R^{5×5}, rank ≤ 5
-  d.step("det(wC2 * wC2') > 0"); // Rank(w_C2) = 5
-  d.step("det(wC1 * wC1') = 0"); // the 16×16 Gram matrix has rank ≤ 5
-  d.step("det(wC1' * wC1) > 0"); // Rank(w_C1) = 5
-  d.step("sum(0 * (wC2 * wC1) + 1) = 25"); // w̄_C ∈ R^{5×5}
-  d.step("abs(det(wC2 * wC1)) > 0"); // rank 5 is attained
+  d.step("det(wC2 * wC2') > 0", { lines: "192-196" }); // Rank(w_C2) = 5
+  d.step("det(wC1 * wC1') = 0", { lines: "192-196" }); // the 16×16 Gram matrix has rank ≤ 5
+  d.step("det(wC1' * wC1) > 0", { lines: "192-196" }); // Rank(w_C1) = 5
+  d.step("sum(0 * (wC2 * wC1) + 1) = 25", { lines: "192-196" }); // w̄_C ∈ R^{5×5}
+  d.step("abs(det(wC2 * wC1)) > 0", { lines: "192-196" }); // rank 5 is attained
 
   // l.188: "Rank4 cannot cover Rank5": a generic w_A (det ≠ 0) is no w_B2 w_B1 (det = 0)
-  d.step("abs(det(wA)) > abs(det(wB2 * wB1))");
+  d.step("abs(det(wA)) > abs(det(wB2 * wB1))", { lines: "188" });
 
   // l.198: C fits like A: every 5×5 matrix is a product w_C2 w_C1
-  d.step("(wA * inv(wC1' * wC1) * wC1') * wC1 = wA");
+  d.step("(wA * inv(wC1' * wC1) * wC1') * wC1 = wA", { lines: "198" });
   // l.200: w_B ⊆ w_A (w_B's products are 5×5, above), and so w_B ⊆ w_C too
-  d.step("(wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1 = wB2 * wB1");
+  d.step("(wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1 = wB2 * wB1", { lines: "200" });
 
   // l.202: w_B ∩ w_C = w_A would make every w_A ∈ w_A an element of w_B, hence det(w_A) = 0
   d.step("det(wA) = 0", {
+    lines: "202",
     expect: "refuted",
     note: "l.202 w_B ∩ w_C = w_A is wrong: w_B ⊆ w_A = w_C gives w_B ∩ w_C = w_B, and a generic 5×5 w_A (det ≠ 0) is not in w_B",
   });
   // corrected: w_B ∩ w_C = w_B, whose elements all have det 0
-  d.step("det((wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1) = 0");
+  d.step("det((wB2 * wB1 * inv(wC1' * wC1) * wC1') * wC1) = 0", { lines: "202" });
 });

@@ -39,14 +39,14 @@ export const conv = derivation("004 Q3(a): the Conv1D layer Z(1, j) of Model 1 a
 }, (d) => {
   d.define("W = reshape(Wk, 1, 2, 2)");
   // the data as written (l.242), channel by channel
-  d.step("D1 = reshape(X1, 1, 2, 4)");
-  d.step("conv1d(D1, W, b) = conv1d(reshape(X1, 1, 2, 4), W, b)");
+  d.step("D1 = reshape(X1, 1, 2, 4)", { lines: "242" });
+  d.step("conv1d(D1, W, b) = conv1d(reshape(X1, 1, 2, 4), W, b)", { lines: "242" });
   // l.252 / l.268: Z(1, j) = Σ_c Σ_k x(c, j + k) W(1, c, k) + b
   d.define("Z(j) = sum(sum(X1[c, j + k] * Wk[c, k + 1], k, 0, 1), c, 1, 2) + b");
-  d.step("conv1d(D1, W, b) = reshape([Z(1), Z(2), Z(3)], 1, 1, 3)");
+  d.step("conv1d(D1, W, b) = reshape([Z(1), Z(2), Z(3)], 1, 1, 3)", { lines: "252" });
   // the output length 4 - 2 + 1 = 3 (P = 0, S = 1), then 3 - 2 + 1 = 2 after pooling
-  d.step("sum(conv1d(D1, W, b) .^ 0) = 3");
-  d.step("sum(avgpool1d(conv1d(D1, W, b), 2, 1) .^ 0) = 2");
+  d.step("sum(conv1d(D1, W, b) .^ 0) = 3", { lines: "252" });
+  d.step("sum(avgpool1d(conv1d(D1, W, b), 2, 1) .^ 0) = 2", { lines: "252" });
 });
 
 export const model1 = derivation("004 Q3(a): Model 1 (Conv1D → AvgPool1D), the derivative of the pooling layer", {
@@ -60,19 +60,21 @@ export const model1 = derivation("004 Q3(a): Model 1 (Conv1D → AvgPool1D), the
   d.define("L = sum((out2 - out1) .^ 2)"); // Task1 (l.248)
   // l.254: "AveragePool1D is not trainable ... therefore its derivative is zero"
   d.step("diff(avgpool1d(z, 2, 1), z, v) = 0", {
+    lines: "254",
     expect: "refuted",
     note: "as written (l.254): no weights, but the layer is the linear map (z1 + z2, z2 + z3) / 2; its derivative along v is avgpool1d(v, 2, 1)",
   });
-  d.step("diff(avgpool1d(z, 2, 1), z, v) = avgpool1d(v, 2, 1)");
+  d.step("diff(avgpool1d(z, 2, 1), z, v) = avgpool1d(v, 2, 1)", { lines: "254" });
   // what a zero derivative passed back to Conv1D would mean: no gradient for the conv weights
   d.step("diff(L, Wk, Uk) = 0", {
+    lines: "254",
     expect: "refuted",
     note: "a zero derivative passed back would leave Conv1D untrained; the gradient of the Task1 loss in W is not zero",
   });
   // the correct one: the bias cancels in out2 − out1, and the map is linear in W
-  d.step("out2 - out1 = avgpool1d(conv1d(D2 - D1, W), 2, 1)");
-  d.step("diff(L, Wk, Uk) = 2 * sum((out2 - out1) .* avgpool1d(conv1d(D2 - D1, reshape(Uk, 1, 2, 2)), 2, 1))");
-  d.step("diff(L, b, 1) = 0");
+  d.step("out2 - out1 = avgpool1d(conv1d(D2 - D1, W), 2, 1)", { lines: "254" });
+  d.step("diff(L, Wk, Uk) = 2 * sum((out2 - out1) .* avgpool1d(conv1d(D2 - D1, reshape(Uk, 1, 2, 2)), 2, 1))", { lines: "254" });
+  d.step("diff(L, b, 1) = 0", { lines: "254" });
 });
 
 export const model2 = derivation("004 Q3(a): Model 2 (Conv1D → MaxPool1D), the derivative of the pooling layer", {
@@ -86,13 +88,15 @@ export const model2 = derivation("004 Q3(a): Model 2 (Conv1D → MaxPool1D), the
   d.define("L = sum((out2 - out1) .^ 2)"); // Task2 (l.264)
   // l.270: "MaxPool1D is not trainable ... therefore its derivative is zero"
   d.step("diff(maxpool1d(z, 2, 1), z, v) = 0", {
+    lines: "270",
     expect: "refuted",
     note: "as written (l.270): max pooling passes v at each window's maximum (maxpool1d(z, 2, 1, v)), not zero",
   });
-  d.step("diff(maxpool1d(z, 2, 1), z, v) = maxpool1d(z, 2, 1, v)");
+  d.step("diff(maxpool1d(z, 2, 1), z, v) = maxpool1d(z, 2, 1, v)", { lines: "270" });
   d.step("diff(L, Wk, Uk) = 0", {
+    lines: "270",
     expect: "refuted",
     note: "a zero derivative passed back would leave Conv1D untrained; the gradient of the Task2 loss in W is not zero",
   });
-  d.step("diff(L, Wk, Uk) = 2 * sum((out2 - out1) .* (maxpool1d(conv1d(D2, W, b), 2, 1, conv1d(D2, reshape(Uk, 1, 2, 2))) - maxpool1d(conv1d(D1, W, b), 2, 1, conv1d(D1, reshape(Uk, 1, 2, 2)))))");
+  d.step("diff(L, Wk, Uk) = 2 * sum((out2 - out1) .* (maxpool1d(conv1d(D2, W, b), 2, 1, conv1d(D2, reshape(Uk, 1, 2, 2))) - maxpool1d(conv1d(D1, W, b), 2, 1, conv1d(D1, reshape(Uk, 1, 2, 2)))))", { lines: "270" });
 });

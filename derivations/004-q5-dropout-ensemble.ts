@@ -76,17 +76,18 @@ export const weightScaling = derivation("Q5: the geometric-mean ensemble of a so
   // l.401: softmax(Wᵀ(d ⊙ v) + b)_y written out, at y = 1 and a generic d; the author's
   // denominator keeps W_{y;:} (here W column 1) in every term of the sum over y'
   d.step("softmax(W' * (dm .* v) + b)[1] = exp((W' * (dm .* v))[1] + b[1]) / (exp((W' * (dm .* v))[1] + b[1]) + exp((W' * (dm .* v))[1] + b[2]) + exp((W' * (dm .* v))[1] + b[3]) + exp((W' * (dm .* v))[1] + b[4]))", {
+    lines: "401",
     expect: "refuted",
     note: "the denominator's sum over y' must use W_{y';:}, not W_{y;:}",
   });
-  d.step("softmax(W' * (dm .* v) + b)[1] = exp((W' * (dm .* v))[1] + b[1]) / (exp((W' * (dm .* v))[1] + b[1]) + exp((W' * (dm .* v))[2] + b[2]) + exp((W' * (dm .* v))[3] + b[3]) + exp((W' * (dm .* v))[4] + b[4]))");
+  d.step("softmax(W' * (dm .* v) + b)[1] = exp((W' * (dm .* v))[1] + b[1]) / (exp((W' * (dm .* v))[1] + b[1]) + exp((W' * (dm .* v))[2] + b[2]) + exp((W' * (dm .* v))[3] + b[3]) + exp((W' * (dm .* v))[4] + b[4]))", { lines: "401" });
 
   // l.399–403: the root of the product of quotients is the quotient of the roots (any root index)
-  d.step("Ptilde_2n = prodE .^ (1 / (2 * 3)) / prodS^(1 / (2 * 3))");
-  d.step("Ptilde = prodE .^ (1 / 2^3) / prodS^(1 / 2^3)");
+  d.step("Ptilde_2n = prodE .^ (1 / (2 * 3)) / prodS^(1 / (2 * 3))", { lines: "399-403" });
+  d.step("Ptilde = prodE .^ (1 / 2^3) / prodS^(1 / 2^3)", { lines: "399-403" });
   // l.407: dropping the y-independent denominator (∝ over y, checked renormalised)
-  d.step("renorm(Ptilde_2n) = renorm(prodE .^ (1 / (2 * 3)))");
-  d.step("renorm(Ptilde) = renorm(prodE .^ (1 / 2^3))");
+  d.step("renorm(Ptilde_2n) = renorm(prodE .^ (1 / (2 * 3)))", { lines: "407" });
+  d.step("renorm(Ptilde) = renorm(prodE .^ (1 / 2^3))", { lines: "407" });
   // l.409: "= (1/2ⁿ)Σ_d W_{y;:}ᵀ(d ⊙ v) + b_y" (no exp)
   d.step(`Ptilde = 1/2^3 * (${over((m) => `W' * (${m} .* v)`, "+")}) + b`, {
     expect: "refuted",
@@ -99,17 +100,19 @@ export const weightScaling = derivation("Q5: the geometric-mean ensemble of a so
   d.step(`1/2^3 * (${over((m) => `W' * (${m} .* v)`, "+")}) = 1/2 * W' * v`);
   // l.411: "P̃ensemble(Y = y|v) = exp(½W_{y:}ᵀv + b_y)"
   d.step("Ptilde = exp(1/2 * W' * v + b)", {
+    lines: "411",
     expect: "refuted",
     note: "only ∝ holds: P̃ is exp(½Wᵀv + b) divided by (∏_d Σ_y' exp(…))^{1/2ⁿ}, dropped at l.407",
   });
-  d.step("renorm(Ptilde) = renorm(exp(1/2 * W' * v + b))");
+  d.step("renorm(Ptilde) = renorm(exp(1/2 * W' * v + b))", { lines: "411" });
   // l.413–415: renormalised, the ensemble is a softmax classifier with weights ½W
-  d.step("renorm(Ptilde) = softmax(1/2 * W' * v + b)");
+  d.step("renorm(Ptilde) = softmax(1/2 * W' * v + b)", { lines: "413-415" });
   d.step("renorm(Ptilde_2n) = softmax(1/2 * W' * v + b)", {
+    lines: "413-415",
     expect: "refuted",
     note: "with the author's \\sqrt[2n] the result is softmax((2ⁿ⁻¹/2n)Wᵀv + (2ⁿ/2n)b): weights ½ only at n = 2; the root must be \\sqrt[2ⁿ]",
   });
-  d.step("renorm(Ptilde_2n) = softmax(2^2 / (2 * 3) * W' * v + 2^3 / (2 * 3) * b)");
+  d.step("renorm(Ptilde_2n) = softmax(2^2 / (2 * 3) * W' * v + 2^3 / (2 * 3) * b)", { lines: "413-415" });
 });
 
 // the 4 masks d ∈ {0,1}²

@@ -55,11 +55,11 @@ export const q6 = derivation("004 Q6: a 1×1 Conv2D (M → N) is the same linear
   let: { H: "1 x 3 x 4 x 5", W: "2 x 3 x 1 x 1", Hn: "n x m x s x t", Wn: "k x m x 1 x 1", a: "scalar" },
 }, (d) => {
   // l.425: z = Σ_j W(i, j) * H(j) per pixel: the N x M matrix times the M x (s1 s2) pixels
-  d.step("conv2d(H, W) = reshape(reshape(W, 2, 3) * reshape(H, 3, 20), 1, 2, 4, 5)");
+  d.step("conv2d(H, W) = reshape(reshape(W, 2, 3) * reshape(H, 3, 20), 1, 2, 4, 5)", { lines: "425" });
   // (l.427) the image size does not change: the output is N x s1 x s2, for any sizes
-  d.step("conv2d(Hn, Wn) .^ 0 = conv2d(Hn .^ 0, Wn .^ 0) / m");
+  d.step("conv2d(Hn, Wn) .^ 0 = conv2d(Hn .^ 0, Wn .^ 0) / m", { lines: "427" });
   // linear map of the pixel values: scaling the input scales every pixel's output
-  d.step("conv2d(a * Hn, Wn) = a * conv2d(Hn, Wn)");
+  d.step("conv2d(a * Hn, Wn) = a * conv2d(Hn, Wn)", { lines: "427" });
 });
 
 export const q14a = derivation("004 Q14(a): separable convolution = depth-wise then point-wise", {
@@ -72,21 +72,22 @@ export const q14a = derivation("004 Q14(a): separable convolution = depth-wise t
   },
 }, (d) => {
   // l.842: Z(i) = Σ_j W(i, j) * H(j) + B(i), a bias per output channel
-  d.step("conv2d(H, W, B, 1, 1) = conv2d(H, W, 0, 1, 1) + perchannel(B, conv2d(H, W, 0, 1, 1))");
+  d.step("conv2d(H, W, B, 1, 1) = conv2d(H, W, 0, 1, 1) + perchannel(B, conv2d(H, W, 0, 1, 1))", { lines: "842" });
   // l.858 as written: the sum over j mixes the channels
   d.define("m1(Y) = perchannel([1; 0], Y)");
   d.step("conv2d(m1(H) .* H, WD, BD, 1, 1) .* m1(H) = conv2d(H, WD, BD, 1, 1) .* m1(H)", {
+    lines: "858",
     expect: "refuted",
     note: "as written (l.858): D(i) = Σ_j H(j) * W^D(i, j) sums over all input channels (an ordinary convolution); a depth-wise filter sees its own channel only",
   });
   // depth-wise: groups = channels, one 3 x 3 filter per channel
-  d.step("conv2d(m1(H) .* H, K, BD, 1, 1, 1, 2) .* m1(H) = conv2d(H, K, BD, 1, 1, 1, 2) .* m1(H)");
+  d.step("conv2d(m1(H) .* H, K, BD, 1, 1, 1, 2) .* m1(H) = conv2d(H, K, BD, 1, 1, 1, 2) .* m1(H)", { lines: "858" });
   d.define("D = conv2d(H, K, BD, 1, 1, 1, 2)");
   // l.864, read as a 1 x 1 convolution: the same 3 x 2 matrix at every pixel
-  d.step("conv2d(D, WP, BP) = reshape(reshape(WP, 3, 2) * reshape(D, 2, 25), 1, 3, 5, 5) + perchannel(BP, conv2d(D, WP))");
+  d.step("conv2d(D, WP, BP) = reshape(reshape(WP, 3, 2) * reshape(D, 2, 25), 1, 3, 5, 5) + perchannel(BP, conv2d(D, WP))", { lines: "864" });
   // l.868: the combined Z is one convolution with kernel W^P(i, j) K(j) and bias W^P B^D + B^P
   d.define("Wsep = reshape(reshape(WP, 3, 2) * (kron(I(2), ones(1, 9)) .* kron(ones(1, 2), reshape(K, 2, 9))), 3, 2, 3, 3)");
-  d.step("conv2d(D, WP, BP) = conv2d(H, Wsep, reshape(WP, 3, 2) * BD + BP, 1, 1)");
+  d.step("conv2d(D, WP, BP) = conv2d(H, Wsep, reshape(WP, 3, 2) * BD + BP, 1, 1)", { lines: "868" });
 });
 
 export const q14b = derivation("004 Q14(b): convolution with a rank-one kernel and its derivatives", {
@@ -95,19 +96,20 @@ export const q14b = derivation("004 Q14(b): convolution with a rank-one kernel a
 }, (d) => {
   // l.876: W_{i,j,l,k} = a_i b_j c_l d_k
   d.define("W = reshape(kron(kron(kron(a, b), c), dd), 2, 3, 3, 3)");
-  d.step("sum(W .* W) = (a' * a) * (b' * b) * (c' * c) * (dd' * dd)");
+  d.step("sum(W .* W) = (a' * a) * (b' * b) * (c' * c) * (dd' * dd)", { lines: "876" });
   // l.888 with the least computation: 1 x 1 conv with b, then the filter c dd', then the scale a
   d.define("v = conv2d(conv2d(H, reshape(b, 1, 3, 1, 1)), reshape(kron(c, dd), 1, 1, 3, 3))");
-  d.step("conv2d(H, W) = reshape(a * reshape(v, 1, 9), 1, 2, 3, 3)");
+  d.step("conv2d(H, W) = reshape(a * reshape(v, 1, 9), 1, 2, 3, 3)", { lines: "888" });
   // ... and the L x M filter is itself a column then a row
-  d.step("v = conv2d(conv2d(conv2d(H, reshape(b, 1, 3, 1, 1)), reshape(c, 1, 1, 3, 1)), reshape(dd, 1, 1, 1, 3))");
+  d.step("v = conv2d(conv2d(conv2d(H, reshape(b, 1, 3, 1, 1)), reshape(c, 1, 1, 3, 1)), reshape(dd, 1, 1, 1, 3))", { lines: "888" });
   // l.892: ∂z/∂H(i+l, j+k) = W_{i,j,l,k}: z is linear in H with these coefficients
-  d.step("diff(sum(G .* conv2d(H, Wg)), H, V) = sum(G .* conv2d(V, Wg))");
+  d.step("diff(sum(G .* conv2d(H, Wg)), H, V) = sum(G .* conv2d(V, Wg))", { lines: "892" });
   // l.894: ∂z/∂W_{i,j,l,k} = H(i+l, j+k): z is linear in W with these coefficients
-  d.step("diff(sum(G .* conv2d(H, Wg)), Wg, U) = sum(G .* conv2d(H, U))");
+  d.step("diff(sum(G .* conv2d(H, Wg)), Wg, U) = sum(G .* conv2d(H, U))", { lines: "894" });
   // the input gradient as a transposed convolution: the flipped kernel, channel axes swapped, padding k - 1 = 2
-  d.step("grad(sum(G .* conv2d(H, W)), H) = conv2d(G, reshape(kron(kron(kron(b, a), [c[3]; c[2]; c[1]]), [dd[3]; dd[2]; dd[1]]), 3, 2, 3, 3), 0, 1, 2)");
+  d.step("grad(sum(G .* conv2d(H, W)), H) = conv2d(G, reshape(kron(kron(kron(b, a), [c[3]; c[2]; c[1]]), [dd[3]; dd[2]; dd[1]]), 3, 2, 3, 3), 0, 1, 2)", { lines: "894" });
   d.step("grad(sum(G .* conv2d(H, W)), H) = conv2d(G, reshape(kron(kron(kron(b, a), c), dd), 3, 2, 3, 3), 0, 1, 2)", {
+    lines: "894",
     expect: "refuted",
     note: "not the author's step: without flipping the kernel the 'transposed convolution' is wrong (the check that the flip matters)",
   });
@@ -128,11 +130,11 @@ export const q15 = derivation("004 Q15: padding 1, and the backward pass is a tr
   d.define("T(a, b, c) = [b, c, 0, 0; a, b, c, 0; 0, a, b, c; 0, 0, a, b]");
   d.step("reshape(conv1d(H, W, 0, 1, 1), 4) = T(w11, w12, w13) * Hm' * [1; 0; 0] + T(w21, w22, w23) * Hm' * [0; 1; 0] + T(w31, w32, w33) * Hm' * [0; 0; 1]");
   // l.925: ∂L/∂H is the transposed convolution of ∂L/∂Z = G: the flipped kernels, one per input channel
-  d.step("grad(sum(G .* conv1d(H, W, 0, 1, 1)), Hm) = reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4)");
+  d.step("grad(sum(G .* conv1d(H, W, 0, 1, 1)), Hm) = reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4)", { lines: "925" });
   // ... which is PyTorch's conv_transpose1d of G with the same kernel
-  d.step("grad(sum(G .* conv1d(H, W, 0, 1, 1)), Hm) = reshape(convtranspose1d(G, W, 0, 1, 1), 3, 4)");
+  d.step("grad(sum(G .* conv1d(H, W, 0, 1, 1)), Hm) = reshape(convtranspose1d(G, W, 0, 1, 1), 3, 4)", { lines: "925" });
   // ... which is M_c = T_c' per channel (the matrix form of the other file), row c of the result
-  d.step("[1, 0, 0] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w11, w12, w13)' * reshape(G, 4))'");
-  d.step("[0, 1, 0] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w21, w22, w23)' * reshape(G, 4))'");
-  d.step("[0, 0, 1] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w31, w32, w33)' * reshape(G, 4))'");
+  d.step("[1, 0, 0] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w11, w12, w13)' * reshape(G, 4))'", { lines: "925" });
+  d.step("[0, 1, 0] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w21, w22, w23)' * reshape(G, 4))'", { lines: "925" });
+  d.step("[0, 0, 1] * reshape(conv1d(G, reshape([w13, w12, w11, w23, w22, w21, w33, w32, w31], 3, 1, 3), 0, 1, 1), 3, 4) = (T(w31, w32, w33)' * reshape(G, 4))'", { lines: "925" });
 });

@@ -59,23 +59,24 @@ export const localPieces = derivation("Q7(b): the local derivatives (generic log
   let: { z: "3", y: "3 onehot", q: "3 simplex", t: "scalar", A: "3 x 5", h: "5" },
 }, (d) => {
   // l.439 for any logits z
-  d.chain("-(y' * log(exp(z) / sum(exp(z))))", "-(y' * (z - log(sum(exp(z)))))");
+  d.chain("-(y' * log(exp(z) / sum(exp(z))))", "-(y' * (z - log(sum(exp(z)))))", { lines: "439" });
   // l.443, second and fourth lines at j = 2: ∂L/∂x⁴_j = −Σ_k y_k(δ_{k,j} − exp x⁴_j / Σ_m exp x⁴_m)
-  d.step("grad(-(y' * (z - log(sum(exp(z))))), z)[2] = -(y[1] * (0 - exp(z[2]) / sum(exp(z))) + y[2] * (1 - exp(z[2]) / sum(exp(z))) + y[3] * (0 - exp(z[2]) / sum(exp(z))))");
+  d.step("grad(-(y' * (z - log(sum(exp(z))))), z)[2] = -(y[1] * (0 - exp(z[2]) / sum(exp(z))) + y[2] * (1 - exp(z[2]) / sum(exp(z))) + y[3] * (0 - exp(z[2]) / sum(exp(z))))", { lines: "443" });
   // l.443, fifth line: Σ_i y_i ŷ_i is written where Σ_k y_k ŷ_j = ŷ_j Σ_k y_k is meant
   // (checked for a target distribution q: for a one-hot y it fails unless the target class is j)
   d.step("q' * softmax(z) = softmax(z)[2] * sum(q)", {
+    lines: "443",
     expect: "refuted",
     note: "Σ_i y_i ŷ_i is not ŷ_i Σ_i y_i: the sum comes from −Σ_k y_k(δ_{k,j} − ŷ_j), whose ŷ_j does not depend on k",
   });
-  d.step("y[1] * softmax(z)[2] + y[2] * softmax(z)[2] + y[3] * softmax(z)[2] = softmax(z)[2] * sum(y)");
+  d.step("y[1] * softmax(z)[2] + y[2] * softmax(z)[2] + y[3] * softmax(z)[2] = softmax(z)[2] * sum(y)", { lines: "443" });
   // … (−y_i + ŷ_i Σ y_i) = (ŷ_i − y_i), as Σ y_i = 1
-  d.step("-y + softmax(z) * sum(y) = softmax(z) - y");
-  d.step("grad(-(y' * log(softmax(z))), z) = softmax(z) - y");
+  d.step("-y + softmax(z) * sum(y) = softmax(z) - y", { lines: "443" });
+  d.step("grad(-(y' * log(softmax(z))), z) = softmax(z) - y", { lines: "443" });
   // ∂x_j/∂W_{j,i} = h_i (l.443, 445, 449, 458)
-  d.step("grad((A * h)[2], A)[2, 3] = h[3]");
+  d.step("grad((A * h)[2], A)[2, 3] = h[3]", { lines: "443" });
   // ∂h_j/∂x_j = LeakyReLU′(x_j) (l.445, 451, 460)
-  d.step("diff(leakyrelu(t, 0.2), t) = 0.2 * step(-t) + step(t)");
+  d.step("diff(leakyrelu(t, 0.2), t) = 0.2 * step(-t) + step(t)", { lines: "445" });
 });
 
 export const crossEntropy = derivation("Q7(b): the cross-entropy identity and ∂L/∂W⁴, ∂L/∂W³", {
@@ -84,24 +85,25 @@ export const crossEntropy = derivation("Q7(b): the cross-entropy identity and �
 }, (d) => {
   defineNetwork(d);
   // l.439
-  d.chain("L", "-(y' * log(exp(x4) / sum(exp(x4))))", "-(y' * (x4 - log(sum(exp(x4)))))");
+  d.chain("L", "-(y' * log(exp(x4) / sum(exp(x4))))", "-(y' * (x4 - log(sum(exp(x4)))))", { lines: "439" });
 
   // l.443: ∂L/∂W⁴
-  d.step("grad(L, W4)[2, 3] = (yhat - y)[2] * h3[3]"); // ∂L/∂x⁴_j × ∂x⁴_j/∂W⁴_{j,i}
+  d.step("grad(L, W4)[2, 3] = (yhat - y)[2] * h3[3]", { lines: "443" }); // ∂L/∂x⁴_j × ∂x⁴_j/∂W⁴_{j,i}
   // the last line, "∂L_n/∂W⁴_{i,i} = (ŷ_i − y_i) × h³_i": on the diagonal it holds
-  d.step("grad(L, W4)[1, 1] = (yhat[1] - y[1]) * h3[1]");
-  d.step("grad(L, W4)[2, 2] = (yhat[2] - y[2]) * h3[2]");
-  d.step("grad(L, W4)[3, 3] = (yhat[3] - y[3]) * h3[3]");
+  d.step("grad(L, W4)[1, 1] = (yhat[1] - y[1]) * h3[1]", { lines: "443" });
+  d.step("grad(L, W4)[2, 2] = (yhat[2] - y[2]) * h3[2]", { lines: "443" });
+  d.step("grad(L, W4)[3, 3] = (yhat[3] - y[3]) * h3[3]", { lines: "443" });
   // read as the general entry (j, i) it indexes ŷ − y by i
   d.step("grad(L, W4)[2, 3] = (yhat[3] - y[3]) * h3[3]", {
+    lines: "443",
     expect: "refuted",
     note: "as the entry (j, i) the formula must be (ŷ_j − y_j)h³_i; (ŷ_i − y_i)h³_i is right only on the diagonal W⁴_{i,i}",
   });
-  d.step("grad(L, W4) = (yhat - y) * h3'");
+  d.step("grad(L, W4) = (yhat - y) * h3'", { lines: "443" });
 
   // l.445: ∂L/∂W³_{j,i} = (Σ_{k=1}^3 (ŷ_k − y_k) W⁴_{k,j}) LeakyReLU′(x³_j) h²_i
   d.step(`grad(L, W3)[2, 3] = ${sum(3, (k) => `(yhat[${k}] - y[${k}]) * W4[${k}, 2]`)} * lrelu_d(x3[2]) * h2[3]`);
-  d.step("grad(L, W3) = ((W4' * (yhat - y)) .* lrelu_d(x3)) * h2'");
+  d.step("grad(L, W3) = ((W4' * (yhat - y)) .* lrelu_d(x3)) * h2'", { lines: "445" });
 });
 
 export const deeperLayers = derivation("Q7(b): ∂L/∂W² and ∂L/∂W¹", {
@@ -118,7 +120,7 @@ export const deeperLayers = derivation("Q7(b): ∂L/∂W² and ∂L/∂W¹", {
     note: "LeakyReLU′(x³_j) should be LeakyReLU′(x³_p): the factor belongs to the unit p summed over",
   });
   d.step(`grad(L, W2)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[${p}]) * W3[${p}, 2]`)} * lrelu_d(x2[2]) * h1[3]`);
-  d.step("grad(L, W2) = ((W3' * ((W4' * (yhat - y)) .* lrelu_d(x3))) .* lrelu_d(x2)) * h1'");
+  d.step("grad(L, W2) = ((W3' * ((W4' * (yhat - y)) .* lrelu_d(x3))) .* lrelu_d(x2)) * h1'", { lines: "447-454" });
 
   // l.456–464 at (j, i) = (2, 3), as written: LeakyReLU′(x³_j) twice
   d.step(`grad(L, W1)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[2]) * ${sum(5, (m) => `W3[${p}, ${m}] * lrelu_d(x3[2]) * W2[${m}, 2]`)}`)} * lrelu_d(x1[2]) * X[3]`, {
@@ -126,5 +128,5 @@ export const deeperLayers = derivation("Q7(b): ∂L/∂W² and ∂L/∂W¹", {
     note: "the two LeakyReLU′(x³_j) should be LeakyReLU′(x³_p) and LeakyReLU′(x²_m), one per unit summed over",
   });
   d.step(`grad(L, W1)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[${p}]) * ${sum(5, (m) => `W3[${p}, ${m}] * lrelu_d(x2[${m}]) * W2[${m}, 2]`)}`)} * lrelu_d(x1[2]) * X[3]`);
-  d.step("grad(L, W1) = ((W2' * ((W3' * ((W4' * (yhat - y)) .* lrelu_d(x3))) .* lrelu_d(x2))) .* lrelu_d(x1)) * X'");
+  d.step("grad(L, W1) = ((W2' * ((W3' * ((W4' * (yhat - y)) .* lrelu_d(x3))) .* lrelu_d(x2))) .* lrelu_d(x1)) * X'", { lines: "456-464" });
 });

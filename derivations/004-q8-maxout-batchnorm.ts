@@ -40,12 +40,12 @@ export const maxout = derivation("Q8(d): the maxout units and f̂(v) = h₁ × h
   d.step("mx(a, c) = (a + c + abs(a - c)) / 2"); // the reading of max
   d.define("h1 = mx(w1' * v + b1, w2' * v + b2)"); // l.561
   d.define("h2 = mx(w3' * v + b3, w4' * v + b4)"); // l.563
-  d.step("h1 >= w1' * v + b1");
-  d.step("h1 >= w2' * v + b2");
-  d.step("h2 >= w3' * v + b3");
-  d.step("h2 >= w4' * v + b4");
+  d.step("h1 >= w1' * v + b1", { lines: "563" });
+  d.step("h1 >= w2' * v + b2", { lines: "563" });
+  d.step("h2 >= w3' * v + b3", { lines: "563" });
+  d.step("h2 >= w4' * v + b4", { lines: "563" });
   // l.567
-  d.step("mx(w1' * v + b1, w2' * v + b2) * mx(w3' * v + b3, w4' * v + b4) = h1 * h2");
+  d.step("mx(w1' * v + b1, w2' * v + b2) * mx(w3' * v + b3, w4' * v + b4) = h1 * h2", { lines: "567" });
 });
 
 export const batchNorm = derivation("Q8(e): batch normalisation of a channel, x̂ = (x − μ_c)/√(δ_c² − ε) and y = γx̂ + β", {
@@ -58,15 +58,16 @@ export const batchNorm = derivation("Q8(e): batch normalisation of a channel, x�
   d.define("xhat_a = (X - ones(m) * mu') ./ (ones(m) * sqrt(var - ε)')"); // l.575 as written
   d.define("xhat = (X - ones(m) * mu') ./ (ones(m) * sqrt(var + ε)')"); // the standard form
   d.step("xhat_a = xhat", {
+    lines: "575",
     expect: "refuted",
     note: "√(δ_c² − ε) should be √(σ_c² + ε): ε is added to keep the denominator away from 0",
   });
   // what each form does to a channel: mean 0, variance σ²/(σ² + ε) ≤ 1 against σ²/(σ² − ε) > 1
-  d.step("xhat' * ones(m) / m = 0");
-  d.step("(xhat .^ 2)' * ones(m) / m = var ./ (var + ε)");
-  d.step("(xhat_a .^ 2)' * ones(m) / m = var ./ (var - ε)");
+  d.step("xhat' * ones(m) / m = 0", { lines: "575" });
+  d.step("(xhat .^ 2)' * ones(m) / m = var ./ (var + ε)", { lines: "575" });
+  d.step("(xhat_a .^ 2)' * ones(m) / m = var ./ (var - ε)", { lines: "575" });
   // l.581: y = γx̂ + β, per channel
   d.define("Y = xhat .* (ones(m) * γ') + ones(m) * β'");
-  d.step("Y[2, 1] = γ[1] * xhat[2, 1] + β[1]");
-  d.step("Y' * ones(m) / m = β"); // each channel of y has mean β_c
+  d.step("Y[2, 1] = γ[1] * xhat[2, 1] + β[1]", { lines: "581" });
+  d.step("Y' * ones(m) / m = β", { lines: "581" }); // each channel of y has mean β_c
 });

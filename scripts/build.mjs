@@ -10,9 +10,12 @@ const common = {
   target: "node20",
   sourcemap: true,
   logLevel: "warning",
-  // jiti and katex are loaded lazily and stay external (real dependencies).
-  external: ["jiti", "katex"],
+  // jiti, katex, markdown-it and playwright-core stay external (real
+  // dependencies; playwright-core is loaded only to print a PDF).
+  external: ["jiti", "katex", "markdown-it", "playwright-core"],
 };
 
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js" });
 await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
+// the PDF printer alone, for the sheets benchmark (bench/sheets.mjs)
+await build({ ...common, entryPoints: ["src/sheets/pdf.ts"], outfile: "dist/sheets-pdf.js" });

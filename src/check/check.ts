@@ -70,6 +70,8 @@ export interface StepReport {
   counterexample: Counterexample | null;
   /** what the slip probably is (a transpose, a sign, a factor), else null */
   hint: string | null;
+  /** the source document's lines the step transcribes ("289-293"), or null */
+  lines: string | null;
 }
 
 /** A file's outcome, with what the reporters need beyond the JSON. */
@@ -185,6 +187,7 @@ export function toReport(run: CheckRun): CheckReport {
         detail: s.note ? `${s.detail} (note: ${s.note})` : s.detail,
         counterexample: s.counterexample ?? null,
         hint: s.hint ?? null,
+        lines: s.lines ?? null,
       })),
     })),
     summary: { ...run.summary },
@@ -268,6 +271,11 @@ function workerEntry(): Promise<Entry> {
     }
   })();
   return entry;
+}
+
+/** What `import ... from "derive"` resolves to in a derivation file (for loading one in this process, as `derive sheet` does). */
+export async function deriveEntry(): Promise<string> {
+  return (await workerEntry()).derive;
 }
 
 /** Loads this module in a fresh process: natively from dist/, through jiti from src/. */

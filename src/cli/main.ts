@@ -9,6 +9,7 @@ import { runEval } from "./eval.js";
 import { runGrad } from "./grad.js";
 import { EQUAL_HELP, EVAL_HELP, GRAD_HELP, MAIN_HELP } from "./help.js";
 import { runOps } from "./ops.js";
+import { SHEET_HELP, runSheet } from "./sheet.js";
 
 export interface Io {
   out(s: string): void;
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   equal: { run: runEqual, help: EQUAL_HELP },
   eval: { run: runEval, help: EVAL_HELP },
   grad: { run: runGrad, help: GRAD_HELP },
+  sheet: { run: runSheet, help: SHEET_HELP },
   ops: { run: runOps, help: "derive ops: lists every operator and function with its documentation" },
 };
 

@@ -34,6 +34,10 @@ export interface DerivationOptions {
   readonly given?: Readonly<Record<string, number | string>>;
   /** parts of the source that are prose only and not checkable, e.g. "Q3 (l.123-181): essay" */
   readonly prose?: readonly string[];
+  /** the question as asked (Markdown with $...$ maths), shown on answer sheets */
+  readonly question?: string;
+  /** the lines of the source document the derivation transcribes: "289" or "289-293"; steps inherit it */
+  readonly lines?: string;
 }
 
 export interface StepOptions {
@@ -47,6 +51,8 @@ export interface StepOptions {
   readonly let?: Readonly<Record<string, string>>;
   /** not checked (yet): true, or the reason */
   readonly skip?: boolean | string;
+  /** the lines of the source document this step transcribes: "289" or "289-293" (default: the derivation's) */
+  readonly lines?: string;
 }
 
 /** The handle a derivation body receives. */
@@ -64,6 +70,15 @@ export interface DerivationBuilder {
    * iterating t = 1..50 (src/dsl/recurrence.ts, src/check/recurrence.ts).
    */
   recurrence(spec: RecurrenceSpec, opts?: StepOptions): void;
+  /** A paragraph of prose (Markdown with $...$ and $$...$$ maths, any language) between steps; not a step. */
+  text(markdown: string): void;
+}
+
+/** A paragraph of prose, placed before entry number `before` (entries.length when it was written). */
+export interface TextItem {
+  readonly markdown: string;
+  readonly before: number;
+  readonly site: Site;
 }
 
 /** One recorded thing to check. */
@@ -120,6 +135,12 @@ export interface Derivation {
   readonly let: Readonly<Record<string, string>>;
   readonly given: Readonly<Record<string, number | string>>;
   readonly prose: readonly string[];
+  /** the question as asked, or null */
+  readonly question: string | null;
+  /** the derivation's source lines ("289-293"), or null */
+  readonly lines: string | null;
+  /** prose paragraphs (d.text), each placed between entries */
+  readonly texts: readonly TextItem[];
   readonly entries: readonly Entry[];
   /** the defines, in order, as written */
   readonly defines: readonly Define[];
@@ -144,6 +165,7 @@ export function derivation(
   const body = typeof a === "function" ? a : b;
   if (typeof title !== "string" || !title.trim()) throw new TypeError("derivation(title, options, body): the title must be a non-empty string");
   if (typeof body !== "function") throw new TypeError(`derivation("${title}"): the last argument must be the body, (d) => { ... }`);
+  checkDerivationText(title, options);
   const recorder = new Recorder(options);
   for (const message of checked.problems) recorder.entries.push({ kind: "error", claim: "(the derivation's options)", message, opts: {}, site });
   try {
@@ -165,14 +187,35 @@ export function derivation(
     let: { ...(options.let ?? {}) },
     given: { ...(options.given ?? {}) },
     prose: [...(options.prose ?? [])],
+    question: options.question ?? null,
+    lines: options.lines ?? null,
+    texts: recorder.texts,
     entries: recorder.entries,
     defines: [...recorder.defines.values()],
     site,
   });
 }
 
+/** `"289"` or `"289-293"` (first <= last, both >= 1); null when it is fine, else why not. */
+export function linesProblem(lines: unknown): string | null {
+  if (lines === undefined) return null;
+  if (typeof lines !== "string") return `lines must be a string such as "289" or "289-293", not ${typeof lines}`;
+  const m = /^([1-9]\d{0,8})(?:-([1-9]\d{0,8}))?$/.exec(lines);
+  if (!m) return `lines must be "289" or "289-293" (line numbers from 1), not ${JSON.stringify(lines.slice(0, 40))}`;
+  if (m[2] !== undefined && Number(m[2]) < Number(m[1])) return `lines "${lines}": the last line comes before the first`;
+  return null;
+}
+
+/** Bad `question` or `lines` on a derivation: thrown at the derivation() call, so the file fails to load with its line. */
+function checkDerivationText(title: string, options: DerivationOptions): void {
+  const bad = linesProblem(options.lines);
+  if (bad) throw new TypeError(`derivation("${title.slice(0, 60)}"): ${bad}`);
+  if (options.question !== undefined && typeof options.question !== "string") throw new TypeError(`derivation("${title.slice(0, 60)}"): question must be a string (Markdown)`);
+}
+
 class Recorder {
   readonly entries: Entry[] = [];
+  readonly texts: TextItem[] = [];
   readonly defines = new Map<string, Define>();
   readonly builder: DerivationBuilder;
 
@@ -200,6 +243,7 @@ class Recorder {
       const claim = `argmin_${String(wrt)} ${String(f)} = argmin_${String(wrt)} ${String(g)}`;
       this.guarded(claim, site, () => {
         const o = recorded(opts);
+        if (this.badLines(claim, o, site)) return;
         const [w, ef, eg] = [expression(wrt, "the variable of d.argmin"), expression(f, "the first function of d.argmin"), expression(g, "the second function of d.argmin")];
         this.entries.push({ kind: "argmin", claim, wrt: w, f: this.expand(ef), g: this.expand(eg), opts: o, site });
       });
@@ -209,6 +253,7 @@ class Recorder {
       let claim = "(recurrence)";
       this.guarded(() => claim, site, () => {
         const o = recorded(opts);
+        if (this.badLines(claim, o, site)) return;
         claim = recurrenceText(spec);
         // its own declarations override the derivation's: an object merges by name, a list (or one string) follows them
         const own = spec.let;
@@ -220,7 +265,15 @@ class Recorder {
         this.entries.push({ kind: "recurrence", claim, spec: { ...spec, init: ex(spec.init), step: ex(spec.step), closed: ex(spec.closed), let: let_ }, opts: o, site });
       });
     };
-    this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin, recurrence });
+    const text = (markdown: string): void => {
+      const site = callerOf(text);
+      if (typeof markdown !== "string") {
+        this.entries.push({ kind: "error", claim: "(text)", message: `d.text takes a string of Markdown, not ${typeof markdown}`, opts: {}, site });
+        return;
+      }
+      this.texts.push({ markdown, before: this.entries.length, site });
+    };
+    this.builder = Object.freeze({ step, chain: chain as DerivationBuilder["chain"], define, argmin, recurrence, text });
   }
 
   /**
@@ -244,7 +297,15 @@ class Recorder {
     return expand(text, this.defines);
   }
 
+  /** A step whose `lines` is malformed becomes an error at its own line (the other steps still run). */
+  private badLines(claim: string, opts: StepOptions, site: Site): boolean {
+    const bad = linesProblem(opts?.lines);
+    if (bad) this.entries.push({ kind: "error", claim: String(claim), message: bad, opts: { ...opts, lines: undefined }, site });
+    return bad !== null;
+  }
+
   private claim(claim: string, opts: StepOptions, site: Site): void {
+    if (this.badLines(claim, opts, site)) return;
     try {
       this.entries.push({ kind: "claim", claim, expanded: this.expand(claim), opts, site });
     } catch (e) {

@@ -32,6 +32,8 @@ export interface StepOutcome {
   /** how the verdict was reached, one line */
   readonly detail: string;
   readonly note: string | null;
+  /** the source document's lines the step transcribes ("289-293"; the derivation's when the step names none), or null */
+  readonly lines: string | null;
   /** what kind of record it was: a step, an argmin step, prose, a define or body that failed */
   readonly kind: "claim" | "argmin" | "recurrence" | "prose" | "define" | "error";
   readonly ms: number;
@@ -77,6 +79,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       ok: true,
       detail: "prose only, not checkable",
       note: null,
+      lines: d.lines ?? null,
       kind: "prose",
       ms: 0,
       counterexample: null,
@@ -111,6 +114,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       ok: meets(expected, o.verdict, o.detail),
       detail: o.detail,
       note: stepOpts.note ?? null,
+      lines: stepOpts.lines ?? d.lines ?? null,
       kind: entry.kind,
       ms: Date.now() - started,
       counterexample: o.counterexample ?? null,

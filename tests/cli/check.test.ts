@@ -73,7 +73,9 @@ function shapeErrors(r: unknown): string[] {
     if (!Array.isArray(f.steps)) return errs.push(`files[${i}].steps: not an array`);
     f.steps.forEach((s: unknown, j) => {
       const at = `files[${i}].steps[${j}]`;
-      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "hint"], at)) return;
+      // `lines` (the source document's lines a step cites, issue 12) and `counterexample`/`hint` (issue 11) go beyond cli.md's example
+      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "hint", "lines"], at)) return;
+      type(s.lines, "string|null", `${at}.lines`);
       type(s.hint, "string|null", `${at}.hint`);
       // the counterexample of `derive equal --json`, for a refuted step only
       if (s.verdict === "refuted") keys(s.counterexample, ["dims", "values", "lhs", "rhs", "text", "hint", "notes"], `${at}.counterexample`);

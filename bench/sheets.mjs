@@ -1,0 +1,52 @@
+// Sheets: the wall time of `derive sheet derivations/*.ts --format html` against
+// `derive check` on the same files and seed, interleaved (target: at most 1.3x),
+// and one PDF printed with a warm Chromium (target: under 3 s) when one is installed.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const RUNS = Number(process.env.BENCH_SHEETS_RUNS ?? 2);
+
+function time(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["bin/derive.js", ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+  return { s: (performance.now() - t) / 1000, status: r.status };
+}
+
+export async function benchSheets(log) {
+  const files = fs.readdirSync(path.join(root, "derivations")).filter((f) => f.endsWith(".ts")).map((f) => `derivations/${f}`);
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "derive-bench-sheets-"));
+  const check = [];
+  const sheet = [];
+  for (let i = 0; i < RUNS; i++) {
+    log(`sheets: run ${i + 1}/${RUNS}: derive check, then derive sheet`);
+    check.push(time(["check", ...files, "--reporter", "json", "--seed", "1"]).s);
+    sheet.push(time(["sheet", ...files, "--out", out, "--format", "html", "--seed", "1"]).s);
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const result = { files: files.length, checkSeconds: check, sheetSeconds: sheet, ratio: Number((med(sheet) / med(check)).toFixed(2)), target: 1.3 };
+  result.withinTarget = result.ratio <= result.target;
+  try {
+    const { findChromium, launchChromium } = await import("../dist/sheets-pdf.js");
+    const browser = await launchChromium(findChromium());
+    const page = await browser.newPage();
+    const html = path.join(out, fs.readdirSync(out).find((f) => f.endsWith(".html")));
+    await page.goto(`file://${html}`);
+    await page.pdf({ path: path.join(out, "warm.pdf"), format: "A4" });
+    const t = performance.now();
+    await page.goto(`file://${html}`);
+    await page.pdf({ path: path.join(out, "one.pdf"), format: "A4" });
+    result.pdfWarmSeconds = Number(((performance.now() - t) / 1000).toFixed(2));
+    result.pdfWithinTarget = result.pdfWarmSeconds < 3;
+    await browser.close();
+  } catch (e) {
+    result.pdfWarmSeconds = null;
+    result.pdfNote = String(e?.message ?? e).split("\n")[0];
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  return result;
+}

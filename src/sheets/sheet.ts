@@ -1,0 +1,119 @@
+// `derive sheet`: checks the files exactly as `derive check` does (same
+// runner, same seed, same verdicts), loads each file once more in this
+// process for what is not a verdict (prose, question, declarations), and
+// writes DIR/<basename>.html / .tex / .pdf. Exit codes as `derive check`.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { deriveEntry, runCheck } from "../check/check.js";
+import { DeriveError } from "../core/errors.js";
+import type { Derivation } from "../dsl/derivation.js";
+import { resolveFiles } from "../dsl/files.js";
+import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
+import { writeAssets } from "./assets.js";
+import { sheetHtml } from "./html.js";
+import { buildModel, type SheetModel } from "./model.js";
+import { findChromium, printPdfs } from "./pdf.js";
+import { sheetTex } from "./tex.js";
+import type { Lang } from "./words.js";
+
+export type Format = "html" | "tex" | "pdf";
+export const FORMATS: readonly Format[] = ["html", "tex", "pdf"];
+
+export interface SheetOptions {
+  readonly files: readonly string[];
+  readonly out: string;
+  readonly formats: readonly Format[];
+  readonly seed: number;
+  readonly lang: Lang;
+  readonly cwd?: string;
+  /** seconds per file, as derive check --timeout (default 60) */
+  readonly timeout?: number;
+  /** progress lines (one per file written) */
+  readonly log?: (line: string) => void;
+}
+
+export interface SheetResult {
+  readonly exit: number;
+  readonly written: readonly string[];
+  readonly models: readonly SheetModel[];
+}
+
+/** A file's derivations, or why it could not be loaded (never throws). */
+async function settle(path: string, entry: string): Promise<Derivation[] | string> {
+  try {
+    return await loadDerivations(path, entry);
+  } catch (e) {
+    return e instanceof LoadError ? e.message : describeLoadError(e, path);
+  }
+}
+
+/** `003-q2-xavier.ts` -> `003-q2-xavier` */
+export function sheetName(file: string): string {
+  return basename(file).replace(/\.(c|m)?(ts|js)$/, "");
+}
+
+export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  const formats = [...new Set(opts.formats.length ? opts.formats : (["html"] as Format[]))];
+  // a missing PDF engine is known before anything runs
+  const chromium = formats.includes("pdf") ? findChromium() : null;
+  // the files are loaded here (for prose and declarations) while the workers check them
+  // a missing file is a usage error before anything runs
+  const refs = resolveFiles(opts.files, cwd);
+  const entry = await deriveEntry();
+  const checking = runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout });
+  // (a rejection is awaited below; this keeps it from counting as unhandled meanwhile)
+  checking.catch(() => undefined);
+  const loaded = new Map<string, Derivation[] | string>();
+  for (const f of refs) loaded.set(f.path, await settle(f.path, entry));
+  const run = await checking;
+  if (run.files.length === 0) throw new DeriveError("usage", "no derivation files matched");
+  const out = resolve(cwd, opts.out);
+  mkdirSync(out, { recursive: true });
+  const names = new Set<string>();
+  for (const f of run.files) {
+    const n = sheetName(f.file);
+    if (names.has(n)) throw new DeriveError("usage", `two files would write the same sheet '${n}' in ${opts.out}: rename one or write them to different --out directories`);
+    names.add(n);
+  }
+  const written: string[] = [];
+  const models: SheetModel[] = [];
+  const htmlFor = new Map<string, string>();
+  let loadFailed = false;
+  if (formats.includes("html") || formats.includes("pdf")) writeAssets(out);
+  for (const f of run.files) {
+    let derivations: Derivation[] = [];
+    let error = f.error;
+    if (error === null) {
+      const got = loaded.get(f.path) ?? (await settle(f.path, entry));
+      if (typeof got === "string") error = got;
+      else derivations = got;
+    }
+    if (error !== null) loadFailed = true;
+    const model = buildModel(basename(f.file), run.seed, derivations, f.steps, error);
+    models.push(model);
+    const name = sheetName(f.file);
+    const title = derivations.length === 1 ? derivations[0]!.title : basename(f.file);
+    if (formats.includes("html") || formats.includes("pdf")) {
+      const html = sheetHtml(model, title, opts.lang);
+      const path = join(out, `${name}.html`);
+      writeFileSync(path, html);
+      htmlFor.set(name, path);
+      if (formats.includes("html")) written.push(path);
+    }
+    if (formats.includes("tex")) {
+      const path = join(out, `${name}.tex`);
+      writeFileSync(path, sheetTex(model, title, opts.lang));
+      written.push(path);
+    }
+  }
+  if (chromium !== null) {
+    const jobs = [...htmlFor].map(([name, html]) => ({ html, pdf: join(out, `${name}.pdf`) }));
+    await printPdfs(chromium, jobs);
+    written.push(...jobs.map((j) => j.pdf));
+  }
+  for (const p of written) opts.log?.(p);
+  const failed = run.summary.failed > 0;
+  return { exit: loadFailed ? 2 : failed ? 1 : 0, written, models };
+}

@@ -1,0 +1,116 @@
+// The sheet's own words (headings, verdict labels, the summary, captions) in
+// English and Persian (`--lang en|fa`). The user's text is never looked up here.
+
+export type Lang = "en" | "fa";
+
+export interface Words {
+  readonly dir: "ltr" | "rtl";
+  readonly summary: string;
+  readonly steps: string;
+  readonly proved: string;
+  readonly verified: string;
+  readonly refuted: string;
+  readonly error: string;
+  readonly skipped: string;
+  readonly refutedAsExpected: string;
+  readonly unexpected: string;
+  readonly seed: string;
+  readonly question: string;
+  readonly declarations: string;
+  readonly source: string;
+  readonly expected: string;
+  readonly asExpected: string;
+  readonly notExpected: string;
+  readonly samples: (n: number) => string;
+  readonly note: string;
+  readonly counterexample: string;
+  readonly name: string;
+  readonly value: string;
+  readonly lhs: string;
+  readonly rhs: string;
+  readonly correction: string;
+  readonly line: string;
+  readonly lines: string;
+  readonly detail: string;
+  readonly fileError: string;
+  readonly proseOnly: string;
+}
+
+const EN: Words = {
+  dir: "ltr",
+  summary: "Summary",
+  steps: "steps",
+  proved: "proved",
+  verified: "verified",
+  refuted: "refuted",
+  error: "error",
+  skipped: "not checked",
+  refutedAsExpected: "refuted as expected",
+  unexpected: "unexpected verdicts",
+  seed: "seed",
+  question: "Question",
+  declarations: "Declarations",
+  source: "source",
+  expected: "expected",
+  asExpected: "as expected",
+  notExpected: "NOT as expected",
+  samples: (n) => `on ${n} samples`,
+  note: "Note",
+  counterexample: "Counterexample",
+  name: "name",
+  value: "value",
+  lhs: "left side",
+  rhs: "right side",
+  correction: "Corrected step",
+  line: "line",
+  lines: "source lines",
+  detail: "how",
+  fileError: "This file could not be checked",
+  proseOnly: "prose only, not checkable",
+};
+
+const FA: Words = {
+  dir: "rtl",
+  summary: "خلاصه",
+  steps: "گام",
+  proved: "اثبات شد",
+  verified: "تأیید شد",
+  refuted: "رد شد",
+  error: "خطا",
+  skipped: "بررسی نشد",
+  refutedAsExpected: "رد شده، چنان‌که انتظار می‌رفت",
+  unexpected: "حکم‌های نامنتظر",
+  seed: "بذر",
+  question: "پرسش",
+  declarations: "تعریف‌ها",
+  source: "منبع",
+  expected: "انتظار",
+  asExpected: "مطابق انتظار",
+  notExpected: "خلاف انتظار",
+  samples: (n) => `روی ${n} نمونه`,
+  note: "یادداشت",
+  counterexample: "مثال نقض",
+  name: "نام",
+  value: "مقدار",
+  lhs: "سمت چپ",
+  rhs: "سمت راست",
+  correction: "گام درست‌شده",
+  line: "سطر",
+  lines: "سطرهای منبع",
+  detail: "چگونه",
+  fileError: "این پرونده بررسی نشد",
+  proseOnly: "فقط متن، بررسی‌پذیر نیست",
+};
+
+export function wordsFor(lang: Lang): Words {
+  return lang === "fa" ? FA : EN;
+}
+
+/** The symbol beside a verdict: readable without colour and in black and white. */
+export const MARK: Record<string, string> = {
+  proved: "✔",
+  verified: "✓",
+  refuted: "✗",
+  error: "⚠",
+  skipped: "○",
+};

@@ -1,0 +1,44 @@
+// `derive sheet`'s flags: every mistake is one line on stderr and exit 2,
+// before any file is checked; a missing browser for --format pdf names how to get one.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+async function run(argv: string[]): Promise<{ code: number; err: string[]; out: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, err, out };
+}
+
+const saved = process.env.DERIVE_CHROMIUM;
+afterEach(() => {
+  if (saved === undefined) delete process.env.DERIVE_CHROMIUM;
+  else process.env.DERIVE_CHROMIUM = saved;
+});
+
+describe("derive sheet: usage errors", () => {
+  it.each([
+    [["derivations/cookbook.ts"], /--out DIR is required/],
+    [["--out", "/tmp/never"], /name at least one derivation file/],
+    [["derivations/cookbook.ts", "--out", "/tmp/never", "--format", "docx"], /--format must be html, tex or pdf, not 'docx'/],
+    [["derivations/cookbook.ts", "--out", "/tmp/never", "--lang", "de"], /--lang must be en or fa, not 'de'/],
+    [["derivations/cookbook.ts", "--out", "/tmp/never", "--seed", "-1"], /looks like an option|seed/],
+    [["no-such-file.ts", "--out", "/tmp/never"], /no such file: no-such-file.ts/],
+  ])("%j -> one line, exit 2", async (argv, message) => {
+    const r = await run(["sheet", ...argv]);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^derive sheet: /);
+    expect(r.err[0]).toMatch(message);
+  });
+
+  it("--format pdf with DERIVE_CHROMIUM naming nothing runnable: exit 2 naming apt-get install chromium", async () => {
+    process.env.DERIVE_CHROMIUM = "/nonexistent/chromium";
+    const r = await run(["sheet", "derivations/cookbook.ts", "--out", "/tmp/never", "--format", "pdf"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/apt-get install chromium/);
+    expect(r.err[0]).toMatch(/DERIVE_CHROMIUM/);
+  });
+});
