@@ -21,6 +21,7 @@ import { statisticalSample, usesRandom } from "./statistical.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { checkAsymptotic } from "./asymptotic.js";
 import { type Drawer, drawVar0, eachSample } from "./sampling.js";
+import { adversarialSearch } from "./adversarial.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
@@ -228,6 +229,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   }
   // a claim about constants needs one evaluation, not six identical ones
   if (vars.length === 0 && dimNames.length === 0) wanted = 1;
+  const sizeMaps: Point["sizes"][] = [];
   const seen = eachSample(p, rng, { wanted }, vars, drawer, (point, draw, drawVar) => {
     const outcome = propto ? decideProportional(p, point, drawVar) : decideAt(p, point, 0.1);
     if (outcome === "invalid") return { redraw: "" };
@@ -237,9 +239,19 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
       return { outcome: refutation(p, ...smallest(p, { point, decision: c.decision }, drawer, inequality)) };
     }
     if (!propto) crossCheck(p, point, outcome.values);
+    sizeMaps.push(point.sizes);
     return { relError: outcome.relError };
   });
   if ("verdict" in seen) return seen;
+  // a bound is verified only after a search for its counterexample failed (adversarial.ts)
+  const search = inequality && !propto ? adversarialSearch(p, { vars, sizeMaps, attempt: (point, extreme) => {
+    const first = decideAt(p, point, 0.1);
+    if (first === "invalid" || first.holds) return null;
+    const c = confirm(p, point, first, extreme);
+    return "reason" in c ? null : refutation(p, point, c.decision);
+  } }) : null;
+  if (search?.outcome) return search.outcome;
+  const searched = search ? `, ${search.probes} probes, ${search.ascents} ascents` : "";
   const { valid, maxRel, sizesSeen } = seen;
   if (vars.length === 0 && dimNames.length === 0) {
     return { verdict: "verified", numeric: { samples: 1, maxRelError: maxRel }, counterexample: null, detail: `verified: no variables, evaluated exactly once, rel. error ${maxRel.toExponential(1)}${p.approx ? `, within ±${tolText(p.approx.tol[0]!)}` : ""}` };
@@ -250,7 +262,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
     verdict: "verified",
     numeric: { samples: valid, maxRelError: maxRel },
     counterexample: null,
-    detail: `verified on ${valid} samples${sizeText}, max rel. error ${maxRel.toExponential(1)}${within}`,
+    detail: `verified on ${valid} samples${searched}${sizeText}, max rel. error ${maxRel.toExponential(1)}${within}`,
   };
 }
 
