@@ -43,17 +43,17 @@ export interface SearchReport {
 }
 
 /** size maps probed (smallest, largest and some between) */
-const MAX_MAPS = 5;
+const MAX_MAPS = 3;
 /** evaluations of probe points per size map */
-const PROBES_PER_MAP = 160;
+const PROBES_PER_MAP = 60;
 /** local ascents: at most this many size maps, starts per map, iterations per ascent */
 const ASCENT_MAPS = 2;
-const STARTS = 4;
-const ITERATIONS = 25;
+const STARTS = 3;
+const ITERATIONS = 20;
 /** parameters above which the gradient is estimated along random directions instead of per coordinate */
 const MAX_FD_PARAMS = 30;
 /** evaluations for all the ascents of one claim */
-const ASCENT_BUDGET = 1500;
+const ASCENT_BUDGET = 400;
 /** a claim whose evaluations are slow stops searching after this long (ms) */
 const TIME_CAP = 400;
 /** the search's own generator: a fixed seed, so that its part of the verdict never depends on --seed */
@@ -158,7 +158,7 @@ function score(p: Prepared, point: Point): Scored | null {
 }
 
 /** relative size of the perturbations that test whether a failure is more than a point (see robust()) */
-const NUDGE = 1e-3;
+const NUDGE = 1e-4;
 
 /**
  * Whether the relation still fails at small random perturbations of a failing
