@@ -13,7 +13,8 @@
 // Options (environment): BENCH_CLI_RUNS (default 15), BENCH_EQUAL_RUNS (20),
 // BENCH_FD_BUDGET_S (60: a size projected to take longer is skipped),
 // BENCH_GRAD_RUNS (30: timed runs per grad task, fewer for slow tasks),
-// BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,check,fd,grad).
+// BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,check,fd,grad),
+// BENCH_INEQ_SEEDS (5: seeds per claim of the inequalities section, bench/inequalities.mjs).
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -584,5 +585,6 @@ if (SECTIONS.has("grad")) {
 }
 if (SECTIONS.has("stat") || !process.env.BENCH_SECTIONS) result.stat = (await import("./stat.mjs")).benchStat(log);
 if (SECTIONS.has("conv") || !process.env.BENCH_SECTIONS) result.conv = (await import("./conv.mjs")).benchConv(log);
+if (SECTIONS.has("inequalities") || !process.env.BENCH_SECTIONS) result.inequalities = (await import("./inequalities.mjs")).benchInequalities(log);
 result.totalSeconds = round((now() - started) / 1000, 1);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
