@@ -82,7 +82,7 @@ export function adversarialSearch(p: Prepared, input: SearchInput): SearchReport
     const s = score(p, point);
     if (!s) return null;
     if (s.fails && robust(p, point, rng)) {
-      report.outcome = input.attempt(point, extreme);
+      report.outcome = confirmed(() => input.attempt(point, extreme));
       if (report.outcome) return Infinity;
     }
     return s.violation;
@@ -125,6 +125,16 @@ export function adversarialSearch(p: Prepared, input: SearchInput): SearchReport
     }
   }
   return report;
+}
+
+/** A re-confirmation that cannot evaluate (a kink under the other finite-difference step) is no counterexample, never an error. */
+function confirmed(attempt: () => SampleOutcome | null): SampleOutcome | null {
+  try {
+    return attempt();
+  } catch (e) {
+    if (e instanceof InvalidSample || e instanceof DeriveError) return null;
+    throw e;
+  }
 }
 
 /** Evaluates the sides at a point and measures how far each relation is from failing; null if unusable. */
