@@ -18,7 +18,9 @@
 // a count of evaluations (deterministic) and, for slow claims, by time.
 
 import { DeriveError } from "../core/errors.js";
+import { concreteDims } from "../core/shape.js";
 import type { Tensor } from "../core/tensor.js";
+import type { Declaration } from "../core/typed.js";
 import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
 import { Random } from "../numeric/random.js";
 import type { Prepared, SampleOutcome } from "./claim.js";
@@ -43,7 +45,9 @@ export interface SearchReport {
 }
 
 /** size maps probed (smallest, largest and some between) */
-const MAX_MAPS = 3;
+const MAX_MAPS = 4;
+/** entries of all the values at a size map searched (two 16 x 16 matrices) */
+const ENTRY_CAP = 512;
 /** evaluations of probe points per size map */
 const PROBES_PER_MAP = 60;
 /** local ascents: at most this many size maps, starts per map, iterations per ascent */
@@ -54,7 +58,7 @@ const ITERATIONS = 20;
 const MAX_FD_PARAMS = 30;
 /** evaluations for all the ascents of one claim */
 const ASCENT_BUDGET = 400;
-/** a claim whose evaluations are slow stops searching after this long (ms) */
+/** a claim whose evaluations are slow stops searching after this much CPU time (ms) */
 const TIME_CAP = 400;
 /** the search's own generator: a fixed seed, so that its part of the verdict never depends on --seed */
 const SEARCH_SEED = 0x5ea7c4;
@@ -69,8 +73,12 @@ interface Scored {
 export function adversarialSearch(p: Prepared, input: SearchInput): SearchReport {
   const report: SearchReport = { outcome: null, probes: 0, ascents: 0 };
   if (input.vars.length === 0 || input.sizeMaps.length === 0) return report;
-  const started = Date.now();
-  const outOfTime = (): boolean => Date.now() - started > TIME_CAP;
+  // CPU time of this process, not wall time: other load on the machine does not cut the search short
+  const started = process.cpuUsage();
+  const outOfTime = (): boolean => {
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 > TIME_CAP;
+  };
   const rng = new Random(SEARCH_SEED);
   const drawer = drawVar0(p.resolver.scope, rng, true);
   const decls = p.resolver.scope.decls;
@@ -104,7 +112,9 @@ export function adversarialSearch(p: Prepared, input: SearchInput): SearchReport
   // 2. multi-start local ascent of the violation, at the smallest and the largest affordable sizes
   let budget = ASCENT_BUDGET;
   const eligible = maps.filter((sizes) => input.vars.reduce((a, v) => a + parametrise(decls.get(v), sizes).size, 0) > 0);
-  const ascentMaps = eligible.length <= ASCENT_MAPS ? eligible : [eligible[0]!, eligible[eligible.length - 1]!];
+  // size 1 makes most bounds trivial: the ascents start at the smallest map with a size above 1
+  const first = eligible.find((m) => [...m.values()].some((n) => n > 1)) ?? eligible[0];
+  const ascentMaps = eligible.length <= ASCENT_MAPS ? eligible : [first!, eligible[eligible.length - 1]!];
   for (const sizes of ascentMaps) {
     const starts = (best.get(sizes) ?? []).slice(0, STARTS / 2).map((b) => b.point);
     for (let k = 0; starts.length < STARTS && k < STARTS * 4; k++) {
@@ -208,16 +218,28 @@ function keep(kept: { point: Point; violation: number }[], c: { point: Point; vi
   if (kept.length > STARTS) kept.pop();
 }
 
-/** Distinct size maps, cheapest first; at most MAX_MAPS of them (the smallest, the largest, and evenly between). */
+/**
+ * The size maps to search, cheapest first: among the distinct maps the samples
+ * used whose values have at most ENTRY_CAP entries in all (so a claim on
+ * 64 x 64 matrices is searched at its affordable sizes, not cut short by the
+ * time cap), the two smallest (a bound that fails only at n = 2 or 3), the
+ * largest (one that fails only beyond some n) and the middle one; the
+ * cheapest map of all if none is affordable.
+ */
 function chooseMaps(all: readonly ReadonlyMap<string, number>[], vars: readonly string[], decls: Prepared["resolver"]["scope"]["decls"]): ReadonlyMap<string, number>[] {
   const byKey = new Map<string, ReadonlyMap<string, number>>();
   for (const m of all) byKey.set([...m].sort().map(([k, v]) => `${k}=${v}`).join(","), m);
-  const cost = (m: ReadonlyMap<string, number>): number => vars.reduce((a, v) => a + Math.max(1, parametrise(decls.get(v), m).size), 0);
+  const cost = (m: ReadonlyMap<string, number>): number => vars.reduce((a, v) => a + entriesOf(decls.get(v), m), 0);
   const sorted = [...byKey.values()].sort((a, b) => cost(a) - cost(b));
-  if (sorted.length <= MAX_MAPS) return sorted;
-  const picked = new Set<number>();
-  for (let i = 0; i < MAX_MAPS; i++) picked.add(Math.round((i * (sorted.length - 1)) / (MAX_MAPS - 1)));
-  return [...picked].sort((a, b) => a - b).map((i) => sorted[i]!);
+  const affordable = sorted.filter((m) => cost(m) <= ENTRY_CAP);
+  if (affordable.length === 0) return sorted.slice(0, 1);
+  const last = affordable.length - 1;
+  const picked = new Set([0, 1, last, Math.floor(last / 2)].filter((i) => i <= last));
+  return [...picked].sort((a, b) => a - b).slice(0, MAX_MAPS).map((i) => affordable[i]!);
+}
+
+function entriesOf(decl: Declaration | undefined, sizes: ReadonlyMap<string, number>): number {
+  return decl ? concreteDims(decl.shape, sizes).reduce((a, b) => a * b, 1) : 1;
 }
 
 /**
