@@ -14,7 +14,8 @@
 // BENCH_FD_BUDGET_S (60: a size projected to take longer is skipped),
 // BENCH_GRAD_RUNS (30: timed runs per grad task, fewer for slow tasks),
 // BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,check,fd,grad;
-// stat, conv and sheets run unless sections are named; stability runs only when named: bench/stability.mjs).
+// stat, conv, sheets and inequalities run unless sections are named; stability runs only when named: bench/stability.mjs),
+// BENCH_INEQ_SEEDS (5: seeds per claim of the inequalities section, bench/inequalities.mjs).
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -585,7 +586,12 @@ if (SECTIONS.has("grad")) {
 }
 if (SECTIONS.has("stat") || !process.env.BENCH_SECTIONS) result.stat = (await import("./stat.mjs")).benchStat(log);
 if (SECTIONS.has("conv") || !process.env.BENCH_SECTIONS) result.conv = (await import("./conv.mjs")).benchConv(log);
-// BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,check,fd,grad;
-// stat, conv and sheets run unless sections are named; stability runs only when named: bench/stability.mjs).
+if (SECTIONS.has("sheets") || !process.env.BENCH_SECTIONS) result.sheets = await (await import("./sheets.mjs")).benchSheets(log);
+if (SECTIONS.has("inequalities") || !process.env.BENCH_SECTIONS) result.inequalities = (await import("./inequalities.mjs")).benchInequalities(log);
+// not in the default run: it takes many minutes (20 seeds of every derivation)
+if (SECTIONS.has("stability")) {
+  log("stability (20 seeds of every derivation and of the hard false claims; minutes) ...");
+  result.stability = (await import("./stability.mjs")).benchStability(log);
+}
 result.totalSeconds = round((now() - started) / 1000, 1);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

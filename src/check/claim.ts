@@ -24,6 +24,7 @@ import { checkAsymptotic } from "./asymptotic.js";
 import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./sampling.js";
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
+import { adversarialSearch } from "./adversarial.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
@@ -265,6 +266,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   const plan = sizePlan(p, { inequality });
   const along = propto ? null : gradientClaim(p); // grad(f, X) = R with a large X: along directions
   const budget = { wanted };
+  const sizeMaps: Point["sizes"][] = [];
   let kinked = false;
   const seen = eachSample(
     p,
@@ -300,11 +302,21 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
         budget.wanted *= KINK_FACTOR;
       }
       if (!propto) crossCheck(p, point, outcome.values);
+      sizeMaps.push(point.sizes);
       return { relError: outcome.relError };
     },
     plan,
   );
   if ("verdict" in seen) return seen;
+  // a bound is verified only after a search for its counterexample failed (adversarial.ts)
+  const search = inequality && !propto ? adversarialSearch(p, { vars, sizeMaps, attempt: (point, extreme) => {
+    const first = decideAt(p, point, 0.1);
+    if (first === "invalid" || first.holds) return null;
+    const c = confirm(p, point, first, extreme);
+    return "reason" in c ? null : refutation(p, point, c.decision);
+  } }) : null;
+  if (search?.outcome) return search.outcome;
+  const searched = search ? `, ${search.probes} probes, ${search.ascents} ascents` : "";
   const { valid, maxRel, sizesSeen } = seen;
   if (vars.length === 0 && dimNames.length === 0) {
     return { verdict: "verified", numeric: { samples: 1, maxRelError: maxRel }, counterexample: null, detail: `verified: no variables, evaluated exactly once, rel. error ${maxRel.toExponential(1)}${p.approx ? `, within ±${tolText(p.approx.tol[0]!)}` : ""}` };
@@ -315,7 +327,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
     verdict: "verified",
     numeric: { samples: valid, maxRelError: maxRel },
     counterexample: null,
-    detail: `verified on ${valid} samples${sizeText}, max rel. error ${maxRel.toExponential(1)}${within}`,
+    detail: `verified on ${valid} samples${searched}${sizeText}, max rel. error ${maxRel.toExponential(1)}${within}`,
   };
 }
 
