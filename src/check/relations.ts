@@ -71,12 +71,16 @@ export function decide(rel: Relation, a: Tensor, b: Tensor, approx: { tol: reado
       let ok = true;
       let marginal = true;
       let worst = 0;
+      // the equality tolerance's scale is the largest entry of either side, as for `=`
+      // (language.md): the entries of one result carry the rounding of the whole
+      // computation, so the small eigenvalues of X' X at |X| ~ 1e3 are ±1e-7, not 0
+      const scale = Math.max(a.maxAbs(), b.maxAbs());
       for (let k = 0; k < n; k++) {
         let x = a.size === 1 ? a.data[0]! : a.data[k]!;
         let y = b.size === 1 ? b.data[0]! : b.data[k]!;
         if (rel === ">" || rel === ">=") [x, y] = [y, x];
         // x < y strictly; x <= y within the equality tolerance
-        const tol = 1e-6 * Math.max(Math.abs(x), Math.abs(y)) + 1e-8;
+        const tol = 1e-6 * scale + 1e-8;
         const strict = rel === "<" || rel === ">";
         const holds = strict ? x < y : x <= y + tol;
         if (!holds) {
