@@ -90,7 +90,7 @@ export const q11 = derivation(
 // at every n. The identification of the row with the column is notation.
 export const q12a = derivation(
   "000 Q1.2(a): the derivative of xᵀa is a",
-  { source: "000 Q1.2(a)", let: { x: "n", a: "n" } },
+  { source: "000 Q1.2(a)", lines: "29-31", let: { x: "n", a: "n" } },
   (d) => {
     // x^T a = a^T x = Σ_1^n x_i a_i
     d.chain("x' * a", "a' * x", "sum(x .* a)");
@@ -102,7 +102,7 @@ export const q12a = derivation(
 
 export const q12aConcrete = derivation(
   "000 Q1.2(a) at n = 3: the partials of Σ x_i a_i one by one",
-  { source: "000 Q1.2(a)", let: { x: "3", a: "3" } },
+  { source: "000 Q1.2(a)", lines: "29-31", let: { x: "3", a: "3" } },
   (d) => {
     d.step("x' * a = x[1] * a[1] + x[2] * a[2] + x[3] * a[3]");
     // [∂Σx_ia_i/∂x_1, …, ∂Σx_ia_i/∂x_n] = [a_1, a_2, …, a_n]
@@ -125,7 +125,7 @@ export const q12aConcrete = derivation(
 // a different function of y).
 export const q12b = derivation(
   "000 Q1.2(b): the trace of a derivative is the derivative of the trace",
-  { source: "000 Q1.2(b)", let: { A: "n x n", B: "n x n", C: "n x n", y: "scalar" } },
+  { source: "000 Q1.2(b)", lines: "33-37", let: { A: "n x n", B: "n x n", C: "n x n", y: "scalar" } },
   (d) => {
     d.define("X = A + sin(y) * B + y^2 * C");
     // tr(∂X/∂y) = Σ_1^n ∂x_kk/∂y = ∂/∂y Σ_1^n x_kk = ∂/∂y tr(X)
@@ -135,7 +135,7 @@ export const q12b = derivation(
 
 export const q12bConcrete = derivation(
   "000 Q1.2(b) at n = 3: the sums written out",
-  { source: "000 Q1.2(b)", let: { A: "3 x 3", B: "3 x 3", C: "3 x 3", y: "scalar" } },
+  { source: "000 Q1.2(b)", lines: "33-37", let: { A: "3 x 3", B: "3 x 3", C: "3 x 3", y: "scalar" } },
   (d) => {
     d.define("X = A + sin(y) * B + y^2 * C");
     d.chain(
@@ -278,7 +278,7 @@ const cofactorMatrix = `[${[1, 2, 3].map((i) => [1, 2, 3].map((j) => cof(i, j)).
 
 export const q13logdetConcrete = derivation(
   "000 Q1.3-logdet at n = 3: Jacobi's formula with the cofactor matrix written out",
-  { source: "000 Q1.3-logdet", let: { X: "3 x 3 invertible" } },
+  { source: "000 Q1.3-logdet", lines: "55-63", let: { X: "3 x 3 invertible" } },
   (d) => {
     d.define(`C = ${cofactorMatrix}`);
     // adj(X) = Cᵀ is the adjugate: adj(X) X = det(X) I

@@ -192,6 +192,7 @@ export const q3vii = derivation("002 Q3(vii): dJ/dw1, dJ/dw2, dJ/db1, dJ/db2 in 
 // Da = Dx = 2, c = -1 (the clipped ReLU), m = 2 samples; n is left free.
 export const q3viiAtPoint = derivation("002 Q3(vii): dJ/dw1 at a point where the branches disagree", {
   source: "002 Q3(vii)",
+  lines: "181",
   let: { n: "scalar positive" },
   given: {
     w1: "[0.5, -0.3; 0.2, 0.4]", b1: "[0.1; -0.2]", c: "[-1; -1]",

@@ -25,17 +25,19 @@ export const xavierVariance = derivation("003 Q2-Xavier: the variance of a layer
   prose: ["003 l.91, l.128-129: the purpose of Xavier initialisation (prose)"],
 }, (d) => {
   // l.93: zero means and iid entries (the declared laws)
-  d.step("E(W) = zeros(m, n)");
-  d.step("E(a) = zeros(n)");
+  d.step("E(W) = zeros(m, n)", { lines: "93" });
+  d.step("E(a) = zeros(n)", { lines: "93" });
   // l.95: Var(a^[l]) ≈ Var(z^[l]) for tanh, near 0: the author writes ≈, so the
   // step is an approximation with a tolerance (1% of Var(z) = 10^-4), not an
   // equality (Var(tanh(z)) = Var(z) - 2 Var(z)^2 + ..., which Monte Carlo
   // tells apart from Var(z): written with =, it is an error naming ≈)
   d.step("Var(tanh(z)) ≈ Var(z) ± 1e-6", {
+    lines: "95",
     let: { z: "scalar ~ normal(0, 1/10000)" },
     note: "l.95 near 0: tanh(z) ≈ z when Var(z) is small; within 1% of Var(z) = 10^-4 (Monte Carlo with common draws)",
   });
   d.step("Var(tanh(z)) = Var(z)", {
+    lines: "95",
     let: { z: "scalar ~ normal(0, v)", v: "scalar positive" },
     expect: "refuted",
     note: "l.95 is only ≈ near 0: at a generic variance tanh saturates and Var(tanh(z)) < Var(z)",

@@ -33,11 +33,11 @@ export const outputSizesByConvout = derivation("Q12: output sizes with convout (
 export const parameterCountsByConvparams = derivation("Q12: parameter counts with convparams", {
   source: "004 Q12",
 }, (d) => {
-  d.chain("convparams(3, 96, 11 * 11)", "(3 * 96 * 11 * 11) + 96", "34944");
-  d.chain("convparams(96, 256, 1 * 1)", "(96 * 256 * 1 * 1) + 256", "24832");
-  d.chain("convparams(256, 384, 3 * 3)", "(256 * 384 * 3 * 3) + 384", "885120");
-  d.step("convparams(384, 384, 3 * 3) = 1327488"); // the table gives the number only
-  d.chain("convparams(384, 256, 3 * 3)", "(384 * 256 * 3 * 3) + 256", "884992");
+  d.chain("convparams(3, 96, 11 * 11)", "(3 * 96 * 11 * 11) + 96", "34944", { lines: "771-782" });
+  d.chain("convparams(96, 256, 1 * 1)", "(96 * 256 * 1 * 1) + 256", "24832", { lines: "771-782" });
+  d.chain("convparams(256, 384, 3 * 3)", "(256 * 384 * 3 * 3) + 384", "885120", { lines: "771-782" });
+  d.step("convparams(384, 384, 3 * 3) = 1327488", { lines: "771-782" }); // the table gives the number only
+  d.chain("convparams(384, 256, 3 * 3)", "(384 * 256 * 3 * 3) + 256", "884992", { lines: "771-782" });
   // l.784: without biases the seventh row has 1327104
   d.step("convparams(384, 384, 3 * 3, 0) = 1327104", { lines: "784" });
   // counts are compared exactly (two different integers are never equal,

@@ -32,15 +32,15 @@ export const parameterCounts = derivation("Q12: parameter counts, with and witho
   source: "004 Q12",
 }, (d) => {
   d.define("conv(cin, cout, k) = cin * cout * k * k + cout");
-  d.step("(3 * 96 * 11 * 11) + 96 = 34944");
-  d.step("conv(3, 96, 11) = 34944");
-  d.step("(96 * 256 * 1 * 1) + 256 = 24832");
-  d.step("conv(96, 256, 1) = 24832");
-  d.step("(256 * 384 * 3 * 3) + 384 = 885120");
-  d.step("conv(256, 384, 3) = 885120");
-  d.step("conv(384, 384, 3) = 1327488"); // the table gives the number only
-  d.step("(384 * 256 * 3 * 3) + 256 = 884992");
-  d.step("conv(384, 256, 3) = 884992");
+  d.step("(3 * 96 * 11 * 11) + 96 = 34944", { lines: "771-782" });
+  d.step("conv(3, 96, 11) = 34944", { lines: "771-782" });
+  d.step("(96 * 256 * 1 * 1) + 256 = 24832", { lines: "771-782" });
+  d.step("conv(96, 256, 1) = 24832", { lines: "771-782" });
+  d.step("(256 * 384 * 3 * 3) + 384 = 885120", { lines: "771-782" });
+  d.step("conv(256, 384, 3) = 885120", { lines: "771-782" });
+  d.step("conv(384, 384, 3) = 1327488", { lines: "771-782" }); // the table gives the number only
+  d.step("(384 * 256 * 3 * 3) + 256 = 884992", { lines: "771-782" });
+  d.step("conv(384, 256, 3) = 884992", { lines: "771-782" });
   // l.784: without biases the seventh row has 1327104
   d.step("384 * 384 * 3 * 3 = 1327104", { lines: "784" });
   d.step("conv(384, 384, 3) - 384 = 1327104", { lines: "784" });

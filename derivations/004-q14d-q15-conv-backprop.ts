@@ -42,6 +42,7 @@ import { derivation } from "derive";
 
 export const q14dScalar = derivation("Q14(d): ∂L/∂W = −2(y − ŷ) × X for scalars", {
   source: "004 Q14(d)",
+  lines: "904-915",
   let: { W: "scalar", X: "scalar", b: "scalar", y: "scalar" },
 }, (d) => {
   d.step("grad((y - (W * X + b))^2, W) = -2 * (y - (W * X + b)) * X");
@@ -49,6 +50,7 @@ export const q14dScalar = derivation("Q14(d): ∂L/∂W = −2(y − ŷ) × X fo
 
 export const q14dRow = derivation("Q14(d): ∂L/∂W for one output ŷ = WX + b, W a row", {
   source: "004 Q14(d)",
+  lines: "904-915",
   let: { W: "1 x n", X: "n", b: "scalar", y: "scalar" },
 }, (d) => {
   d.define("yhat = W * X + b");
@@ -62,6 +64,7 @@ export const q14dRow = derivation("Q14(d): ∂L/∂W for one output ŷ = WX + b,
 
 export const q14dImage = derivation("Q14(d): ∂L/∂W for a square image X, ŷ = WX + b", {
   source: "004 Q14(d)",
+  lines: "904-915",
   let: { W: "n x n", X: "n x n", b: "scalar", y: "n x n" },
 }, (d) => {
   d.define("yhat = W * X + b");

@@ -24,6 +24,7 @@ import { derivation } from "derive";
 
 export const layerShapes = derivation("Q1(b): the layer z^(k) = W^(k) h^(k-1) + b^(k) and its shapes", {
   source: "004 Q1(b)",
+  lines: "122-125",
   let: { W: "n_km1 x n_k", h: "n_km1", b: "n_k", Wc: "3 x 4", hc: "4", bc: "3" },
 }, (d) => {
   d.step("n_k = n_km1", {

@@ -20,17 +20,19 @@ export const pooling = derivation("004 Q3(a): the derivative of a pooling layer 
   // AvgPool1D(k = 2, s = 1) on a length-3 input: p = P z
   d.define("P = [0.5, 0.5, 0; 0, 0.5, 0.5]");
   d.step("jacobian(P * z, z) = zeros(2, 3)", {
+    lines: "254",
     expect: "refuted",
     note: "as written (l.254): no trainable weights does not make the derivative zero; it is P",
   });
-  d.step("jacobian(P * z, z) = P");
+  d.step("jacobian(P * z, z) = P", { lines: "254" });
   // MaxPool1D(k = 2, s = 1): max(a, b) = (a + b + abs(a - b)) / 2
   d.define("mx(a, b) = (a + b + abs(a - b)) / 2");
   d.step("jacobian([mx(z[1], z[2]); mx(z[2], z[3])], z) = zeros(2, 3)", {
+    lines: "270",
     expect: "refuted",
     note: "as written (l.270): the max routes the gradient to the larger entry of each window",
   });
-  d.step("jacobian([mx(z[1], z[2]); mx(z[2], z[3])], z) = [step(z[1] - z[2]), step(z[2] - z[1]), 0; 0, step(z[2] - z[3]), step(z[3] - z[2])]");
+  d.step("jacobian([mx(z[1], z[2]); mx(z[2], z[3])], z) = [step(z[1] - z[2]), step(z[2] - z[1]), 0; 0, step(z[2] - z[3]), step(z[3] - z[2])]", { lines: "270" });
 });
 
 // Q14(b) (l.884): the factors of the rank-one tensor W (N x M x L x M) are
@@ -39,6 +41,7 @@ export const pooling = derivation("004 Q3(a): the derivative of a pooling layer 
 // be in R^M. The count is written with Kronecker products of ones.
 export const lowRank = derivation("004 Q14(b): the shapes of the rank-one factors", {
   source: "004 Q14(b)",
+  lines: "884",
   let: { a: "N", b: "M", c: "L", dk: "k" },
 }, (d) => {
   d.step("sum(kron(kron(kron(ones(N), ones(M)), ones(L)), ones(k))) = N * M * L * M", {

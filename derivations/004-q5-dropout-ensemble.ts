@@ -44,8 +44,8 @@ export const masksMean = derivation("Q5: bagging mean and mask mean, written out
   // p(μ) for keep probability ρ
   d.define("pmu(m) = (ρ * m[1] + (1 - ρ) * (1 - m[1])) * (ρ * m[2] + (1 - ρ) * (1 - m[2])) * (ρ * m[3] + (1 - ρ) * (1 - m[3]))");
   // l.369: Σ_μ p(μ) p(y|x, μ) is a distribution (p(μ) sums to 1 for every ρ)
-  d.step(`${over((m) => `pmu(${m})`, "+")} = 1`);
-  d.step(`sum(${over((m) => `pmu(${m}) * Pd(${m})`, "+")}) = 1`);
+  d.step(`${over((m) => `pmu(${m})`, "+")} = 1`, { lines: "369" });
+  d.step(`sum(${over((m) => `pmu(${m}) * Pd(${m})`, "+")}) = 1`, { lines: "369" });
 });
 
 export const masksMeanUniform = derivation("Q5: with the uniform p(μ) = 1/2ⁿ the mask mean is the bagging mean (n = 3, k = 8)", {
@@ -57,7 +57,7 @@ export const masksMeanUniform = derivation("Q5: with the uniform p(μ) = 1/2ⁿ 
   d.define("pmu(m) = (ρ * m[1] + (1 - ρ) * (1 - m[1])) * (ρ * m[2] + (1 - ρ) * (1 - m[2])) * (ρ * m[3] + (1 - ρ) * (1 - m[3]))");
   d.step(`[${over((m) => `pmu(${m})`, ",")}] = 1/2^3 * ones(1, 8)`);
   // l.365 = l.369: (1/k)Σ_i p⁽ⁱ⁾(y|x) with k = 2ⁿ sub-models equals Σ_μ p(μ)p(y|x, μ)
-  d.step(`${over((m) => `pmu(${m}) * Pd(${m})`, "+")} = 1/8 * (${over((m) => `Pd(${m})`, "+")})`);
+  d.step(`${over((m) => `pmu(${m}) * Pd(${m})`, "+")} = 1/8 * (${over((m) => `Pd(${m})`, "+")})`, { lines: "365" });
 });
 
 export const weightScaling = derivation("Q5: the geometric-mean ensemble of a softmax regression (n = 3, K = 4)", {
@@ -90,14 +90,15 @@ export const weightScaling = derivation("Q5: the geometric-mean ensemble of a so
   d.step("renorm(Ptilde) = renorm(prodE .^ (1 / 2^3))", { lines: "407" });
   // l.409: "= (1/2ⁿ)Σ_d W_{y;:}ᵀ(d ⊙ v) + b_y" (no exp)
   d.step(`Ptilde = 1/2^3 * (${over((m) => `W' * (${m} .* v)`, "+")}) + b`, {
+    lines: "409",
     expect: "refuted",
     note: "l.409 drops the exp and writes = for ∝: the root of ∏ exp(·) is exp of the mean, up to a factor constant in y",
   });
-  d.step(`prodE .^ (1 / 2^3) = exp(1/2^3 * (${over((m) => `a(${m})`, "+")}))`);
-  d.step(`renorm(Ptilde) = renorm(exp(1/2^3 * (${over((m) => `W' * (${m} .* v)`, "+")}) + b))`);
+  d.step(`prodE .^ (1 / 2^3) = exp(1/2^3 * (${over((m) => `a(${m})`, "+")}))`, { lines: "409" });
+  d.step(`renorm(Ptilde) = renorm(exp(1/2^3 * (${over((m) => `W' * (${m} .* v)`, "+")}) + b))`, { lines: "409" });
   // l.409 → l.411: the mask mean, written out over the 8 masks
-  d.step(`1/2^3 * (${over((m) => m, "+")}) = 1/2 * ones(3)`);
-  d.step(`1/2^3 * (${over((m) => `W' * (${m} .* v)`, "+")}) = 1/2 * W' * v`);
+  d.step(`1/2^3 * (${over((m) => m, "+")}) = 1/2 * ones(3)`, { lines: "409" });
+  d.step(`1/2^3 * (${over((m) => `W' * (${m} .* v)`, "+")}) = 1/2 * W' * v`, { lines: "409" });
   // l.411: "P̃ensemble(Y = y|v) = exp(½W_{y:}ᵀv + b_y)"
   d.step("Ptilde = exp(1/2 * W' * v + b)", {
     lines: "411",

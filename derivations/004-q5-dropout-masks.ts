@@ -25,22 +25,22 @@ export const ensembles = [2, 3, 4].map((n) =>
   }, (s) => {
     if (n === 2) {
       // l.369: the mask mean Σ_μ p(μ) p(y|x, μ), the four masks written out
-      s.step(`E(${p}) = 1/4 * (softmax(W' * ([0; 0] .* v) + b) + softmax(W' * ([0; 1] .* v) + b) + softmax(W' * ([1; 0] .* v) + b) + softmax(W' * ([1; 1] .* v) + b))`);
+      s.step(`E(${p}) = 1/4 * (softmax(W' * ([0; 0] .* v) + b) + softmax(W' * ([0; 1] .* v) + b) + softmax(W' * ([1; 0] .* v) + b) + softmax(W' * ([1; 1] .* v) + b))`, { lines: "369" });
       // l.375: the geometric mean (Π_μ p)^(1/2^n) is exp(E(log p))
-      s.step(`(softmax(W' * ([0; 0] .* v) + b) .* softmax(W' * ([0; 1] .* v) + b) .* softmax(W' * ([1; 0] .* v) + b) .* softmax(W' * ([1; 1] .* v) + b)) .^ (1/4) = exp(E(${logp}))`);
+      s.step(`(softmax(W' * ([0; 0] .* v) + b) .* softmax(W' * ([0; 1] .* v) + b) .* softmax(W' * ([1; 0] .* v) + b) .* softmax(W' * ([1; 1] .* v) + b)) .^ (1/4) = exp(E(${logp}))`, { lines: "375" });
     }
     // l.379, l.413-415: the renormalised geometric mean is softmax(½ Wᵀv + b)
-    s.step(`softmax(E(${logp})) = softmax(1/2 * W' * v + b)`);
+    s.step(`softmax(E(${logp})) = softmax(1/2 * W' * v + b)`, { lines: "379" });
     // l.395-407 with the author's root \sqrt[2n]
     s.step(`softmax(${2 ** n}/(2 * ${n}) * E(${logp})) = softmax(1/2 * W' * v + b)`, n === 2
-      ? { note: "the root \\sqrt[2n] of l.395 equals \\sqrt[2^n] at n = 2" }
-      : { expect: "refuted", note: `l.395-407 take the 2n-th root; with ${2 ** n} masks it must be the 2^n-th (they agree at n = 2 only)` });
+      ? { lines: "395-407", note: "the root \\sqrt[2n] of l.395 equals \\sqrt[2^n] at n = 2" }
+      : { lines: "395-407", expect: "refuted", note: `l.395-407 take the 2n-th root; with ${2 ** n} masks it must be the 2^n-th (they agree at n = 2 only)` });
     // l.409: the exponent averaged over the masks is ½ Wᵀv + b
-    s.step(`E(W' * (d .* v) + b) = 1/2 * W' * v + b`);
+    s.step(`E(W' * (d .* v) + b) = 1/2 * W' * v + b`, { lines: "409" });
     // l.409 writes P̃ itself as that average (the exp and the normaliser dropped)
-    s.step(`exp(E(${logp})) = E(W' * (d .* v) + b)`, { expect: "refuted", note: "l.409 drops the exp (and the y-independent normaliser): P̃ is not the averaged exponent" });
+    s.step(`exp(E(${logp})) = E(W' * (d .* v) + b)`, { lines: "409", expect: "refuted", note: "l.409 drops the exp (and the y-independent normaliser): P̃ is not the averaged exponent" });
     // l.411: P̃ = exp(½ Wᵀv + b) holds only up to a factor constant in y (∝)
-    s.step(`exp(E(${logp})) = exp(1/2 * W' * v + b)`, { expect: "refuted", note: "l.411 holds only as ∝ over y; renormalised it is the softmax step above" });
+    s.step(`exp(E(${logp})) = exp(1/2 * W' * v + b)`, { lines: "411", expect: "refuted", note: "l.411 holds only as ∝ over y; renormalised it is the softmax step above" });
     // not in the seed: the arithmetic mean of bagging (l.365) is not the weight-scaled model
     s.step(`E(${p}) = softmax(1/2 * W' * v + b)`, { expect: "refuted", note: "not in the seed: a control, weight scaling is exact for the geometric mean only" });
   }),
@@ -57,8 +57,8 @@ const sampled = (k: number) => {
   const lets: Record<string, string> = { v: "2", W: "2 x 4", b: "4", d: "2 ~ bernoulli(1/2)" };
   for (const d of ds) lets[d] = "2 ~ bernoulli(1/2)";
   return derivation(`004 Q5 (l.371): averaging ${k} sampled masks`, { source: "004 Q5", let: lets }, (s) => {
-    s.step(`E(${avg}) = E(${p})`);
-    s.step(`Var(${avg}) = Var(${p}) / ${k}`);
+    s.step(`E(${avg}) = E(${p})`, { lines: "371" });
+    s.step(`Var(${avg}) = Var(${p}) / ${k}`, { lines: "371" });
     s.step(`Var(${avg}) = Var(${p})`, { expect: "refuted", note: "not in the seed: a control, averaging k masks divides the variance by k" });
   });
 };

@@ -102,7 +102,7 @@ export const crossEntropy = derivation("Q7(b): the cross-entropy identity and �
   d.step("grad(L, W4) = (yhat - y) * h3'", { lines: "443" });
 
   // l.445: ∂L/∂W³_{j,i} = (Σ_{k=1}^3 (ŷ_k − y_k) W⁴_{k,j}) LeakyReLU′(x³_j) h²_i
-  d.step(`grad(L, W3)[2, 3] = ${sum(3, (k) => `(yhat[${k}] - y[${k}]) * W4[${k}, 2]`)} * lrelu_d(x3[2]) * h2[3]`);
+  d.step(`grad(L, W3)[2, 3] = ${sum(3, (k) => `(yhat[${k}] - y[${k}]) * W4[${k}, 2]`)} * lrelu_d(x3[2]) * h2[3]`, { lines: "445" });
   d.step("grad(L, W3) = ((W4' * (yhat - y)) .* lrelu_d(x3)) * h2'", { lines: "445" });
 });
 
@@ -116,17 +116,19 @@ export const deeperLayers = derivation("Q7(b): ∂L/∂W² and ∂L/∂W¹", {
 
   // l.447–454 at (j, i) = (2, 3), as written: LeakyReLU′(x³_j) inside the sum over p
   d.step(`grad(L, W2)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[2]) * W3[${p}, 2]`)} * lrelu_d(x2[2]) * h1[3]`, {
+    lines: "447-454",
     expect: "refuted",
     note: "LeakyReLU′(x³_j) should be LeakyReLU′(x³_p): the factor belongs to the unit p summed over",
   });
-  d.step(`grad(L, W2)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[${p}]) * W3[${p}, 2]`)} * lrelu_d(x2[2]) * h1[3]`);
+  d.step(`grad(L, W2)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[${p}]) * W3[${p}, 2]`)} * lrelu_d(x2[2]) * h1[3]`, { lines: "447-454" });
   d.step("grad(L, W2) = ((W3' * ((W4' * (yhat - y)) .* lrelu_d(x3))) .* lrelu_d(x2)) * h1'", { lines: "447-454" });
 
   // l.456–464 at (j, i) = (2, 3), as written: LeakyReLU′(x³_j) twice
   d.step(`grad(L, W1)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[2]) * ${sum(5, (m) => `W3[${p}, ${m}] * lrelu_d(x3[2]) * W2[${m}, 2]`)}`)} * lrelu_d(x1[2]) * X[3]`, {
+    lines: "456-464",
     expect: "refuted",
     note: "the two LeakyReLU′(x³_j) should be LeakyReLU′(x³_p) and LeakyReLU′(x²_m), one per unit summed over",
   });
-  d.step(`grad(L, W1)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[${p}]) * ${sum(5, (m) => `W3[${p}, ${m}] * lrelu_d(x2[${m}]) * W2[${m}, 2]`)}`)} * lrelu_d(x1[2]) * X[3]`);
+  d.step(`grad(L, W1)[2, 3] = ${sum(5, (p) => `g4(${p}) * lrelu_d(x3[${p}]) * ${sum(5, (m) => `W3[${p}, ${m}] * lrelu_d(x2[${m}]) * W2[${m}, 2]`)}`)} * lrelu_d(x1[2]) * X[3]`, { lines: "456-464" });
   d.step("grad(L, W1) = ((W2' * ((W3' * ((W4' * (yhat - y)) .* lrelu_d(x3))) .* lrelu_d(x2))) .* lrelu_d(x1)) * X'", { lines: "456-464" });
 });
