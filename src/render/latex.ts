@@ -39,6 +39,9 @@ export function toLatex(e: Expr): string {
       const [r, c] = e.dims!;
       const rows: string[] = [];
       for (let i = 0; i < r; i++) rows.push(e.args.slice(i * c, (i + 1) * c).map(toLatex).join(" & "));
+      // amsmath's bmatrix stops xelatex beyond MaxMatrixCols (10) columns; an
+      // array with one column spec per column has no such limit (KaTeX reads both)
+      if (c > 10) return `\\left[\\begin{array}{${"c".repeat(c)}} ${rows.join(" \\\\ ")} \\end{array}\\right]`;
       return `\\begin{bmatrix} ${rows.join(" \\\\ ")} \\end{bmatrix}`;
     }
   }

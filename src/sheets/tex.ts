@@ -30,10 +30,11 @@ export function sheetTex(m: SheetModel, title: string, lang: Lang): string {
   body.push(summaryTex(m, w));
   if (m.error !== null) body.push(`\\noindent\\fbox{\\parbox{\\linewidth}{\\textbf{${texText(w.fileError)}:} ${inline(m.error, rtl, lang)}}}`);
   for (const d of m.derivations) body.push(derivationTex(d, m.file, w, rtl, lang, para));
-  return [preamble(rtl, lang), "\\begin{document}", ...body, "\\end{document}", ""].join("\n");
+  return [texPreamble(rtl, lang), "\\begin{document}", ...body, "\\end{document}", ""].join("\n");
 }
 
-function preamble(rtl: boolean, lang: Lang): string {
+/** The sheet's preamble (exported so the xelatex test of every operator's LaTeX compiles under the very same packages). */
+export function texPreamble(rtl: boolean, lang: Lang): string {
   const lines = [
     "% written by derive sheet; compile with: xelatex -no-shell-escape",
     "\\documentclass[11pt,a4paper]{article}",
@@ -122,6 +123,11 @@ function groupTex(g: Group, file: string, w: Words, rtl: boolean, lang: Lang, pa
   return stepTex(g.item, file, w, rtl, lang);
 }
 
+/** A step's maths as the sheet sets it: one unnumbered display. */
+export function displayMathTex(latex: string): string {
+  return `\\begin{equation*}\n${latex}\n\\end{equation*}`;
+}
+
 function verdictWord(v: string, w: Words): string {
   return v === "proved" ? w.proved : v === "verified" ? w.verified : v === "refuted" ? w.refuted : v === "error" ? w.error : w.skipped;
 }
@@ -131,7 +137,7 @@ function stepTex(s: StepItem, file: string, w: Words, rtl: boolean, lang: Lang):
   const out: string[] = [];
   // maths is left-to-right on a right-to-left page too
   // LaTeX that KaTeX refuses (a double subscript) would stop xelatex: the source text instead
-  const claim = s.latex !== null && katexAccepts(s.latex) ? `\\begin{equation*}\n${s.latex}\n\\end{equation*}` : `\\par ${texCode(o.claim)}\\par`;
+  const claim = s.latex !== null && katexAccepts(s.latex) ? displayMathTex(s.latex) : `\\par ${texCode(o.claim)}\\par`;
   out.push(lang === "fa" ? `\\begin{english}\n${claim}\n\\end{english}` : claim);
   const samples = /\bon (\d+) samples\b/.exec(o.detail)?.[1];
   const label = o.verdict === "verified" && samples ? `${verdictWord(o.verdict, w)} (${w.samples(Number(samples))})` : verdictWord(o.verdict, w);
