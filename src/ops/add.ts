@@ -19,7 +19,7 @@ export const addOp = defineOp({
   jvp: ({ node, dargs: [da, db], b }) =>
     da && db ? b.add(da, db) : broadcastTo(b, (da ?? db)!, node.shape),
   transpose: ({ args, i, g, b }) => unbroadcast(b, g, args[i]!.shape),
-  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} + ${operand(b!, node.args[1]!, true)}`,
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!, false, true)} + ${operand(b!, node.args[1]!, true, true)}`,
   examples: [
     ["A + B", "B + A", ["A, B: n x m"]],
     ["(A + B)'", "A' + B'", ["A, B: n x m"]],

@@ -2,7 +2,7 @@
 // k, stride s (default k) and no padding. x: N x C x L.
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { poolLatex } from "./conv-latex.js";
 import { avgEval, avgJvp, poolTranspose } from "./pool-rules.js";
 import { poolShape } from "./tensor-util.js";
 
@@ -15,7 +15,7 @@ export const avgpool1dOp = defineOp({
   eval: avgEval(1),
   jvp: avgJvp("avgpool1d"),
   transpose: poolTranspose("avgpool1d"),
-  latex: (args) => call(opName("avgpool1d"), ...args),
+  latex: (args) => poolLatex("avgpool", args, 1),
   examples: [
     ["avgpool1d(reshape([1, 3, 2, 6], 1, 1, 4), 2, 1)", "reshape([2, 2.5, 4], 1, 1, 3)"],
     ["avgpool1d(X + Y, 3, 2)", "avgpool1d(X, 3, 2) + avgpool1d(Y, 3, 2)", ["X, Y: 2 x 3 x 9"]],

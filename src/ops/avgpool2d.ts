@@ -2,7 +2,7 @@
 // window, stride s (default k, as in PyTorch) and no padding. x: N x C x H x W.
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { poolLatex } from "./conv-latex.js";
 import { avgEval, avgJvp, poolTranspose } from "./pool-rules.js";
 import { poolShape } from "./tensor-util.js";
 
@@ -15,7 +15,7 @@ export const avgpool2dOp = defineOp({
   eval: avgEval(2),
   jvp: avgJvp("avgpool2d"),
   transpose: poolTranspose("avgpool2d"),
-  latex: (args) => call(opName("avgpool2d"), ...args),
+  latex: (args) => poolLatex("avgpool", args, 2),
   examples: [
     ["avgpool2d(reshape([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], 1, 1, 4, 4), 2)", "reshape([3.5, 5.5, 11.5, 13.5], 1, 1, 2, 2)"],
     ["avgpool2d(X + a * Y, 2, 1)", "avgpool2d(X, 2, 1) + a * avgpool2d(Y, 2, 1)", ["X, Y: 2 x 3 x 5 x 4"]],

@@ -4,7 +4,7 @@
 // bias); evaluated as conv2d with a height of 1.
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { convLatex } from "./conv-latex.js";
 import { convEval, convJvp, convTranspose } from "./conv-rules.js";
 import { convShape } from "./tensor-util.js";
 
@@ -17,7 +17,7 @@ export const conv1dOp = defineOp({
   eval: convEval(1),
   jvp: convJvp("conv1d"),
   transpose: convTranspose("conv1d"),
-  latex: (args) => call(opName("conv1d"), ...args),
+  latex: (args, node) => convLatex(args, node, ["s", "p", "d", "g"]),
   examples: [
     // hand-computed: [1 2 3 4] * [1 -1] -> [-1 -1 -1]; with stride 2, padding 1: [0 1 2 3 4 0] -> [-1, -1, 4]
     ["conv1d(reshape([1, 2, 3, 4], 1, 1, 4), reshape([1, -1], 1, 1, 2))", "reshape([-1, -1, -1], 1, 1, 3)"],

@@ -7,7 +7,7 @@
 // matrix product.
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { convLatex } from "./conv-latex.js";
 import { convEval, convJvp, convTranspose } from "./conv-rules.js";
 import { convShape } from "./tensor-util.js";
 
@@ -20,7 +20,7 @@ export const conv2dOp = defineOp({
   eval: convEval(2),
   jvp: convJvp("conv2d"),
   transpose: convTranspose("conv2d"),
-  latex: (args) => call(opName("conv2d"), ...args),
+  latex: (args, node) => convLatex(args, node, ["s", "p", "d", "g"]),
   examples: [
     // hand-computed: x[i, j] - x[i + 1, j + 1] over a 3 x 3 ramp
     ["conv2d(reshape([1, 2, 3, 4, 5, 6, 7, 8, 9], 1, 1, 3, 3), reshape([1, 0, 0, -1], 1, 1, 2, 2))", "reshape([-4, -4, -4, -4], 1, 1, 2, 2)"],

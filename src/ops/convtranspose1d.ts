@@ -3,7 +3,7 @@
 // input. w is the weight of the convolution it transposes (C_in x C_out/groups x k).
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { convLatex } from "./conv-latex.js";
 import { convJvp, convTranspose, convTransposeEval } from "./conv-rules.js";
 import { convTransposeShape } from "./tensor-util.js";
 
@@ -16,7 +16,7 @@ export const convtranspose1dOp = defineOp({
   eval: convTransposeEval(1),
   jvp: convJvp("convtranspose1d"),
   transpose: convTranspose("convtranspose1d"),
-  latex: (args) => call(opName("convtranspose1d"), ...args),
+  latex: (args, node) => convLatex(args, node, ["s", "p", "p_{\\mathrm{out}}", "g", "d"], true),
   examples: [
     // [1, 2] spread by the kernel [1, -1] with stride 2: [1, -1, 2, -2]
     ["convtranspose1d(reshape([1, 2], 1, 1, 2), reshape([1, -1], 1, 1, 2), 0, 2)", "reshape([1, -1, 2, -2], 1, 1, 4)"],

@@ -5,7 +5,7 @@
 // w is the weight of the convolution it transposes (C_in x C_out/groups x kh x kw).
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { convLatex } from "./conv-latex.js";
 import { convJvp, convTranspose, convTransposeEval } from "./conv-rules.js";
 import { convTransposeShape } from "./tensor-util.js";
 
@@ -18,7 +18,7 @@ export const convtranspose2dOp = defineOp({
   eval: convTransposeEval(2),
   jvp: convJvp("convtranspose2d"),
   transpose: convTranspose("convtranspose2d"),
-  latex: (args) => call(opName("convtranspose2d"), ...args),
+  latex: (args, node) => convLatex(args, node, ["s", "p", "p_{\\mathrm{out}}", "g", "d"], true),
   examples: [
     // a 1 x 1 input spreads the kernel: [[1*1, 1*2], [1*3, 1*4]] times 2
     ["convtranspose2d(reshape([2], 1, 1, 1, 1), reshape([1, 2, 3, 4], 1, 1, 2, 2))", "reshape([2, 4, 6, 8], 1, 1, 2, 2)"],

@@ -1,7 +1,7 @@
 // The function `kron(A, B)`: Kronecker product.
 
 import { defineOp } from "./define.js";
-import { latexAtom } from "./latex-util.js";
+import { body } from "./latex-util.js";
 import { noAdjoint, sumTerms } from "./derivative-util.js";
 import { mulDim, shape } from "../core/shape.js";
 import { kron } from "../core/kernels.js";
@@ -14,7 +14,7 @@ export const kronOp = defineOp({
   eval: ([a, b]) => kron(a!, b!),
   jvp: ({ args: [x, y], dargs: [dx, dy], b }) => sumTerms(b, [dx && b.call("kron", dx, y!), dy && b.call("kron", x!, dy)]),
   transpose: () => noAdjoint("kron"),
-  latex: ([a, b], node) => `${latexAtom(a!, node.args[0]!)} \\otimes ${latexAtom(b!, node.args[1]!)}`,
+  latex: ([a, b]) => `${body(a!)} \\otimes ${body(b!)}`,
   examples: [
     ["kron(A, B + C)", "kron(A, B) + kron(A, C)", ["A: n x m", "B, C: p x q"]],
     ["kron(A, B)'", "kron(A', B')", ["A: n x m", "B: p x q"]],

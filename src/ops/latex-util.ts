@@ -40,11 +40,36 @@ export function latexAtom(s: string, e: Expr): string {
  * `x \, {y}^{\top}`, `\nabla_{X} f`) still need parentheses here. A negation
  * on the right of a binary operator is wrapped too (`A + \left(-B\right)`).
  */
-export function operand(s: string, e: Expr, right = false): string {
+export function operand(s: string, e: Expr, right = false, additive = false): string {
   if (isWrapped(s) || !hasOp(e.op)) return s;
   const kind = opDef(e.op).syntax.kind;
-  if ((kind === "function" && !isTight(s)) || (kind === "prefix" && right)) return paren(s);
+  if (kind === "prefix" && right) return paren(s);
+  // under + and -, an infix form that binds tighter (`A \otimes B`, `x \, {y}^{\top}`,
+  // `X \star W`) reads correctly bare; one with its own + or - does not
+  if (kind === "function" && !isTight(s) && (!additive || hasLooseOperator(s))) return paren(s);
   return s;
+}
+
+/** A top-level `+`, `-` (after the first token), relation, comma or big operator. */
+function hasLooseOperator(s: string): boolean {
+  let loose = false;
+  scan(s, (i, depth, token) => {
+    if (depth === 0 && /^[+=<>,]$/.test(token)) loose = true;
+    if (depth === 0 && i > 0 && token === "-") loose = true;
+    // a big operator's reach is read differently by different readers: keep its group
+    if (depth === 0 && /^\\(pm|mp|le|ge|approx|propto|sum|prod|lim)$/.test(token)) loose = true;
+  });
+  return loose;
+}
+
+/**
+ * The body of a big operator (`\sum`, `\prod`, `\lim`): bare when it reads as
+ * one unit (`{x}_{i}`, `\frac{1}{t}`, `\sigma\left(t\right)`), in parentheses
+ * when a space, sign or binary operator would let the operator's reach be
+ * misread (`\sum_{i} \left(a_{i} + b\right)`).
+ */
+export function body(s: string): string {
+  return isWrapped(s) || isTight(s) ? s : paren(s);
 }
 
 /** `s` without one pair of `\left( \right)` around all of it (for `\frac`, exponents). */
@@ -73,7 +98,7 @@ function atomicKind(e: Expr): boolean {
 const SEPARATORS = new Set(["\\,", "\\;", "\\:", "\\!", "\\ ", "\\cdot", "\\times", "\\otimes", "\\odot", "\\oslash", "\\quad"]);
 
 /** No space, sign or binary operator outside braces and `\left ... \right`. */
-function isTight(s: string): boolean {
+export function isTight(s: string): boolean {
   let tight = true;
   scan(s, (_i, depth, token) => {
     if (depth === 0 && (SEPARATORS.has(token) || /^[\s+\-=<>,]$/.test(token))) tight = false;

@@ -5,12 +5,14 @@
 // (oscillates, diverges, differs from the two sides) is an error with the
 // position of the `lim`, never a number.
 
+import type { Expr } from "../core/ast.js";
 import { DeriveError } from "../core/errors.js";
 import { isScalar } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import type { TNode } from "../core/typed.js";
 import { defineOp, type LazyCtx } from "./define.js";
 import { limitAlong, sequence, showTrail } from "./limits.js";
+import { body } from "./latex-util.js";
 
 /** +-Infinity for `inf` / `-inf`, null for anything else. */
 function infinite(n: TNode): number | null {
@@ -99,10 +101,9 @@ export const limOp = defineOp({
   },
   latex: ([f, t, a, s], node) => {
     const target = node.args[2]!;
-    const isInf = target.op === "inf" || (target.op === "sym" && target.name === "inf");
     // braces keep a target that has its own superscript (10^{-3}) apart from the side's
-    const to = isInf ? "\\infty" : side(s, node) ? `{${a}}` : a;
-    return `\\lim_{${t} \\to ${to}${side(s, node)}} \\left(${f}\\right)`;
+    const to = isInf(target) ? "\\infty" : isNegInf(target) ? "-\\infty" : side(s, node) ? `{${a}}` : a;
+    return `\\lim_{${t} \\to ${to}${side(s, node)}} ${body(f!)}`;
   },
   examples: [
     ["lim(sigmoid(t), t, inf)", "1"],
@@ -118,4 +119,14 @@ export const limOp = defineOp({
 /** The one-sided mark of the LaTeX target: `^{+}`, `^{-}` or nothing. */
 function side(s: string | undefined, node: { readonly args: readonly { readonly op: string }[] }): string {
   return s === undefined ? "" : node.args[3]!.op === "neg" ? "^{-}" : "^{+}";
+}
+
+/** `inf`, as the constant or as a bare name (the parser may leave either). */
+function isInf(e: Expr): boolean {
+  return e.op === "inf" || (e.op === "sym" && e.name === "inf");
+}
+
+/** `-inf`: written \\infty with its sign, not \\mathrm{inf}. */
+function isNegInf(e: Expr): boolean {
+  return e.op === "neg" && isInf(e.args[0]!);
 }

@@ -3,7 +3,7 @@
 // differential in the direction v (v at each window's maximum of x).
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { poolLatex } from "./conv-latex.js";
 import { maxEval, maxJvp, poolTranspose } from "./pool-rules.js";
 import { poolShape } from "./tensor-util.js";
 
@@ -16,7 +16,7 @@ export const maxpool1dOp = defineOp({
   eval: maxEval(1),
   jvp: maxJvp("maxpool1d"),
   transpose: poolTranspose("maxpool1d"),
-  latex: (args) => call(opName("maxpool1d"), ...args),
+  latex: (args) => poolLatex("maxpool", args, 1),
   examples: [
     ["maxpool1d(reshape([1, 3, 2, 6, 4], 1, 1, 5), 2, 1)", "reshape([3, 3, 6, 6], 1, 1, 4)"],
     ["maxpool1d(exp(X), 3, 2)", "exp(maxpool1d(X, 3, 2))", ["X: 2 x 2 x 7"]],

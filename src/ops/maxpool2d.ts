@@ -4,7 +4,7 @@
 // (the first one on a tie, as PyTorch), linear in v.
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { poolLatex } from "./conv-latex.js";
 import { maxEval, maxJvp, poolTranspose } from "./pool-rules.js";
 import { poolShape } from "./tensor-util.js";
 
@@ -17,7 +17,7 @@ export const maxpool2dOp = defineOp({
   eval: maxEval(2),
   jvp: maxJvp("maxpool2d"),
   transpose: poolTranspose("maxpool2d"),
-  latex: (args) => call(opName("maxpool2d"), ...args),
+  latex: (args) => poolLatex("maxpool", args, 2),
   examples: [
     ["maxpool2d(reshape([1, 5, 2, 0, 3, 4, 8, 1, 0, 2, 1, 1, 9, 1, 3, 7], 1, 1, 4, 4), 2)", "reshape([5, 8, 9, 7], 1, 1, 2, 2)"],
     ["maxpool2d(a * a * X + 1, 2, 1)", "a * a * maxpool2d(X, 2, 1) + 1", ["X: 2 x 2 x 4 x 5"]],

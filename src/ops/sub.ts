@@ -24,7 +24,7 @@ export const subOp = defineOp({
     const own = unbroadcast(b, g, args[i]!.shape);
     return i === 0 ? own : b.neg(own);
   },
-  latex: ([a, b], node) => `${operand(a!, node.args[0]!)} - ${operand(b!, node.args[1]!, true)}`,
+  latex: ([a, b], node) => `${operand(a!, node.args[0]!, false, true)} - ${operand(b!, node.args[1]!, true, true)}`,
   examples: [
     ["A - B", "A + (-1) * B", ["A, B: n x m"]],
     ["X - X", "zeros(n, m)", ["X: n x m"]],

@@ -4,7 +4,7 @@
 
 import { defineOp } from "./define.js";
 import { indexedShape, loop } from "./indexed.js";
-import { call, opName } from "./latex-util.js";
+import { body, call, opName } from "./latex-util.js";
 import { SCALAR } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { add, sumAll } from "../core/kernels.js";
@@ -29,7 +29,7 @@ export const sumOp = defineOp({
     if (node.args.length !== 1) throw new Error("the adjoint of a sum over an index cannot be written in the language");
     return b.mul(g, b.onesOf(a!.shape));
   },
-  latex: ([a, i, lo, hi]) => (i === undefined ? call(opName("sum"), a!) : `\\sum_{${i}=${lo}}^{${hi}} \\left(${a}\\right)`),
+  latex: ([a, i, lo, hi]) => (i === undefined ? call(opName("sum"), a!) : `\\sum_{${i}=${lo}}^{${hi}} ${body(a!)}`),
   examples: [
     ["sum(A + B)", "sum(A) + sum(B)", ["A, B: n x m"]],
     ["sum(X)", "ones(n)' * X * ones(m)", ["X: n x m"]],

@@ -1,0 +1,45 @@
+// LaTeX shared by the convolution and pooling operator files, in the notation
+// of deep-learning papers: PyTorch's conv is a cross-correlation, written
+// `X \star W`; the hyperparameters the source spells out stay visible as a
+// subscript on the operator (`X \star_{s=2,\,p=1} W`), the bias as `+ b`, and a
+// transposed convolution as `G \star^{\top}_{s=2} W`. Pooling reads
+// `\operatorname{maxpool}_{2 \times 2,\,s=1}\left(X\right)`.
+
+import type { Expr } from "../core/ast.js";
+import { isTight, isWrapped, paren } from "./latex-util.js";
+
+/** `s` in parentheses unless it already reads as one unit. */
+function unit(s: string): string {
+  return isWrapped(s) || isTight(s) ? s : paren(s);
+}
+
+/** `{}_{s=2,\,p=1}` from the hyperparameters given (none: nothing). */
+function scripts(values: readonly string[], labels: readonly string[]): string {
+  const parts = values.map((v, i) => `${labels[i]}=${v}`);
+  return parts.length ? `_{${parts.join(",\\,")}}` : "";
+}
+
+/**
+ * conv(x, w [, b, ...hyper]): `x \star_{...} w + b`. A bias that is the
+ * literal 0 means "no bias" and is not printed.
+ */
+export function convLatex(args: readonly string[], node: Expr, labels: readonly string[], transposed = false): string {
+  const [x, w, b, ...hyper] = args;
+  const star = transposed ? "\\star^{\\top}" : "\\star";
+  const core = `${unit(x!)} ${star}${scripts(hyper, labels)} ${unit(w!)}`;
+  const bias = node.args[2];
+  const noBias = b === undefined || (bias!.op === "num" && bias!.value === 0);
+  return noBias ? core : `${core} + ${unit(b!)}`;
+}
+
+/**
+ * pool(x, k [, s [, v]]): `\operatorname{maxpool}_{k \times k,\,s=1}\left(x\right)`;
+ * with v, the differential in the direction v: `\mathrm{D}\operatorname{maxpool}_{...}\left(x\right)\left[v\right]`.
+ */
+export function poolLatex(name: string, args: readonly string[], dims: 1 | 2): string {
+  const [x, k, s, v] = args;
+  const window = dims === 2 ? `${unit(k!)} \\times ${unit(k!)}` : k!;
+  const sub = s === undefined ? window : `${window},\\,s=${s}`;
+  const head = `\\operatorname{${name}}_{${sub}}\\left(${x}\\right)`;
+  return v === undefined ? head : `\\mathrm{D}${head}\\left[${v}\\right]`;
+}
