@@ -37,11 +37,16 @@ export function latexAtom(s: string, e: Expr): string {
  * The LaTeX `s` of an operand `e` of an infix or prefix operator. The generic
  * printer has already parenthesised by precedence, but it takes every function
  * call for an atom; the few whose LaTeX is itself an infix form (`A \otimes B`,
- * `x \, {y}^{\top}`, `\nabla_{X} f`) still need parentheses here. A negation
- * on the right of a binary operator is wrapped too (`A + \left(-B\right)`).
+ * `x \, {y}^{\top}`, `\nabla_{X} f`) still need parentheses here. A right
+ * operand that opens with a sign is wrapped too (`A + \left(-B\right)`,
+ * `A + \left(-1 \, B\right)`). Under `+` and `-` (`additive`) a call that binds
+ * tighter than them, like `A \otimes B`, stays bare.
  */
 export function operand(s: string, e: Expr, right = false, additive = false): string {
-  if (isWrapped(s) || !hasOp(e.op)) return s;
+  if (isWrapped(s)) return s;
+  // a right operand that opens with a sign, `A + \left(-1 \, B\right)`, never `A + -1 \, B`
+  if (right && s.startsWith("-")) return paren(s);
+  if (!hasOp(e.op)) return s;
   const kind = opDef(e.op).syntax.kind;
   if (kind === "prefix" && right) return paren(s);
   // under + and -, an infix form that binds tighter (`A \otimes B`, `x \, {y}^{\top}`,

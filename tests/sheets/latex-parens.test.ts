@@ -7,7 +7,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Expr, node, sym } from "../../src/core/ast.js";
+import { type Expr, node, num, sym } from "../../src/core/ast.js";
 import { isTight } from "../../src/ops/latex-util.js";
 import { printExpr } from "../../src/parse/print.js";
 import { toLatex } from "../../src/render/latex.js";
@@ -38,6 +38,8 @@ describe("operator LaTeX parentheses", () => {
     expect(toLatex(node("sum", [node("index", [x, sym("i")]), sym("i"), sym("a"), sym("b")]))).toBe(String.raw`\sum_{i=a}^{b} {x}_{i}`);
     expect(toLatex(node("kron", [node("transpose", [sym("B")]), sym("A")]))).toBe(String.raw`{B}^{\top} \otimes A`);
     expect(toLatex(node("add", [node("kron", [sym("A"), sym("B")]), sym("C")]))).toBe(String.raw`A \otimes B + C`);
+    // a sign never follows a binary operator bare: A + (-1) * B
+    expect(toLatex(node("add", [sym("A"), node("mul", [node("neg", [num(1)]), sym("B")])]))).toBe(String.raw`A + \left(-1 \, B\right)`);
   });
 
   const binary = fc.constantFrom("add", "sub", "mul", "hadamard", "ediv", "pow", "epow");
