@@ -3,7 +3,7 @@
 
 import { DeriveError, asDeriveError } from "../core/errors.js";
 import { freshSeed } from "../numeric/random.js";
-import { FORMATS, type Format, writeSheets } from "../sheets/sheet.js";
+import type { Format } from "../sheets/sheet.js";
 import type { Lang } from "../sheets/words.js";
 import { parseArgs, seedFlag } from "./args.js";
 import type { Io } from "./main.js";
@@ -41,6 +41,8 @@ Example:
 
 export async function runSheet(argv: string[], io: Io): Promise<number> {
   try {
+    // loaded here, not at start-up: KaTeX and markdown-it would cost every other command ~0.1 s
+    const { FORMATS, writeSheets } = await import("../sheets/sheet.js");
     const { positionals, flags } = parseArgs(argv, FLAGS);
     const out = flags.get("out")?.[0];
     if (out === undefined || out.trim() === "") throw new DeriveError("usage", "--out DIR is required (where the sheets are written)");
