@@ -83,7 +83,7 @@ export class Differentiator {
     if (!L) return build.zerosOf(x.shape);
     const parts = this.transposeLinear(L, T.name!, build.num(1));
     if (parts.length === 0) return build.zerosOf(x.shape);
-    return parts.reduce((a, b) => build.add(a, b));
+    return sumOf(parts);
   }
 
   /** numerator layout: numel(F) x numel(x), over column-major vec */
@@ -307,4 +307,18 @@ export function substitute(t: TNode, name: string, by: TNode): TNode {
   if (t.op === "sym") return t.name === name ? by : t;
   if (!mentions(t, name)) return t;
   return { ...t, args: t.args.map((a) => substitute(a, name, by)) };
+}
+
+/**
+ * The sum of the contributions to a gradient. A 10,000-term loss has 10,000
+ * of them, and a left fold would be a tree as deep, which the recursive walks
+ * after it (simplify, print) cannot take; above 64 parts they are summed in
+ * groups of 32 (the parser groups long sums the same way), below as before.
+ */
+function sumOf(parts: readonly TNode[]): TNode {
+  const fold = (ps: readonly TNode[]): TNode => ps.reduce((a, b) => build.add(a, b));
+  if (parts.length <= 64) return fold(parts);
+  const groups: TNode[] = [];
+  for (let i = 0; i < parts.length; i += 32) groups.push(fold(parts.slice(i, i + 32)));
+  return groups.length <= 64 ? fold(groups) : sumOf(groups);
 }
