@@ -310,10 +310,8 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   if ("verdict" in seen) return seen;
   // a bound is verified only after a search for its counterexample failed (adversarial.ts)
   const search = inequality && !propto ? adversarialSearch(p, { vars, sizeMaps, attempt: (point, extreme) => {
-    const first = decideAt(p, point, 0.1);
-    if (first === "invalid" || first.holds) return null;
-    const c = confirm(p, point, first, extreme);
-    return "reason" in c ? null : refutation(p, point, c.decision);
+    const decision = confirmedFailure(p, point, extreme);
+    return decision ? refutation(p, point, decision) : null;
   } }) : null;
   if (search?.outcome) return search.outcome;
   const searched = search ? `, ${search.probes} probes, ${search.ascents} ascents` : "";
@@ -463,11 +461,9 @@ function smallest(p: Prepared, found: { point: Point; decision: Decision }, draw
       for (const v of best.point.values.keys()) values.set(v, draw(v, sizes, tries));
       const point: Point = { sizes, values };
       if (entries(point) >= entries(best.point)) break;
-      const first = decideAt(p, point, 0.1);
-      if (first === "invalid" || first.holds) continue;
-      const c = confirm(p, point, first, inequality && tries % 3 !== 0);
-      if ("reason" in c) continue;
-      best = { point, decision: c.decision };
+      const decision = confirmedFailure(p, point, inequality && tries % 3 !== 0);
+      if (!decision) continue;
+      best = { point, decision };
       break;
     } catch (e) {
       if (e instanceof InvalidSample || e instanceof DeriveError) continue;
@@ -500,10 +496,8 @@ function smallestInSweep(p: Prepared, found: { point: Point; decision: Decision 
         const values = new Map<string, Tensor>();
         for (const v of found.point.values.keys()) values.set(v, draw(v, sizes, tries));
         const point: Point = { sizes, values };
-        const first = decideAt(p, point, 0.1);
-        if (first === "invalid" || first.holds) continue;
-        const c = confirm(p, point, first, inequality && tries % 3 !== 0);
-        if ("decision" in c) return [point, c.decision];
+        const decision = confirmedFailure(p, point, inequality && tries % 3 !== 0);
+        if (decision) return [point, decision];
       } catch (e) {
         if (e instanceof InvalidSample || e instanceof DeriveError) continue;
         throw e;
@@ -511,6 +505,14 @@ function smallestInSweep(p: Prepared, found: { point: Point; decision: Decision 
     }
   }
   return [found.point, found.decision];
+}
+
+/** The re-confirmed failure at a point (a search's or a smaller counterexample's candidate), or null where it holds or does not count. */
+function confirmedFailure(p: Prepared, point: Point, wide: boolean): Decision | null {
+  const first = decideAt(p, point, 0.1);
+  if (first === "invalid" || first.holds) return null;
+  const c = confirm(p, point, first, wide);
+  return "decision" in c ? c.decision : null;
 }
 
 /**
