@@ -53,9 +53,13 @@ export async function runSheet(argv: string[], io: Io): Promise<number> {
     });
     const lang = flags.get("lang")?.[0] ?? "en";
     if (lang !== "en" && lang !== "fa") throw new DeriveError("usage", `--lang must be en or fa, not '${lang}'`);
-    const seed = seedFlag(flags) ?? freshSeed();
+    const given = seedFlag(flags);
+    const seed = given ?? freshSeed();
     const r = await writeSheets({ files: positionals, out, formats, seed, lang: lang as Lang, log: (p) => io.out(p) });
-    io.err(`seed ${seed}`);
+    // one line per file that could not be checked, as derive check reports it; the other files have their sheets
+    for (const f of r.failures) io.err(`derive sheet: ${f.file}: cannot be checked, no sheet written: ${f.error}`);
+    // a drawn seed is printed so the run can be repeated (a given one is on every sheet already)
+    if (given === undefined) io.err(`seed ${seed}`);
     return r.exit;
   } catch (e) {
     io.err(`derive sheet: ${asDeriveError(e).message.replace(/^usage error: /, "")}`);

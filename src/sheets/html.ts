@@ -80,9 +80,18 @@ function derivationHtml(d: DerivationSheet, file: string, w: Words): string {
 
 function groupHtml(g: Group, file: string, w: Words): string {
   if (g.kind === "pair") {
-    return `<div class="pair">\n${stepHtml(g.wrong, file, w)}\n<p class="fix-label">↳ ${escapeHtml(w.correction)}</p>\n${stepHtml(g.fixed, file, w)}\n</div>`;
+    // paired twice over: the frame and label a reader sees, and attributes naming each other's L<line>
+    const wrong = `L${g.wrong.outcome.line}`;
+    const fixed = `L${g.fixed.outcome.line}`;
+    return [
+      `<div class="pair" role="group" aria-label="${escapeHtml(w.pairLabel)}">`,
+      stepHtml(g.wrong, file, w, ` data-corrected-by="${fixed}"`),
+      `<p class="fix-label">↳ ${escapeHtml(w.correction)} (${escapeHtml(w.corrects(`${file}:${g.wrong.outcome.line}`))})</p>`,
+      stepHtml(g.fixed, file, w, ` data-corrects="${wrong}"`),
+      "</div>",
+    ].join("\n");
   }
-  if (g.item.kind === "text") return `<div class="text">${markdownHtml(g.item.markdown)}</div>`;
+  if (g.item.kind === "text") return `<div class="prose">${markdownHtml(g.item.markdown)}</div>`;
   return stepHtml(g.item, file, w);
 }
 
@@ -91,9 +100,9 @@ function verdictWord(v: string, w: Words): string {
 }
 
 /** One step: the claim, the mark (symbol, word, whether expected), where it is, how, the note, the counterexample. */
-export function stepHtml(s: StepItem, file: string, w: Words): string {
+export function stepHtml(s: StepItem, file: string, w: Words, pairing = ""): string {
   const o = s.outcome;
-  const attrs = s.checked ? ` id="L${o.line}" data-verdict="${o.verdict}" data-expected="${o.expected}" data-ok="${o.ok}"${o.lines ? ` data-lines="${escapeHtml(o.lines)}"` : ""}` : "";
+  const attrs = s.checked ? ` id="L${o.line}" data-verdict="${o.verdict}" data-expected="${escapeHtml(o.expected)}" data-ok="${o.ok}"${o.lines ? ` data-lines="${escapeHtml(o.lines)}"` : ""}${pairing}` : "";
   const out: string[] = [`<div class="step${s.checked ? "" : " unchecked"}"${attrs}>`];
   out.push(`<div class="claim">${s.latex !== null ? mathHtml(s.latex, true) : `<pre class="claim-source" dir="ltr"><code>${text(o.claim)}</code></pre>`}</div>`);
   const samples = /\bon (\d+) samples\b/.exec(o.detail)?.[1];

@@ -114,7 +114,9 @@ function stepItem(o: StepOutcome, d: Derivation, names: ReadonlySet<string>): St
   const isVariable = (n: string): boolean => names.has(n) || (scope?.isVariable(n) ?? false);
   if (o.kind === "claim") latex = safely(() => claimTextLatex(o.claim, isVariable));
   else if (o.kind === "argmin") latex = safely(() => argminLatex(o.claim, isVariable));
-  const counterexample = o.verdict === "refuted" ? counterexampleOf(o.detail, scope?.dims ?? new Set()) : null;
+  // dimensions are the checker's (a step's own `let` may add some the derivation's scope does not know)
+  const dims = new Set([...(scope?.dims ?? []), ...Object.keys(o.counterexample?.dims ?? {})]);
+  const counterexample = o.verdict === "refuted" ? counterexampleOf(o.detail, dims) : null;
   return { kind: "step", outcome: o, latex, checked, counterexample };
 }
 

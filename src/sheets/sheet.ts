@@ -3,7 +3,7 @@
 // process for what is not a verdict (prose, question, declarations), and
 // writes DIR/<basename>.html / .tex / .pdf. Exit codes as `derive check`.
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { deriveEntry, runCheck } from "../check/check.js";
 import { DeriveError } from "../core/errors.js";
@@ -37,6 +37,8 @@ export interface SheetResult {
   readonly exit: number;
   readonly written: readonly string[];
   readonly models: readonly SheetModel[];
+  /** files that could not be loaded (or whose check ended early): no sheet is written for them; one line each */
+  readonly failures: readonly { readonly file: string; readonly error: string }[];
 }
 
 /** A file's derivations, or why it could not be loaded (never throws). */
@@ -79,8 +81,8 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
   }
   const written: string[] = [];
   const models: SheetModel[] = [];
+  const failures: { file: string; error: string }[] = [];
   const htmlFor = new Map<string, string>();
-  let loadFailed = false;
   if (formats.includes("html") || formats.includes("pdf")) writeAssets(out);
   for (const f of run.files) {
     let derivations: Derivation[] = [];
@@ -90,10 +92,16 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
       if (typeof got === "string") error = got;
       else derivations = got;
     }
-    if (error !== null) loadFailed = true;
-    const model = buildModel(basename(f.file), run.seed, derivations, f.steps, error);
-    models.push(model);
     const name = sheetName(f.file);
+    if (error !== null) {
+      // nothing is written for a file that could not be checked (exit 2, as derive check);
+      // a sheet left from an earlier run would show verdicts this run did not give, so it goes
+      failures.push({ file: f.file, error });
+      for (const ext of formats) rmSync(join(out, `${name}.${ext}`), { force: true });
+      continue;
+    }
+    const model = buildModel(basename(f.file), run.seed, derivations, f.steps, null);
+    models.push(model);
     const title = derivations.length === 1 ? derivations[0]!.title : basename(f.file);
     if (formats.includes("html") || formats.includes("pdf")) {
       const html = sheetHtml(model, title, opts.lang);
@@ -115,5 +123,5 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
   }
   for (const p of written) opts.log?.(p);
   const failed = run.summary.failed > 0;
-  return { exit: loadFailed ? 2 : failed ? 1 : 0, written, models };
+  return { exit: failures.length ? 2 : failed ? 1 : 0, written, models, failures };
 }

@@ -40,7 +40,7 @@ table.cex th, table.cex td { border: 1px solid var(--rule); padding: .15rem .5re
 table.cex td code { white-space: pre-wrap; overflow-wrap: anywhere; }
 .pair { border: 1px solid var(--ink); padding: .2rem .6rem; margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; }
 .pair > .fix-label { font-weight: 700; margin: .4rem 0 0; }
-.text { margin: .6rem 0; overflow-wrap: anywhere; }
+.prose { margin: .6rem 0; overflow-wrap: anywhere; }
 code.math-source { background: #eee; }
 .file-error { border: 3px double var(--ink); padding: .5rem; }
 @media print {

@@ -116,7 +116,7 @@ function derivationTex(d: DerivationSheet, file: string, w: Words, rtl: boolean,
 
 function groupTex(g: Group, file: string, w: Words, rtl: boolean, lang: Lang, para: Para): string {
   if (g.kind === "pair") {
-    const inner = `${stepTex(g.wrong, file, w, rtl, lang)}\n\n$\\hookrightarrow$ \\textbf{${texText(w.correction)}}\n\n${stepTex(g.fixed, file, w, rtl, lang)}`;
+    const inner = `${stepTex(g.wrong, file, w, rtl, lang)}\n\n$\\hookrightarrow$ \\textbf{${texText(w.correction)}} (${texText(w.corrects(`${file}:${g.wrong.outcome.line}`))})\n\n${stepTex(g.fixed, file, w, rtl, lang)}`;
     return `\\par\\noindent\\fbox{\\parbox{\\dimexpr\\linewidth-2\\fboxsep-2\\fboxrule}{${inner}}}\n`;
   }
   if (g.item.kind === "text") return proseTex(g.item.markdown, para) + "\n";

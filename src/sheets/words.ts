@@ -29,6 +29,10 @@ export interface Words {
   readonly lhs: string;
   readonly rhs: string;
   readonly correction: string;
+  /** after "Corrected step": which step it corrects (file:line) */
+  readonly corrects: (where: string) => string;
+  /** the accessible name of a refuted step and its correction, framed together */
+  readonly pairLabel: string;
   readonly line: string;
   readonly lines: string;
   readonly detail: string;
@@ -62,6 +66,8 @@ const EN: Words = {
   lhs: "left side",
   rhs: "right side",
   correction: "Corrected step",
+  corrects: (where) => `corrects ${where}`,
+  pairLabel: "a refuted step and its correction",
   line: "line",
   lines: "source lines",
   detail: "how",
@@ -95,6 +101,8 @@ const FA: Words = {
   lhs: "سمت چپ",
   rhs: "سمت راست",
   correction: "گام درست‌شده",
+  corrects: (where) => `اصلاحِ ${where}`,
+  pairLabel: "گامی رد‌شده و اصلاح آن",
   line: "سطر",
   lines: "سطرهای منبع",
   detail: "چگونه",

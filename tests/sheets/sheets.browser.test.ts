@@ -100,9 +100,9 @@ describe("HTML sheets in Chromium", () => {
   it("a Persian paragraph is right-to-left, an English one left-to-right, the maths inside left-to-right", async () => {
     await open("persian");
     const dirOf = (sel: string) => page.locator(sel).first().evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(e).direction);
-    expect(await dirOf(".text p[lang=fa]")).toBe("rtl");
-    expect(await dirOf(".text p[dir=ltr]")).toBe("ltr");
-    expect(await dirOf(".text p[lang=fa] .katex")).toBe("ltr");
+    expect(await dirOf(".prose p[lang=fa]")).toBe("rtl");
+    expect(await dirOf(".prose p[dir=ltr]")).toBe("ltr");
+    expect(await dirOf(".prose p[lang=fa] .katex")).toBe("ltr");
     expect(await dirOf(".question p[lang=fa]")).toBe("rtl");
     // the steps' data attributes carry the cited lines
     expect(await page.$$eval("[data-verdict]", (els) => els.map((e) => e.getAttribute("data-lines")))).toEqual(["11", "12", "13-14"]);
