@@ -1,8 +1,11 @@
 // The function `convout(n, k, s, p, d)`: the output length of a convolution
-// (or pooling) along one axis, with PyTorch's formula.
+// (or pooling) along one axis, with PyTorch's formula. On a sheet it is that
+// formula, the standard output-size formula of deep-learning texts:
+// \left\lfloor \frac{n + 2p - k}{s} \right\rfloor + 1, with d(k - 1) + 1 for k
+// under a dilation d.
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { isTight, isWrapped, paren, unwrap } from "./latex-util.js";
 import { integerArg } from "./conv-util.js";
 import { SCALAR, isScalar, showShape } from "../core/shape.js";
 import { DeriveError } from "../core/errors.js";
@@ -35,7 +38,7 @@ export const convoutOp = defineOp({
     return Tensor.scalar(convOut(n, k, s, p, d));
   },
   // no jvp: the arguments are integers (an argument that varies is an error above)
-  latex: (args) => call(opName("convout"), ...args),
+  latex: (args) => convoutLatex(args),
   examples: [
     ["convout(227, 11, 4)", "55"],
     ["convout(13, 3, 1, 1)", "13"],
@@ -45,3 +48,22 @@ export const convoutOp = defineOp({
   ],
   source: "PyTorch, torch.nn.Conv2d (shape section)",
 });
+
+/** An operand that a sign or a factor must not split: `k` stays `k`, `a + b` becomes `\left(a + b\right)`. */
+const unit = (x: string): string => (isTight(x) || isWrapped(x) ? x : paren(x));
+
+/**
+ * `\left\lfloor \frac{n + 2 p - k}{s} \right\rfloor + 1`; the terms that defaults make
+ * vanish are left out (p = 0, d = 1), and so is the floor of a division by 1
+ * (every argument is an integer, so there is nothing to round).
+ */
+function convoutLatex([n, k, s = "1", p = "0", d = "1"]: readonly string[]): string {
+  const terms = [unwrap(n!)];
+  // 2 times a number needs a dot (`2 \cdot 1`, never `2 1`); times a name, none (`2 p`)
+  if (p !== "0") terms.push(`+ 2 ${/^[\d.]/.test(p) ? "\\cdot " : ""}${unit(p)}`);
+  // the kernel's span is d(k - 1) + 1: its "+ 1" and the formula's "- 1" cancel only when d = 1
+  if (d === "1") terms.push(`- ${unit(k!)}`);
+  else terms.push(`- ${unit(d)} \\left(${unwrap(k!)} - 1\\right) - 1`);
+  const top = terms.join(" ");
+  return s === "1" ? `${top} + 1` : `\\left\\lfloor \\frac{${top}}{${unwrap(s)}} \\right\\rfloor + 1`;
+}

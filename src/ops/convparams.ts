@@ -1,8 +1,9 @@
 // The function `convparams(cin, cout, k, bias)`: the number of parameters of
-// a convolution layer.
+// a convolution layer. On a sheet it is the count itself, as deep-learning
+// texts write it: c_out (c_in k + 1), weights plus one bias per output channel.
 
 import { defineOp } from "./define.js";
-import { call, opName } from "./latex-util.js";
+import { isTight, isWrapped, paren } from "./latex-util.js";
 import { integerArg } from "./conv-util.js";
 import { SCALAR, isScalar, showShape } from "../core/shape.js";
 import { DeriveError } from "../core/errors.js";
@@ -30,7 +31,7 @@ export const convparamsOp = defineOp({
     return Tensor.scalar(cout * (cin * k + bias));
   },
   // no jvp: the arguments are integers
-  latex: (args) => call(opName("convparams"), ...args),
+  latex: (args) => convparamsLatex(args),
   examples: [
     ["convparams(3, 96, 11 * 11)", "34944"],
     ["convparams(16, 32, 3 * 3, 0)", "4608"],
@@ -39,3 +40,16 @@ export const convparamsOp = defineOp({
   ],
   source: "PyTorch, torch.nn.Conv2d (weight: cout x cin/groups x kH x kW, bias: cout)",
 });
+
+/** A factor of a product: `k` and `3 \cdot 3` stay bare (a product is associative), `a + b` gets parentheses. */
+const factor = (x: string): string => (isTight(x) || isWrapped(x) || !/[+\-]/.test(x) ? x : paren(x));
+
+/** Two factors side by side: a dot between two numbers (`3 \cdot 96`, never `3 96`), a thin space otherwise. */
+const times = (a: string, b: string): string => (/[\d.}]$/.test(a) && /^[\d.]/.test(b) ? `${a} \\cdot ${b}` : `${a} \\, ${b}`);
+
+/** `cout (cin k + bias)`; with bias 0, `cout cin k`. */
+function convparamsLatex([cin, cout, k, bias = "1"]: readonly string[]): string {
+  const weights = times(factor(cin!), factor(k!));
+  if (bias === "0") return times(factor(cout!), weights);
+  return times(factor(cout!), paren(`${weights} + ${bias}`));
+}

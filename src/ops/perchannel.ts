@@ -23,6 +23,8 @@ export const perchannelOp = defineOp({
   // linear in b; it does not depend on Y's values, so a change of Y alone changes nothing
   jvp: ({ node, args, dargs: [db], b }) => (db ? b.mk("perchannel", [db, args[1]!]) : { op: "num", value: 0, args: [], pos: 0, end: 0, shape: node.shape }),
   transpose: () => noAdjoint("perchannel"),
+  // texts write this broadcast in words ("b_c added at every position of channel c")
+  // or as code (b[None, :, None, None]); no symbol is standard, so it stays a named operator
   latex: (args) => call(opName("perchannel"), ...args),
   examples: [
     ["perchannel([1; 2], Y)", "reshape([1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2], 2, 2, 3)", ["Y: 2 x 2 x 3"]],

@@ -45,7 +45,9 @@ export const reshapeOp = defineOp({
     if (dims.some((d) => typeof d === "string" && d.includes("*"))) noAdjoint("reshape of a product dimension");
     return b.mk("reshape", [g, ...dims.map(dimNode(b))]);
   },
-  latex: (args) => call(opName("reshape"), ...args),
+  // no standard symbol exists (vec() is only the flattening to a column): a named
+  // operator with the new dimensions as a subscript, as pooling shows its window
+  latex: ([x, ...dims]) => call(`${opName("reshape")}_{${dims.join(" \\times ")}}`, x!),
   examples: [
     ["reshape([1, 2, 3, 4, 5, 6], 2, 3)", "[1, 2, 3; 4, 5, 6]"],
     ["reshape(reshape(X, 2, 3, 2), 3, 4)", "X", ["X: 3 x 4"]],
