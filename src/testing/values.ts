@@ -18,8 +18,8 @@ export interface KitTensor {
   toArray(): unknown;
 }
 
-/** Anything the kit accepts where a value is expected. */
-export type Value = number | readonly unknown[] | KitTensor | Float64Array | Float32Array | { toArray(): unknown };
+/** Anything the kit accepts where a value is expected (ml-matrix's Matrix has to2DArray() instead of toArray()). */
+export type Value = number | readonly unknown[] | KitTensor | Float64Array | Float32Array | { toArray(): unknown } | { to2DArray(): number[][] };
 
 /** How generated values are handed to user code. */
 export type As = "array" | "tensor" | "mathjs";
@@ -69,8 +69,8 @@ export function readValue(v: unknown, where: string): { tensor: Tensor; form: Fo
     checkFinite(v, where);
     return { tensor: new Tensor([v.length, 1], Float64Array.from(v)), form: { kind: "typed array", rebuild: (u) => Float64Array.from(u.data) } };
   }
-  if (typeof v === "object" && v !== null && typeof (v as { toArray?: unknown }).toArray === "function") {
-    const arr = (v as { toArray(): unknown }).toArray();
+  const arr = arrayOfObject(v);
+  if (arr !== undefined) {
     const t = jsTensor(arr as never, where);
     const flat = Array.isArray(arr) && !Array.isArray(arr[0]);
     const Ctor = (v as { constructor?: new (a: unknown) => unknown }).constructor;
@@ -90,7 +90,18 @@ export function readValue(v: unknown, where: string): { tensor: Tensor; form: Fo
       },
     };
   }
-  throw new Error(`${where}: a value is a number, an array (a vector) or nested arrays (rows), tensor(data, shape), or an object with toArray(), not ${v === null ? "null" : typeof v}`);
+  throw new Error(`${where}: a value is a number, an array (a vector) or nested arrays (rows), tensor(data, shape), or an object with toArray() or to2DArray(), not ${v === null ? "null" : typeof v}`);
+}
+
+/**
+ * The nested arrays of a matrix object: toArray() (mathjs; a KitTensor) or
+ * to2DArray() (ml-matrix, whose Matrix has no toArray); undefined for anything else.
+ */
+function arrayOfObject(v: unknown): unknown[] | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const o = v as { toArray?: () => unknown; to2DArray?: () => unknown };
+  const arr = typeof o.toArray === "function" ? o.toArray() : typeof o.to2DArray === "function" ? o.to2DArray() : undefined;
+  return Array.isArray(arr) ? arr : undefined;
 }
 
 /** The dimensions of nested arrays, read down the first entries. */
