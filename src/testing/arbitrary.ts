@@ -68,7 +68,7 @@ export function formsOf(decls: readonly Declaration[], as: As = "array"): Map<st
 }
 
 /** A fast-check arbitrary of `{ name: value }` satisfying the declarations. */
-export function arbitrary(decls: Decls, options: ArbitraryOptions = {}): fc.Arbitrary<Record<string, unknown>> {
+export function arbitrary(decls: Decls, options: ArbitraryOptions = {}): fc.Arbitrary<Record<string, any>> {
   const ds = parseDecls(decls);
   return pointArbitrary(ds, options).map((p) => present1(ds, p, options.as ?? "array"));
 }

@@ -15,7 +15,7 @@ import { type As, type Form, formOf, indexOf, readValue, showDims, showEntry, sh
 
 export interface GradcheckOptions {
   /** the user's gradient code: `{ name: gradient }`, each the shape of its input, in any value form */
-  grad: (values: Record<string, any>) => Record<string, unknown>;
+  grad: (values: any) => Record<string, unknown>;
   /** the point(s): values in any form (number, arrays, tensor(...), toArray() objects) */
   at?: Readonly<Record<string, unknown>>;
   /** declarations: run as a property over arbitrary(let) */
@@ -96,7 +96,7 @@ interface PointReport {
   detail: string | null;
 }
 
-export function gradcheck(f: (values: Record<string, any>) => unknown, options: GradcheckOptions): GradcheckResult {
+export function gradcheck(f: (values: any) => unknown, options: GradcheckOptions): GradcheckResult {
   if (typeof f !== "function") throw new Error("gradcheck(f, options): f must be a function of the values returning a number");
   if (!options || typeof options.grad !== "function") throw new Error("gradcheck(f, options): options.grad must be a function returning { name: gradient }");
   if ((options.at === undefined) === (options.let === undefined)) throw new Error("gradcheck(f, options): give either options.at (values) or options.let (declarations)");
@@ -119,7 +119,7 @@ export function gradcheck(f: (values: Record<string, any>) => unknown, options: 
   return result;
 }
 
-function property(f: (values: Record<string, any>) => unknown, options: GradcheckOptions, tol: { rtol: number; atol: number; eps: number }, wrtList: string[] | null): GradcheckResult {
+function property(f: (values: any) => unknown, options: GradcheckOptions, tol: { rtol: number; atol: number; eps: number }, wrtList: string[] | null): GradcheckResult {
   const decls = parseDecls(options.let!);
   const as = options.as ?? "array";
   const wrt = wrtList ?? decls.filter((d) => !d.properties.includes("integer") && !d.properties.includes("onehot")).map((d) => d.name);
@@ -164,7 +164,7 @@ function property(f: (values: Record<string, any>) => unknown, options: Gradchec
 /** A seed for fast-check when none is given (reported, so a failure replays). */
 export const freshSeed = (): number => (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
 
-function checkPoint(f: (values: Record<string, any>) => unknown, gradFn: GradcheckOptions["grad"], inputs: Map<string, Input>, wrt: readonly string[], tol: { rtol: number; atol: number; eps: number }): PointReport {
+function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"], inputs: Map<string, Input>, wrt: readonly string[], tol: { rtol: number; atol: number; eps: number }): PointReport {
   const built: Record<string, unknown> = {};
   for (const [k, v] of inputs) built[k] = v.form.rebuild(v.tensor);
   const grads = gradFn({ ...built });

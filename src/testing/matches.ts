@@ -65,7 +65,7 @@ interface Comparison {
   cause: string | null;
 }
 
-export function matches(f: (values: Record<string, any>) => unknown, expr: string, options: MatchesOptions): MatchesResult {
+export function matches(f: (values: any) => unknown, expr: string, options: MatchesOptions): MatchesResult {
   if (typeof f !== "function") throw new Error("matches(f, expr, options): f must be a function of the values");
   if (typeof expr !== "string") throw new Error("matches(f, expr, options): expr must be an expression of the language, as a string");
   if (!options || options.let === undefined) throw new Error('matches(f, expr, options): options.let declares the names, e.g. { let: "X: n x m; A: n x n" }');
