@@ -31,7 +31,7 @@ export interface GradcheckOptions {
   numRuns?: number;
   rtol?: number;
   atol?: number;
-  /** first relative step of the central differences; default 1e-2 */
+  /** relative step of the finite differences (x ± eps max(1, |x|) and half that); default 1e-4 */
   eps?: number;
   /** throw on failure (default: inside vitest, i.e. when process.env.VITEST is set) */
   throws?: boolean;
@@ -50,7 +50,7 @@ export interface GradcheckResult {
   /** largest |analytic - numeric| / max(|analytic|, |numeric|, atol / rtol) over every entry checked */
   maxRelError: number;
   worst: Worst | null;
-  /** first relative step of the finite differences */
+  /** relative step of the finite differences */
   eps: number;
   rtol: number;
   atol: number;
@@ -66,7 +66,7 @@ export interface GradcheckResult {
   counterexample?: Record<string, unknown> | null;
 }
 
-export const DEFAULTS = { rtol: 1e-5, atol: 1e-8, eps: 1e-2, numRuns: 50 } as const;
+export const DEFAULTS = { rtol: 1e-5, atol: 1e-8, eps: 1e-4, numRuns: 50 } as const;
 
 /** Thrown when a check fails with `throws`: the message is the whole report. */
 export class GradcheckError extends Error {
@@ -196,13 +196,14 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
     }
     // the numeric gradient, entry by entry
     const parts: Partial[] = [];
+    const f0 = loss(built);
     for (let k = 0; k < x.tensor.size; k++) {
       const at = (v: number): number => {
         const d = x.tensor.data.slice();
         d[k] = v;
         return loss({ ...built, [name]: x.form.rebuild(new Tensor(x.tensor.shape, d)) });
       };
-      parts.push(partial(at, x.tensor.data[k]!, tol.eps));
+      parts.push(partial(at, x.tensor.data[k]!, f0, tol.eps));
     }
     const scale = Math.max(...parts.map((p) => Math.abs(p.kink ? Math.max(Math.abs(p.kink.lo), Math.abs(p.kink.hi)) : p.value)));
     const allowed = (k: number, a: number, n: number): number => tol.atol + tol.rtol * Math.max(Math.abs(a), Math.abs(n), scale / 1000) + 2 * parts[k]!.err;
@@ -262,7 +263,7 @@ const fmt = (x: number, digits = 10): string => (Number.isFinite(x) ? String(Num
 function report(r: PointReport, tol: { rtol: number; atol: number; eps: number }, inputs: Map<string, Input>, sizes: ReadonlyMap<string, number> | null, where: string, seed: number | null): string {
   const lines = [`gradcheck failed: ${r.detail ?? "mismatch"}`];
   if (r.cause) lines.push(`  likely cause: ${r.cause}`);
-  lines.push(`  tolerance: |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) with rtol ${tol.rtol}, atol ${tol.atol} (central differences from relative step ${tol.eps}, Richardson-extrapolated)`);
+  lines.push(`  tolerance: |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) with rtol ${tol.rtol}, atol ${tol.atol} (central differences at relative steps ${tol.eps} and ${tol.eps / 2}, Richardson-extrapolated in float64)`);
   lines.push(`  ${where}:`);
   if (sizes && sizes.size > 0) lines.push(`    ${[...sizes].map(([k, v]) => `${k} = ${v}`).join(", ")}`);
   for (const [k, v] of inputs) lines.push(`    ${k} = ${showValue(v.tensor, 17)}`);

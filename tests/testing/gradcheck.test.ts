@@ -146,7 +146,7 @@ describe("kinks", () => {
   it("relu as a property: generated points land on kinks, and a valid subgradient never fails", () => {
     const relu = ({ x, W }: { x: number[]; W: M }) => matvec(W, x).reduce((a, v) => a + Math.max(0, v), 0);
     const reluGrad = ({ x, W }: { x: number[]; W: M }) => {
-      const on = matvec(W, x).map((v) => (v > 0 ? 1 : 0));
+      const on = matvec(W, x).map((v): number => (v > 0 ? 1 : 0));
       return { W: on.map((o) => x.map((xj) => o * xj)), x: x.map((_, j) => on.reduce((a, o, i) => a + o * W[i]![j]!, 0)) };
     };
     const r = gradcheck(relu, { grad: reluGrad, let: "W: n x m; x: m", seed: 4, numRuns: 200, throws: false });
