@@ -197,11 +197,16 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
     // the numeric gradient, entry by entry
     const parts: Partial[] = [];
     const f0 = loss(built);
+    // one scratch copy of the input, each entry moved and put back (no copy per evaluation)
+    const work = x.tensor.data.slice();
+    const moved = new Tensor(x.tensor.shape, work);
+    const vals = { ...built };
     for (let k = 0; k < x.tensor.size; k++) {
       const at = (v: number): number => {
-        const d = x.tensor.data.slice();
-        d[k] = v;
-        return loss({ ...built, [name]: x.form.rebuild(new Tensor(x.tensor.shape, d)) });
+        work[k] = v;
+        vals[name] = x.form.rebuild(moved);
+        work[k] = x.tensor.data[k]!;
+        return loss(vals);
       };
       parts.push(partial(at, x.tensor.data[k]!, f0, tol.eps));
     }
@@ -220,10 +225,9 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
       const n = ref(k, a);
       if (parts[k]!.kink) kinks++;
       const rel = Math.abs(a - n) / Math.max(Math.abs(a), Math.abs(n), tol.atol / tol.rtol);
-      const entry: Worst = { name, index: indexOf(x.tensor, k), analytic: a, numeric: n };
       if (rel >= maxRelError || worst === null) {
         maxRelError = Math.max(maxRelError, rel);
-        worst = entry;
+        worst = { name, index: indexOf(x.tensor, k), analytic: a, numeric: n };
       }
       if (!agrees(k, a) && rel > badRel) {
         firstBad = k;
