@@ -167,8 +167,6 @@ export const freshSeed = (): number => (Date.now() ^ Math.floor(Math.random() * 
 function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"], inputs: Map<string, Input>, wrt: readonly string[], tol: { rtol: number; atol: number; eps: number }): PointReport {
   const built: Record<string, unknown> = {};
   for (const [k, v] of inputs) built[k] = v.form.rebuild(v.tensor);
-  const grads = gradFn({ ...built });
-  if (typeof grads !== "object" || grads === null) throw new Error(`options.grad must return an object { name: gradient }, not ${grads === null ? "null" : typeof grads}`);
   const loss = (vals: Record<string, unknown>): number => {
     const y = f(vals);
     if (typeof y === "number") return y;
@@ -176,6 +174,12 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
     if (t.size !== 1) throw new Error(`f must return a scalar loss (a number), not a value of shape ${showDims(t)}`);
     return t.data[0]!;
   };
+  const f0 = loss(built);
+  if (!Number.isFinite(f0)) {
+    return { ok: false, maxRelError: Infinity, worst: null, kinks: 0, cause: null, detail: `f is not finite here (${f0}): declare the properties f needs (positive, spd, in (0, 1), ...) so that every generated point is in its domain` };
+  }
+  const grads = gradFn({ ...built });
+  if (typeof grads !== "object" || grads === null) throw new Error(`options.grad must return an object { name: gradient }, not ${grads === null ? "null" : typeof grads}`);
   let maxRelError = 0;
   let worst: Worst | null = null;
   let worstFail: { rel: number; name: string; detail: string; cause: string | null; worst: Worst } | null = null;
@@ -196,7 +200,6 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
     }
     // the numeric gradient, entry by entry
     const parts: Partial[] = [];
-    const f0 = loss(built);
     // one scratch copy of the input, each entry moved and put back (no copy per evaluation)
     const work = x.tensor.data.slice();
     const moved = new Tensor(x.tensor.shape, work);
