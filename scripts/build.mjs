@@ -27,5 +27,8 @@ const sheetsApart = {
 };
 await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", plugins: [sheetsApart] });
 await build({ ...common, entryPoints: ["src/sheets/sheet.ts"], outfile: "dist/sheets.js" });
+// derive/testing: the testing kit (src/testing/). fast-check is the user's own copy
+// (a peer dependency), mathjs and ml-matrix are optional peers, never bundled.
+await build({ ...common, entryPoints: ["src/testing/index.ts"], outfile: "dist/testing.js", external: [...common.external, "fast-check", "mathjs", "ml-matrix"] });
 // the PDF printer alone, for the sheets benchmark (bench/sheets.mjs)
 await build({ ...common, entryPoints: ["src/sheets/pdf.ts"], outfile: "dist/sheets-pdf.js" });

@@ -28,7 +28,7 @@ const RESTART_FLOOR = 1e-4;
 /** smallest relative step tried before the point is declared a kink */
 const HMIN = 1e-9;
 
-type Stencil = (h: number) => Tensor | null;
+export type Stencil = (h: number) => Tensor | null;
 
 export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
   /** f evaluated with `name` set to `value`, or null where it is undefined or crosses a kink. */
@@ -179,8 +179,8 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
   };
 }
 
-/** Ridders' tableau: repeated Richardson extrapolation with shrinking steps. */
-function extrapolate(stencil: Stencil, first: Tensor, h0: number): { value: Tensor; err: number } {
+/** Ridders' tableau: repeated Richardson extrapolation with shrinking steps (also used by the testing kit, src/testing/fd.ts, on user functions). */
+export function extrapolate(stencil: Stencil, first: Tensor, h0: number): { value: Tensor; err: number } {
   const a: Tensor[][] = [[first]];
   let best = first;
   let err = Infinity;
