@@ -94,12 +94,15 @@ export function pointArbitrary(decls: readonly Declaration[], options: Arbitrary
 }
 
 // The underlying draws: small integers, mapped to round entries (hundredths).
-/** any sign, in [-3, 3]; shrinks to 0 */
-const free = fc.integer({ min: -300, max: 300 }).map((k) => k / 100);
+// An entry is an integer part and hundredths, drawn hundredths first so that
+// fast-check shrinks them first: an entry that must stay nonzero shrinks to
+// 1 rather than to 0.01 (gradients of a size one can read, far above atol).
+/** any sign, in (-4, 4); shrinks to 0, then to ±1 */
+const free = fc.tuple(fc.integer({ min: -99, max: 99 }), fc.integer({ min: -3, max: 3 })).map(([c, i]) => i + c / 100);
 /** in [0.1, 3]; shrinks to 1 */
 const positive = fc.integer({ min: -90, max: 200 }).map((k) => 1 + k / 100);
-/** in [0, 3]; shrinks to 0 */
-const nonnegative = fc.integer({ min: 0, max: 300 }).map((k) => k / 100);
+/** in [0, 4); shrinks to 0, then to 1 */
+const nonnegative = fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 3 })).map(([c, i]) => i + c / 100);
 const sign = fc.boolean().map((b) => (b ? -1 : 1));
 
 /** Entries inside a declared interval on a grid of 100 steps; shrinks to the lower end (or the integer nearest it). */
@@ -157,7 +160,7 @@ function valueArbitrary(d: Declaration, sizes: ReadonlyMap<string, number>): fc.
       const n = rows;
       if (has("diagonal")) return entries(positive, n).map((v) => diag(v));
       const signed = has("positive") || has("nonnegative");
-      // B B'/n + I: eigenvalues in [1, 1 + 9n], well conditioned, shrinks to I;
+      // B B'/n + I: eigenvalues in [1, 1 + 16n], well conditioned, shrinks to I;
       // a positive spd matrix adds 0.1 * ones (positive semidefinite) so that no entry is 0
       return entries(signed ? nonnegative : free, n * n).map((v) => {
         const b = mat(n, n, v);

@@ -19,29 +19,36 @@ export interface Partial {
 
 /** one-sided quotients closer than this (relative) are one derivative */
 const AGREE = 1e-6;
-/** relative step of the one-sided differences (extrapolated once: error ~ h^2) */
-const ONE_SIDED = 1e-5;
+/** the first Ridders step (relative) when the quick estimate is not trusted */
+const RIDDERS_STEP = 1e-2;
 
-/** d/dx g at x. `eps`: the first relative step of the central differences. */
-export function partial(g: (x: number) => number, x: number, eps: number): Partial {
+/**
+ * d/dx g at x, from four values g(x ± h), g(x ± h/2) with h = eps * max(1, |x|)
+ * and g(x) = f0 (computed once per point by the caller):
+ * - one-sided quotients on each side, each extrapolated once (error ~ h^2):
+ *   when they disagree, x sits on a kink (or within h of one), and every value
+ *   between the one-sided quotients is a valid subgradient;
+ * - else the central differences C(h), C(h/2) extrapolated, (4 C(h/2) - C(h)) / 3
+ *   (error ~ h^4); when the extrapolation's correction is not small, the step is
+ *   too large for how fast g varies, and Ridders' tableau (numeric/fd.ts) decides.
+ */
+export function partial(g: (x: number) => number, x: number, f0: number, eps: number): Partial {
   const s = Math.max(1, Math.abs(x));
-  const f0 = g(x);
-  const fin = (v: number): number | null => (Number.isFinite(v) ? v : null);
   const at = (h: number): number | null => {
     try {
-      return fin(g(x + h));
+      const v = g(x + h);
+      return Number.isFinite(v) ? v : null;
     } catch {
       return null;
     }
   };
-  // one-sided, each Richardson-extrapolated once: 2 D(h/2) - D(h)
-  const h = ONE_SIDED * s;
+  const h = eps * s;
   const fp = at(h);
   const fp2 = at(h / 2);
   const fm = at(-h);
   const fm2 = at(-h / 2);
-  const fwd = fp !== null && fp2 !== null ? 2 * ((fp2 - f0) / (h / 2)) - (fp - f0) / h : null;
-  const bwd = fm !== null && fm2 !== null ? 2 * ((f0 - fm2) / (h / 2)) - (f0 - fm) / h : null;
+  const fwd = fp !== null && fp2 !== null ? (4 * (fp2 - f0) - (fp - f0)) / h : null;
+  const bwd = fm !== null && fm2 !== null ? (4 * (f0 - fm2) - (f0 - fm)) / h : null;
   if (fwd === null || bwd === null) {
     // the edge of the domain: what one side says
     const v = fwd ?? bwd;
@@ -49,41 +56,44 @@ export function partial(g: (x: number) => number, x: number, eps: number): Parti
     return { value: v, err: Math.abs(v) * 1e-6, kink: null };
   }
   const scale = Math.max(1, Math.abs(fwd), Math.abs(bwd));
-  if (Math.abs(fwd - bwd) > AGREE * scale + (1e-12 * Math.max(1, Math.abs(f0))) / h) {
-    // a kink here: the plain one-sided quotients at a few steps bound the subgradients
-    const qs = [fwd, bwd];
-    for (const hh of [1e-3 * s, 1e-7 * s]) {
-      const p = at(hh);
-      const m = at(-hh);
-      if (p !== null) qs.push((p - f0) / hh);
-      if (m !== null) qs.push((f0 - m) / hh);
-    }
+  // rounding in the quotients: a few ulps of f over the step
+  const noise = (1e-13 * Math.max(1, Math.abs(f0))) / h;
+  if (Math.abs(fwd - bwd) > AGREE * scale + noise) {
+    // a kink here: the one-sided quotients (plain and extrapolated) bound the subgradients
+    const qs = [fwd, bwd, (fp! - f0) / h, (fp2! - f0) / (h / 2), (f0 - fm!) / h, (f0 - fm2!) / (h / 2)];
     const lo = Math.min(...qs);
     const hi = Math.max(...qs);
     return { value: (lo + hi) / 2, err: 0, kink: { lo, hi } };
   }
+  const c1 = (fp! - fm!) / (2 * h);
+  const c2 = (fp2! - fm2!) / h;
+  const quick = (4 * c2 - c1) / 3;
+  const correction = Math.abs(quick - c2);
+  if (correction <= AGREE * scale) return { value: quick, err: correction + noise, kink: null };
+  return ridders(at, x, s, quick, scale);
+}
+
+/** Ridders' tableau from a larger step, restarted smaller while it disagrees with the quick estimate. */
+function ridders(at: (h: number) => number | null, x: number, s: number, quick: number, scale: number): Partial {
   const central: Stencil = (step) => {
     const p = at(step);
     const m = p === null ? null : at(-step);
     return p === null || m === null ? null : Tensor.scalar((p - m) / (2 * step));
   };
-  const oneSided = (fwd + bwd) / 2;
-  // a first step that crosses a kink nearby leaves the tableau off the one-sided
-  // value: start again from a smaller step, inside the smooth piece
   let best: Partial | null = null;
-  for (let start = eps * s; start >= ONE_SIDED * s; start /= 100) {
+  for (let start = RIDDERS_STEP * s; start >= 1e-6 * s; start /= 100) {
     let step = start;
     let first = central(step);
-    while (!first && step > ONE_SIDED * s) {
+    while (!first && step > 1e-6 * s) {
       step /= 4;
       first = central(step);
     }
     if (!first) break;
     const r = extrapolate(central, first, step);
-    const v = r.value.data[0]!;
-    const cand = { value: v, err: r.err, kink: null };
+    const cand = { value: r.value.data[0]!, err: r.err, kink: null };
     if (!best || r.err < best.err) best = cand;
-    if (Math.abs(v - oneSided) <= 1e-5 * scale) return cand;
+    // a first step that crosses a kink nearby leaves the tableau off the quick value: start smaller
+    if (Math.abs(cand.value - quick) <= 1e-4 * scale) return cand;
   }
-  return best ?? { value: oneSided, err: Math.abs(fwd - bwd), kink: null };
+  return best ?? { value: quick, err: Math.abs(quick) * 1e-4, kink: null };
 }

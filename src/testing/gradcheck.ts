@@ -31,7 +31,7 @@ export interface GradcheckOptions {
   numRuns?: number;
   rtol?: number;
   atol?: number;
-  /** first relative step of the central differences; default 1e-2 */
+  /** relative step of the finite differences (x ± eps max(1, |x|) and half that); default 1e-4 */
   eps?: number;
   /** throw on failure (default: inside vitest, i.e. when process.env.VITEST is set) */
   throws?: boolean;
@@ -50,7 +50,7 @@ export interface GradcheckResult {
   /** largest |analytic - numeric| / max(|analytic|, |numeric|, atol / rtol) over every entry checked */
   maxRelError: number;
   worst: Worst | null;
-  /** first relative step of the finite differences */
+  /** relative step of the finite differences */
   eps: number;
   rtol: number;
   atol: number;
@@ -66,7 +66,7 @@ export interface GradcheckResult {
   counterexample?: Record<string, unknown> | null;
 }
 
-export const DEFAULTS = { rtol: 1e-5, atol: 1e-8, eps: 1e-2, numRuns: 50 } as const;
+export const DEFAULTS = { rtol: 1e-5, atol: 1e-8, eps: 1e-4, numRuns: 50 } as const;
 
 /** Thrown when a check fails with `throws`: the message is the whole report. */
 export class GradcheckError extends Error {
@@ -167,8 +167,6 @@ export const freshSeed = (): number => (Date.now() ^ Math.floor(Math.random() * 
 function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"], inputs: Map<string, Input>, wrt: readonly string[], tol: { rtol: number; atol: number; eps: number }): PointReport {
   const built: Record<string, unknown> = {};
   for (const [k, v] of inputs) built[k] = v.form.rebuild(v.tensor);
-  const grads = gradFn({ ...built });
-  if (typeof grads !== "object" || grads === null) throw new Error(`options.grad must return an object { name: gradient }, not ${grads === null ? "null" : typeof grads}`);
   const loss = (vals: Record<string, unknown>): number => {
     const y = f(vals);
     if (typeof y === "number") return y;
@@ -176,6 +174,12 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
     if (t.size !== 1) throw new Error(`f must return a scalar loss (a number), not a value of shape ${showDims(t)}`);
     return t.data[0]!;
   };
+  const f0 = loss(built);
+  if (!Number.isFinite(f0)) {
+    return { ok: false, maxRelError: Infinity, worst: null, kinks: 0, cause: null, detail: `f is not finite here (${f0}): declare the properties f needs (positive, spd, in (0, 1), ...) so that every generated point is in its domain` };
+  }
+  const grads = gradFn({ ...built });
+  if (typeof grads !== "object" || grads === null) throw new Error(`options.grad must return an object { name: gradient }, not ${grads === null ? "null" : typeof grads}`);
   let maxRelError = 0;
   let worst: Worst | null = null;
   let worstFail: { rel: number; name: string; detail: string; cause: string | null; worst: Worst } | null = null;
@@ -196,13 +200,18 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
     }
     // the numeric gradient, entry by entry
     const parts: Partial[] = [];
+    // one scratch copy of the input, each entry moved and put back (no copy per evaluation)
+    const work = x.tensor.data.slice();
+    const moved = new Tensor(x.tensor.shape, work);
+    const vals = { ...built };
     for (let k = 0; k < x.tensor.size; k++) {
       const at = (v: number): number => {
-        const d = x.tensor.data.slice();
-        d[k] = v;
-        return loss({ ...built, [name]: x.form.rebuild(new Tensor(x.tensor.shape, d)) });
+        work[k] = v;
+        vals[name] = x.form.rebuild(moved);
+        work[k] = x.tensor.data[k]!;
+        return loss(vals);
       };
-      parts.push(partial(at, x.tensor.data[k]!, tol.eps));
+      parts.push(partial(at, x.tensor.data[k]!, f0, tol.eps));
     }
     const scale = Math.max(...parts.map((p) => Math.abs(p.kink ? Math.max(Math.abs(p.kink.lo), Math.abs(p.kink.hi)) : p.value)));
     const allowed = (k: number, a: number, n: number): number => tol.atol + tol.rtol * Math.max(Math.abs(a), Math.abs(n), scale / 1000) + 2 * parts[k]!.err;
@@ -219,10 +228,9 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
       const n = ref(k, a);
       if (parts[k]!.kink) kinks++;
       const rel = Math.abs(a - n) / Math.max(Math.abs(a), Math.abs(n), tol.atol / tol.rtol);
-      const entry: Worst = { name, index: indexOf(x.tensor, k), analytic: a, numeric: n };
       if (rel >= maxRelError || worst === null) {
         maxRelError = Math.max(maxRelError, rel);
-        worst = entry;
+        worst = { name, index: indexOf(x.tensor, k), analytic: a, numeric: n };
       }
       if (!agrees(k, a) && rel > badRel) {
         firstBad = k;
@@ -262,7 +270,7 @@ const fmt = (x: number, digits = 10): string => (Number.isFinite(x) ? String(Num
 function report(r: PointReport, tol: { rtol: number; atol: number; eps: number }, inputs: Map<string, Input>, sizes: ReadonlyMap<string, number> | null, where: string, seed: number | null): string {
   const lines = [`gradcheck failed: ${r.detail ?? "mismatch"}`];
   if (r.cause) lines.push(`  likely cause: ${r.cause}`);
-  lines.push(`  tolerance: |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) with rtol ${tol.rtol}, atol ${tol.atol} (central differences from relative step ${tol.eps}, Richardson-extrapolated)`);
+  lines.push(`  tolerance: |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) with rtol ${tol.rtol}, atol ${tol.atol} (central differences at relative steps ${tol.eps} and ${tol.eps / 2}, Richardson-extrapolated in float64)`);
   lines.push(`  ${where}:`);
   if (sizes && sizes.size > 0) lines.push(`    ${[...sizes].map(([k, v]) => `${k} = ${v}`).join(", ")}`);
   for (const [k, v] of inputs) lines.push(`    ${k} = ${showValue(v.tensor, 17)}`);

@@ -130,12 +130,20 @@ function checkFinite(d: ArrayLike<number>, where: string): void {
 /** Nested arrays of a row-major array of that shape ([n] gives a flat array, [n, 1] a column of rows). */
 export function nested(d: ArrayLike<number>, shape: readonly number[]): unknown {
   if (shape.length === 0) return d[0];
-  const go = (off: number, dims: readonly number[]): unknown => {
-    if (dims.length === 1) return Array.from({ length: dims[0]! }, (_, i) => d[off + i]!);
-    const step = dims.slice(1).reduce((a, b) => a * b, 1);
-    return Array.from({ length: dims[0]! }, (_, i) => go(off + i * step, dims.slice(1)));
+  // plain loops: this runs for every finite-difference evaluation of a user's loss
+  const go = (off: number, depth: number): unknown => {
+    const n = shape[depth]!;
+    const out = new Array<unknown>(n);
+    if (depth === shape.length - 1) {
+      for (let i = 0; i < n; i++) out[i] = d[off + i];
+      return out;
+    }
+    let step = 1;
+    for (let k = depth + 1; k < shape.length; k++) step *= shape[k]!;
+    for (let i = 0; i < n; i++) out[i] = go(off + i * step, depth + 1);
+    return out;
   };
-  return go(0, shape);
+  return go(0, 0);
 }
 
 /**

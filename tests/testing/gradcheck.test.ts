@@ -146,7 +146,7 @@ describe("kinks", () => {
   it("relu as a property: generated points land on kinks, and a valid subgradient never fails", () => {
     const relu = ({ x, W }: { x: number[]; W: M }) => matvec(W, x).reduce((a, v) => a + Math.max(0, v), 0);
     const reluGrad = ({ x, W }: { x: number[]; W: M }) => {
-      const on = matvec(W, x).map((v) => (v > 0 ? 1 : 0));
+      const on = matvec(W, x).map((v): number => (v > 0 ? 1 : 0));
       return { W: on.map((o) => x.map((xj) => o * xj)), x: x.map((_, j) => on.reduce((a, o, i) => a + o * W[i]![j]!, 0)) };
     };
     const r = gradcheck(relu, { grad: reluGrad, let: "W: n x m; x: m", seed: 4, numRuns: 200, throws: false });
@@ -172,5 +172,39 @@ describe("bad gradients and options", () => {
     expect(() => gradcheck(sq, { grad: sqGrad } as never)).toThrow(/either options\.at .* or options\.let/);
     expect(() => gradcheck(sq, { grad: sqGrad, at: { W: [[1]] }, wrt: "x" })).toThrow(/wrt names x/);
     expect(() => gradcheck(sq, { grad: sqGrad, let: "W: n x q x" })).toThrow(/declaration error/);
+  });
+});
+
+describe("other inputs", () => {
+  it("rank-4 tensors (N x C x H x W) are nested arrays with 4 indices", () => {
+    type T4 = number[][][][];
+    const flat = (X: T4): number[] => X.flat(3);
+    const f = ({ X }: { X: T4 }) => flat(X).reduce((s, v, k) => s + (k + 1) * v * v, 0);
+    const right = ({ X }: { X: T4 }) => ({ X: X.map((a, i) => a.map((b, j) => b.map((c, k) => c.map((v, l) => 2 * (((i * X[0]!.length + j) * b.length + k) * c.length + l + 1) * v)))) });
+    expect(gradcheck(f, { grad: right, let: "X: 2 x c x h x w", seed: 1, numRuns: 15, throws: false }).ok).toBe(true);
+    const wrong = ({ X }: { X: T4 }) => ({ X: right({ X }).X.map((a, i) => a.map((b, j) => b.map((c, k) => c.map((v, l) => (i + j + k + l === 0 ? v + 1 : v))))) });
+    const r = gradcheck(f, { grad: wrong, let: "X: 2 x c x h x w", seed: 1, numRuns: 15, throws: false });
+    expect(r.ok).toBe(false);
+    expect(r.worst!.index).toEqual([0, 0, 0, 0]);
+    expect(r.cause).toMatch(/one entry wrong: X\[0\]\[0\]\[0\]\[0\]/);
+  });
+
+  it("a loss that is not finite at a generated point, or that throws, is a failure that says so", () => {
+    const logs = ({ x }: { x: number[] }) => x.reduce((s, v) => s + Math.log(v), 0);
+    const grad = ({ x }: { x: number[] }) => ({ x: x.map((v) => 1 / v) });
+    expect(gradcheck(logs, { grad, let: "x: n positive", seed: 3, numRuns: 30, throws: false }).ok).toBe(true);
+    const r = gradcheck(logs, { grad, let: "x: n", seed: 3, numRuns: 30, throws: false });
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/f is not finite here .*declare the properties f needs/);
+    const thrower = gradcheck(() => {
+      throw new Error("boom");
+    }, { grad, let: "x: n", seed: 3, numRuns: 5, throws: false });
+    expect(thrower.message).toMatch(/f or grad threw: boom/);
+  });
+
+  it("intervals and integers: integer names are not differentiated by default", () => {
+    const f = ({ b, k, x }: { b: number; k: number; x: number[] }) => b * k * x.reduce((s, v) => s + v * v, 0);
+    const grad = ({ b, k, x }: { b: number; k: number; x: number[] }) => ({ b: k * x.reduce((s, v) => s + v * v, 0), x: x.map((v) => 2 * b * k * v) });
+    expect(gradcheck(f, { grad, let: "b: scalar in (0, 1); k: integer in [1, 4]; x: n", seed: 5, numRuns: 30, throws: false }).ok).toBe(true);
   });
 });
