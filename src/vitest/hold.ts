@@ -34,10 +34,17 @@ export function holding(claim: unknown, opts: HoldOptions = {}): Holding {
   const lines = [`${claim} is refuted; ${replay}`];
   if (c) {
     lines.push(`  counterexample: ${c.text}`);
-    lines.push(`  lhs = ${JSON.stringify(c.lhs)}`);
-    lines.push(`  rhs = ${JSON.stringify(c.rhs)}`);
+    lines.push(`  lhs = ${brief(c.lhs)}`);
+    lines.push(`  rhs = ${brief(c.rhs)}`);
     if (c.hint) lines.push(`  likely: ${c.hint}`);
   } else lines.push(`  ${r.detail}`);
   return { pass: false, message: lines.join("\n"), error: null };
 }
 
+/** A value of the counterexample as the language writes it, 6 significant digits: [7.14794, -4.87763; -0.686629, 1.05508]. */
+function brief(v: unknown): string {
+  const num = (x: unknown): string => (typeof x === "number" ? String(Number(x.toPrecision(6))) : String(x));
+  if (!Array.isArray(v)) return num(v);
+  if (!Array.isArray(v[0])) return `[${v.map(num).join("; ")}]`;
+  return `[${(v as unknown[][]).map((row) => row.map(num).join(", ")).join("; ")}]`;
+}
