@@ -30,5 +30,17 @@ await build({ ...common, entryPoints: ["src/sheets/sheet.ts"], outfile: "dist/sh
 // derive/testing: the testing kit (src/testing/). fast-check is the user's own copy
 // (a peer dependency), mathjs and ml-matrix are optional peers, never bundled.
 await build({ ...common, entryPoints: ["src/testing/index.ts"], outfile: "dist/testing.js", external: [...common.external, "fast-check", "mathjs", "ml-matrix"] });
+// derive/vitest: the matchers (src/vitest/). vitest and fast-check are the user's
+// own copies; the kit and the checker are imported from the bundles beside it
+// (./testing.js, ./index.js), so a test that imports both subpaths runs one copy.
+const besideVitest = {
+  name: "vitest-beside",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/(testing\/index|api)\.js$/ }, (args) =>
+      args.importer.includes("/src/vitest/") ? { path: args.path.includes("testing") ? "./testing.js" : "./index.js", external: true } : undefined,
+    );
+  },
+};
+await build({ ...common, entryPoints: ["src/vitest/index.ts"], outfile: "dist/vitest.js", external: [...common.external, "vitest", "fast-check", "mathjs", "ml-matrix"], plugins: [besideVitest] });
 // the PDF printer alone, for the sheets benchmark (bench/sheets.mjs)
 await build({ ...common, entryPoints: ["src/sheets/pdf.ts"], outfile: "dist/sheets-pdf.js" });

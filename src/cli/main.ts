@@ -10,6 +10,7 @@ import { runGrad } from "./grad.js";
 import { EQUAL_HELP, EVAL_HELP, GRAD_HELP, MAIN_HELP } from "./help.js";
 import { runOps } from "./ops.js";
 import { SHEET_HELP, runSheet } from "./sheet.js";
+import { TESTGEN_HELP, runTestgen } from "./testgen.js";
 
 export interface Io {
   out(s: string): void;
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   eval: { run: runEval, help: EVAL_HELP },
   grad: { run: runGrad, help: GRAD_HELP },
   sheet: { run: runSheet, help: SHEET_HELP },
+  testgen: { run: runTestgen, help: TESTGEN_HELP },
   ops: { run: runOps, help: "derive ops: lists every operator and function with its documentation" },
 };
 

@@ -9,3 +9,4 @@ export { gradcheck, GradcheckError, type GradcheckOptions, type GradcheckResult,
 export { matches, MatchesError, expressionAt, type MatchesOptions, type MatchesResult } from "./matches.js";
 export { tensor, toTensor, readValue, type As, type KitTensor, type Value } from "./values.js";
 export { likelyCause } from "./causes.js";
+export { holds, fails, checkStep, type ClaimTestOptions, type StepSpec } from "./claims.js";
