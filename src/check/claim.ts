@@ -159,7 +159,10 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if (r.verdict !== "verified" && r.verdict !== "refuted") return r;
   const free = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
   if (free.length > 0 || p.resolver.dims.size > 0 || usesRandom(p)) return r;
-  const proof = proveNumbers({ sides: p.sides, relations: p.claim.relations, tolerance: p.claim.tolerance });
+  // derivatives as the symbolic engine expanded them (cross-checked against finite differences at the sample)
+  const sides = p.sides.map((s, i) => (hasDerivative(s) ? p.expanded?.[i] : s));
+  if (sides.some((s) => !s)) return r;
+  const proof = proveNumbers({ sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance });
   const combined = combineNumberProof(proof, r);
   return combined.verdict === "error" ? { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } } : { ...r, ...combined };
 }

@@ -19,7 +19,8 @@ import { type Interval, Undecided } from "../core/interval.js";
 import { Rational } from "../core/rational.js";
 import type { TNode } from "../core/typed.js";
 import { type Mat, evaluateIn, scalarMat } from "../numeric/exact.js";
-import { EXACT, INTERVAL } from "../numeric/fields.js";
+import { EXACT } from "../numeric/fields.js";
+import { type AtomValue, atomField } from "../numeric/atoms.js";
 import type { Relation } from "../parse/parser.js";
 
 export type NumberMethod = "exact" | "interval";
@@ -59,17 +60,28 @@ export function proveNumbers(c: NumberClaim, at: NumberPoint = NO_VALUES): Numbe
   }
   const exact = at.intervals.size === 0 ? tryIn(() => c.sides.map((s) => evaluateIn(EXACT, s, { sizes: at.sizes, values: at.exact }))) : null;
   if (exact) return decideExact(c, exact, tol);
-  if (c.relations.includes("=")) return null; // only exact values prove an equality
-  const intervalValues = new Map<string, Mat<Interval>>(at.intervals);
-  for (const [k, v] of at.exact) {
-    const iv = tryIn(() => ({ rows: v.rows, cols: v.cols, data: v.data.map(INTERVAL.rational) }));
-    if (!iv) return null;
-    intervalValues.set(k, iv);
+  // otherwise: polynomials in the transcendental values (numeric/atoms.ts), each with its interval
+  const F = atomField();
+  const values = new Map<string, Mat<AtomValue>>();
+  for (const [k, v] of at.exact) values.set(k, { rows: v.rows, cols: v.cols, data: v.data.map(F.rational) });
+  for (const [k, v] of at.intervals) values.set(k, { rows: v.rows, cols: v.cols, data: v.data.map((x, i) => F.opaque(`${k}[${i}]`, x)) });
+  const sides = tryIn(() => c.sides.map((s) => evaluateIn(F, s, { sizes: at.sizes, values })));
+  if (!sides) return null;
+  // an equality needs the same polynomial; the other relations are decided on the intervals
+  for (let i = 0; i < c.relations.length; i++) {
+    if (c.relations[i] !== "=") continue;
+    const [a, b] = [sides[i]!, sides[i + 1]!];
+    const n = count(a, b);
+    if (n === null) return null;
+    for (let k = 0; k < n; k++) if (!F.equal(entry(a, k), entry(b, k))) return null;
   }
-  const boxes = tryIn(() => c.sides.map((s) => evaluateIn(INTERVAL, s, { sizes: at.sizes, values: intervalValues })));
-  if (!boxes) return null;
+  const boxes = sides.map((m) => ({ rows: m.rows, cols: m.cols, data: m.data.map((x) => x.iv) }));
   // the literal of ≈ is exact even when the other side is an interval
   const literal = tol ? tryIn(() => evaluateIn(EXACT, c.sides[1]!, { sizes: at.sizes, values: new Map() })) : null;
+  if (c.relations.every((r) => r === "=")) {
+    const atoms = F.atomNames().length;
+    return { method: "exact", detail: `proved exactly: both sides are the same polynomial in ${atoms} transcendental value${atoms === 1 ? "" : "s"} (${boxes.map(showInterval).join(" = ")})` };
+  }
   return decideIntervals(c, boxes, tol, literal);
 }
 
@@ -154,6 +166,8 @@ function decideIntervals(c: NumberClaim, v: readonly Mat<Interval>[], tol: Ratio
         case ">=":
           if (!(x.lo >= y.hi)) return null;
           break;
+        case "=":
+          break; // decided exactly by the caller
         default:
           return null;
       }

@@ -23,6 +23,8 @@ import { decide, roundingTolerance } from "../check/relations.js";
 import { type JsonValue, formatValue, toJson, toText } from "../check/values.js";
 import { type ProofMethod, combineNumberProof } from "../check/numbers.js";
 import { proveAtGiven } from "./given-proof.js";
+import { type SymbolicResult, hasDerivative, symbolicCheck } from "../symbolic/prove.js";
+import { difference } from "../check/tolerance.js";
 
 export interface Outcome {
   verdict: "proved" | "verified" | "refuted" | "error";
@@ -216,9 +218,48 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
  * proved claim is an engine error (check/numbers.ts).
  */
 function withGivenProof(o: Outcome, claim: Claim, sides: readonly TNode[], bound: Bound, given: Readonly<Record<string, number | string>>, point: Point): Outcome {
-  const proof = proveAtGiven({ sides, relations: claim.relations, tolerance: claim.tolerance }, bound.values, given, point.sizes);
+  const expanded = expandedAt(sides, claim, bound, point);
+  if (expanded === "symbolic") {
+    // an identity in every variable holds at the given values too
+    return o.verdict === "verified" ? { ...o, verdict: "proved", method: "symbolic", detail: `proved symbolically, so at the given values too; the float check agrees (${o.detail})` } : o;
+  }
+  const proof = expanded && proveAtGiven({ sides: expanded, relations: claim.relations, tolerance: claim.tolerance }, bound.values, given, point.sizes);
   const c = combineNumberProof(proof, o);
   return { ...o, ...c, counterexample: c.verdict === "error" ? null : o.counterexample };
+}
+
+/**
+ * The sides with their derivatives expanded by the symbolic engine, each
+ * expansion cross-checked against the finite differences of the side at the
+ * point (as check/claim.ts does at every sample); "symbolic" when the engine
+ * proves the claim as an identity; null when a derivative cannot be expanded
+ * or its expansion disagrees.
+ */
+function expandedAt(sides: readonly TNode[], claim: Claim, bound: Bound, point: Point): TNode[] | "symbolic" | null {
+  let sym: SymbolicResult;
+  try {
+    sym = symbolicCheck(sides, claim.relations, bound.scope);
+  } catch {
+    return sides.some(hasDerivative) ? null : [...sides];
+  }
+  if (sym.status === "proved") return "symbolic";
+  const out: TNode[] = [];
+  for (let i = 0; i < sides.length; i++) {
+    const side = sides[i]!;
+    const e = hasDerivative(side) ? sym.expanded[i] : side;
+    if (!e) return null;
+    if (e !== side) {
+      try {
+        const [fd] = evaluateSides([side], point, 0.1);
+        const [viaRule] = evaluateSides([e], point, 0.1);
+        if (!fd!.allFinite() || !viaRule!.allFinite() || !difference(fd!, viaRule!).equal) return null;
+      } catch {
+        return null;
+      }
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 function evaluateSides(sides: readonly TNode[], point: Point, fdStep: number): Tensor[] {
