@@ -9,6 +9,7 @@
 //
 // The result maps to exactly the JSON object of cli.md ("derive check").
 
+import type { ProofMethod } from "./numbers.js";
 import { type ChildProcess, spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
@@ -72,6 +73,8 @@ export interface StepReport {
   hint: string | null;
   /** the source document's lines the step transcribes ("289-293"), or null */
   lines: string | null;
+  /** for a proved step: "symbolic", "exact" or "interval" (how it was proved), else null */
+  method: ProofMethod | null;
 }
 
 /** A file's outcome, with what the reporters need beyond the JSON. */
@@ -188,6 +191,7 @@ export function toReport(run: CheckRun): CheckReport {
         counterexample: s.counterexample ?? null,
         hint: s.hint ?? null,
         lines: s.lines ?? null,
+        method: s.verdict === "proved" ? (s.method ?? null) : null,
       })),
     })),
     summary: { ...run.summary },

@@ -25,6 +25,7 @@ import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./samp
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
 import { adversarialSearch } from "./adversarial.js";
+import { type ProofMethod, combineNumberProof, proveNumbers } from "./numbers.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
@@ -60,6 +61,8 @@ export interface EqualResult {
   seed: number;
   /** how the verdict was reached, one line */
   detail: string;
+  /** how a proof was reached: the symbolic engine, exact rational or interval arithmetic (check/numbers.ts) */
+  method?: ProofMethod;
 }
 
 export interface ClaimOptions {
@@ -136,14 +139,32 @@ function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
   } catch (e) {
     return withError(base, e);
   }
-  if (sym.status !== "proved") return { ...base, ...numeric };
+  if (sym.status !== "proved") return withNumberProof(prep, { ...base, ...numeric });
   const rules = sym.rules.length ? ` by ${sym.rules.join(", ")}` : "";
   if (numeric.verdict !== "verified") {
     // the two engines disagree: an engine bug, never a silent pass
     const msg = `engine error: proved symbolically${rules}, but the numeric check says: ${numeric.detail}`;
     return { ...base, ...numeric, verdict: "error", error: { message: msg, position: null }, detail: msg };
   }
-  return { ...base, ...numeric, verdict: "proved", detail: `proved${rules}; the numeric check agrees (${numeric.detail})` };
+  return { ...base, ...numeric, verdict: "proved", method: "symbolic", detail: `proved${rules}; the numeric check agrees (${numeric.detail})` };
+}
+
+/**
+ * A claim about constants only (no variables, no dimensions) is proved by
+ * exact or interval arithmetic where it can be (check/numbers.ts); the sampled
+ * verdict stays where it cannot, and a float refutation of such a proof is an
+ * engine error, never a pass.
+ */
+function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
+  if (r.verdict !== "verified" && r.verdict !== "refuted") return r;
+  const free = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
+  if (free.length > 0 || p.resolver.dims.size > 0 || usesRandom(p)) return r;
+  // derivatives as the symbolic engine expanded them (cross-checked against finite differences at the sample)
+  const sides = p.sides.map((s, i) => (hasDerivative(s) ? p.expanded?.[i] : s));
+  if (sides.some((s) => !s)) return r;
+  const proof = proveNumbers({ sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance });
+  const combined = combineNumberProof(proof, r);
+  return combined.verdict === "error" ? { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } } : { ...r, ...combined };
 }
 
 /** A result with nothing decided yet (verdict "error" until something is), for every kind of claim. */

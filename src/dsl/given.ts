@@ -21,12 +21,18 @@ import { type Counterexample, printClaim } from "../check/claim.js";
 import { hintFor } from "../check/hints.js";
 import { decide, roundingTolerance } from "../check/relations.js";
 import { type JsonValue, formatValue, toJson, toText } from "../check/values.js";
+import { type ProofMethod, combineNumberProof } from "../check/numbers.js";
+import { proveAtGiven } from "./given-proof.js";
+import { type SymbolicResult, hasDerivative, symbolicCheck } from "../symbolic/prove.js";
+import { difference } from "../check/tolerance.js";
 
 export interface Outcome {
   verdict: "proved" | "verified" | "refuted" | "error";
   detail: string;
   /** undeclared names taken as scalars */
   assumptions: string[];
+  /** for proved: how (the symbolic engine, exact or interval arithmetic) */
+  method?: ProofMethod;
   /** for refuted: the point, as `derive equal --json` gives it */
   counterexample?: Counterexample | null;
 }
@@ -159,8 +165,10 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
     let maxRel = 0;
     let shown = "";
     let lastInvalid = "";
+    let lastPoint: Point | null = null;
     for (let attempt = 0; attempt < wanted * 25 && valid < wanted; attempt++) {
       const point = draw(vars, valid === 0, attempt);
+      lastPoint = point;
       let values: Tensor[];
       try {
         values = evaluateSides(sides, point, 0.1);
@@ -179,7 +187,10 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
       if (failed >= 0) {
         // re-confirm with another finite-difference step before refuting
         const again = evaluateSides(sides, point, 0.03);
-        if (firstFailure(claim, again, approx) >= 0) return { verdict: "refuted", ...refutation(claim, again, failed, point, bound, approx), assumptions };
+        if (firstFailure(claim, again, approx) >= 0) {
+          const refuted = { verdict: "refuted" as const, ...refutation(claim, again, failed, point, bound, approx), assumptions };
+          return wanted === 1 ? withGivenProof(refuted, claim, sides, bound, given, point) : refuted;
+        }
         lastInvalid = "a failing sample did not re-confirm";
         continue;
       }
@@ -193,11 +204,62 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
       wanted === 1
         ? `verified at the given values: ${shown}${within}`
         : `verified on ${valid} samples with the given values fixed (${free.join(", ") || "sizes"} drawn), max rel. error ${maxRel.toExponential(1)}${within}`;
-    return { verdict: "verified", detail, assumptions };
+    const verified = { verdict: "verified" as const, detail, assumptions };
+    return wanted === 1 && lastPoint ? withGivenProof(verified, claim, sides, bound, given, lastPoint) : verified;
   } catch (e) {
     const err = asDeriveError(e);
     return { verdict: "error", detail: err.message, assumptions };
   }
+}
+
+/**
+ * With every value given, exact or interval arithmetic may prove the claim
+ * (./given-proof.ts): "verified" becomes "proved"; a float refutation of a
+ * proved claim is an engine error (check/numbers.ts).
+ */
+function withGivenProof(o: Outcome, claim: Claim, sides: readonly TNode[], bound: Bound, given: Readonly<Record<string, number | string>>, point: Point): Outcome {
+  const expanded = expandedAt(sides, claim, bound, point);
+  if (expanded === "symbolic") {
+    // an identity in every variable holds at the given values too
+    return o.verdict === "verified" ? { ...o, verdict: "proved", method: "symbolic", detail: `proved symbolically, so at the given values too; the float check agrees (${o.detail})` } : o;
+  }
+  const proof = expanded && proveAtGiven({ sides: expanded, relations: claim.relations, tolerance: claim.tolerance }, bound.values, given, point.sizes);
+  const c = combineNumberProof(proof, o);
+  return { ...o, ...c, counterexample: c.verdict === "error" ? null : o.counterexample };
+}
+
+/**
+ * The sides with their derivatives expanded by the symbolic engine, each
+ * expansion cross-checked against the finite differences of the side at the
+ * point (as check/claim.ts does at every sample); "symbolic" when the engine
+ * proves the claim as an identity; null when a derivative cannot be expanded
+ * or its expansion disagrees.
+ */
+function expandedAt(sides: readonly TNode[], claim: Claim, bound: Bound, point: Point): TNode[] | "symbolic" | null {
+  let sym: SymbolicResult;
+  try {
+    sym = symbolicCheck(sides, claim.relations, bound.scope);
+  } catch {
+    return sides.some(hasDerivative) ? null : [...sides];
+  }
+  if (sym.status === "proved") return "symbolic";
+  const out: TNode[] = [];
+  for (let i = 0; i < sides.length; i++) {
+    const side = sides[i]!;
+    const e = hasDerivative(side) ? sym.expanded[i] : side;
+    if (!e) return null;
+    if (e !== side) {
+      try {
+        const [fd] = evaluateSides([side], point, 0.1);
+        const [viaRule] = evaluateSides([e], point, 0.1);
+        if (!fd!.allFinite() || !viaRule!.allFinite() || !difference(fd!, viaRule!).equal) return null;
+      } catch {
+        return null;
+      }
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 function evaluateSides(sides: readonly TNode[], point: Point, fdStep: number): Tensor[] {

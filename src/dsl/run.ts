@@ -15,6 +15,7 @@ import { namesIn } from "./defines.js";
 import type { Derivation, Entry, Expected, StepOptions } from "./derivation.js";
 import { stepOptions } from "./options.js";
 import { type Outcome, bindGiven, checkAtGiven } from "./given.js";
+import type { ProofMethod } from "../check/numbers.js";
 
 export type StepVerdict = "proved" | "verified" | "refuted" | "error" | "skipped";
 
@@ -41,6 +42,8 @@ export interface StepOutcome {
   readonly counterexample: Counterexample | null;
   /** what the slip probably is (the counterexample's hint), else null */
   readonly hint: string | null;
+  /** for a proved step: the symbolic engine, exact or interval arithmetic (check/numbers.ts); else null */
+  readonly method?: ProofMethod | null;
 }
 
 export interface RunOptions {
@@ -119,11 +122,12 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       ms: Date.now() - started,
       counterexample: o.counterexample ?? null,
       hint: o.counterexample?.hint ?? null,
+      method: o.verdict === "proved" ? (o.method ?? null) : null,
     };
   }
 }
 
-type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null } | null;
+type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; method?: ProofMethod | null } | null;
 
 function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
@@ -158,7 +162,7 @@ function withAssumptions(o: Outcome, written: string, checked: string): Checked 
   if (o.assumptions.length) detail += `; assuming ${o.assumptions.join(", ")}`;
   // an error's position refers to the text that was checked
   if (o.verdict === "error" && checked !== written) detail += ` (checked as: ${checked})`;
-  return { verdict: o.verdict, detail, counterexample: o.verdict === "refuted" ? (o.counterexample ?? null) : null };
+  return { verdict: o.verdict, detail, counterexample: o.verdict === "refuted" ? (o.counterexample ?? null) : null, method: o.method ?? null };
 }
 
 /** A define is not a step; it is reported only when its expression cannot be read. */
