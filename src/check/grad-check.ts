@@ -122,8 +122,8 @@ export function checkGradient(input: GradCheckInput): GradCheck {
     return { kind: "wrong", detail: `the gradient is not finite at ${rNotFinite} of ${wanted * DRAWS_PER_SAMPLE} samples where f is, and no sample was valid` };
   }
   if (valid < wanted) {
-    const why = lastInvalid ? ` (last reason: ${lastInvalid})` : "";
-    return { kind: "domain", detail: `no valid sample could be drawn: ${valid} of ${wanted} after ${wanted * DRAWS_PER_SAMPLE} draws${why}` };
+    const why = lastInvalid ? `; last reason: ${lastInvalid}` : "";
+    return { kind: "domain", detail: `no valid sample on the declared domain (${valid} of ${wanted} after ${wanted * DRAWS_PER_SAMPLE} draws${why})` };
   }
   const sizeText = input.dims.size ? `, sizes ${sizesText(sizesSeen)}` : "";
   return {
@@ -143,7 +143,7 @@ function atPoint(input: GradCheckInput, point: Point, draw: number): Visit {
   if (!x) throw new DeriveError("engine", `internal error: no value for ${name}`);
   // the probe records the sign pattern of kinked operators (relu, abs, step, ...)
   const { value: fx, signature } = ev.probe(() => ev.evaluate(f));
-  if (!fx.allFinite()) return { redraw: "f is not finite here" };
+  if (!fx.allFinite()) return { redraw: "the expression is not finite there" };
   const R = ev.evaluate(r);
   if (!R.allFinite()) return { redraw: "the gradient is not finite here", rNotFinite: true };
   if (R.size !== x.size) throw new DeriveError("engine", `internal error: the gradient has ${R.size} entries, ${name} has ${x.size}`);

@@ -192,6 +192,6 @@ function wrongGradient(out: GradResult, text: string, detail: string): never {
  */
 function unchecked(out: GradResult, f: TNode, scope: Scope, why: string): GradResult {
   out.check = "unchecked";
-  out.domain = `not numerically checked: ${why}; ${missingDeclaration(f, scope)}`;
+  out.domain = `domain problem: the result is not numerically checked: ${why}; ${missingDeclaration(f, scope)}`;
   return out;
 }

@@ -144,3 +144,27 @@ function topTerms(s: string): string[] {
 function wrap(e: string): string {
   return /^[\w.]+$/.test(e) ? e : `(${e})`;
 }
+
+describe("domains", () => {
+  it("no valid sample on the declared domain: the result is printed, marked unchecked, naming the declaration", () => {
+    const r = grad({ expr: "sum(log(X))", wrt: "X", let: ["X: n x n"], seed: 3 });
+    expect(r.error).toBeNull();
+    expect(r.result).toBe("1 ./ X");
+    expect(r.check).toBe("unchecked");
+    expect(r.domain).toMatch(/^domain problem: the result is not numerically checked/);
+    expect(r.domain).toContain('declare X positive (--let "X: n x n positive")');
+    expect(r.domain).not.toMatch(/engine/);
+  });
+
+  it("with the declaration the same gradient is checked", () => {
+    const r = grad({ expr: "sum(log(X))", wrt: "X", let: ["X: n x n positive"], seed: 3 });
+    expect(["proved", "verified"]).toContain(r.check);
+    expect(r.domain).toBeNull();
+  });
+
+  it("a candidate with no value where f has one is wrong, never 'unchecked'", () => {
+    for (const seed of SEEDS) {
+      expect(fastCheck("sum(x .^ 2)", "x", ["x: n"], "log(-(x .* x) - 1)", seed).kind).toBe("wrong");
+    }
+  });
+});
