@@ -30,13 +30,13 @@ import { REL_TOL, ABS_TOL, difference } from "./tolerance.js";
 import { toBrief } from "./values.js";
 
 /** valid samples wanted (more where free scalars need their sign patterns) */
-const SAMPLES = 4;
+const SAMPLES = 3;
 /** at most this many samples just to meet the sign patterns of free scalars */
 const MAX_SIGN_SAMPLES = 12;
 /** a function whose evaluation crosses kinks takes this many times the samples */
 const KINK_FACTOR = 2;
 /** random directions per sample */
-export const DIRECTIONS = 3;
+export const DIRECTIONS = 2;
 /** a variable with at most this many entries also gets its whole finite-difference gradient compared */
 export const FULL_UP_TO = 4;
 /** draws allowed per wanted sample before the domain is declared empty */
@@ -155,7 +155,7 @@ function atPoint(input: GradCheckInput, point: Point, draw: number): Visit {
     const v = new Float64Array(x.size);
     for (let k = 0; k < v.length; k++) v[k] = rng.normal();
     const dir = new Tensor(x.shape, v);
-    const along = ev.fd.directional(f, name, dir).scalar();
+    const along = ev.fd.directional(f, name, dir, signature).scalar();
     if (!Number.isFinite(along)) return { redraw: "a finite difference left the domain" };
     const inner = dot(R.data, v);
     const o = agree(along, inner, rNorm);
@@ -167,7 +167,7 @@ function atPoint(input: GradCheckInput, point: Point, draw: number): Visit {
     // a failure must survive another finite-difference step (as in claim.ts)
     const ev2 = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
     ev2.fdStep = 0.03;
-    const again = ev2.fd.directional(f, name, dir).scalar();
+    const again = ev2.fd.directional(f, name, dir, signature).scalar();
     if (!Number.isFinite(again) || agree(again, inner, rNorm).equal || !agree(again, along, rNorm).equal) {
       return { done: { kind: "undecided", detail: "finite differences did not settle along a direction" } };
     }

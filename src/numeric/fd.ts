@@ -163,9 +163,9 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
       return H;
     },
 
-    directional(F, name, v) {
+    directional(F, name, v, known) {
       const x = ev.point.values.get(name)!;
-      const base = baseSignature(F);
+      const base = known ?? baseSignature(F);
       const vmax = v.maxAbs();
       if (vmax === 0) return ev.evaluate(F).map(() => 0);
       const h0 = (ev.fdStep * Math.max(1, x.maxAbs())) / vmax;
