@@ -18,6 +18,7 @@
 // survives a second finite-difference step), or says it cannot decide: then
 // src/check/grad.ts falls back to the full claim check (check/claim.ts).
 
+import { checkDeadline } from "../core/deadline.js";
 import { DeriveError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
 import { type TNode, variablesOf } from "../core/typed.js";
@@ -86,6 +87,7 @@ export function checkGradient(input: GradCheckInput): GradCheck {
   let rNotFinite = 0;
   const sizesSeen = new Set<number>();
   for (let draw = 0; draw < wanted * DRAWS_PER_SAMPLE && valid < wanted; draw++) {
+    checkDeadline();
     const sizes = plan.sizes(draw, rng, valid === 0);
     // the second and fourth samples put one dimension (in turn) at size 1: a vector is a scalar there
     if ((valid === 1 || valid === 3) && names.length) {
@@ -152,6 +154,7 @@ function atPoint(input: GradCheckInput, point: Point, draw: number): Visit {
   let relError = 0;
   let count = 0;
   for (let d = 0; d < DIRECTIONS; d++) {
+    checkDeadline();
     const v = new Float64Array(x.size);
     for (let k = 0; k < v.length; k++) v[k] = rng.normal();
     const dir = new Tensor(x.shape, v);

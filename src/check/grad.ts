@@ -77,9 +77,7 @@ export function gradient(opts: GradOptions, seed: number): GradResult {
     if (bad) throw bad;
     return withDeadline(opts.timeout, opts.progress, () => gradientNow(opts, seed, out));
   } catch (e) {
-    const err = asDeriveError(e);
-    out.error = { message: err.message, position: err.position };
-    return out;
+    return failed(out, e);
   }
 }
 
@@ -161,9 +159,7 @@ function gradientNow(opts: GradOptions, seed: number, out: GradResult): GradResu
     out.check = check.verdict;
     return out;
   } catch (e) {
-    const err = asDeriveError(e);
-    out.error = { message: err.message, position: err.position };
-    return out;
+    return failed(out, e);
   }
 }
 
@@ -193,5 +189,13 @@ function wrongGradient(out: GradResult, text: string, detail: string): never {
 function unchecked(out: GradResult, f: TNode, scope: Scope, why: string): GradResult {
   out.check = "unchecked";
   out.domain = `domain problem: the result is not numerically checked: ${why}; ${missingDeclaration(f, scope)}`;
+  return out;
+}
+
+/** Nothing unchecked is shown: an error (a timeout during the check too) leaves no result. */
+function failed(out: GradResult, e: unknown): GradResult {
+  const err = asDeriveError(e);
+  out.result = out.latex = out.shape = out.check = out.domain = null;
+  out.error = { message: err.message, position: err.position };
   return out;
 }
