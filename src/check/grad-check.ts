@@ -72,7 +72,8 @@ type Visit = { relError: number; directions: number; kinked: boolean } | { redra
 export function checkGradient(input: GradCheckInput): GradCheck {
   const { scope, f, x, r } = input;
   const rng = new Random(input.seed);
-  const vars = [...variablesOf([f, r])];
+  // the variable too: declared but unused, its gradient is 0 and still has a value to check at
+  const vars = [...new Set([...variablesOf([f, r]), x])];
   const signs = freeScalars(scope, vars);
   const drawer = drawVar0(scope, rng, false, signs);
   let wanted = Math.max(SAMPLES, Math.min(signs.patterns.length, MAX_SIGN_SAMPLES));
