@@ -115,8 +115,13 @@ export interface FiniteDifferences {
   /** jacobian(grad(f, x), x) */
   hessian(f: TNode, x: string): Tensor;
   /** d/ds F(x + s v) at s = 0, same shape as F */
-  /** `base`: the sign pattern of kinked operators at the point, when the caller has it already (one evaluation less) */
-  directional(F: TNode, x: string, v: Tensor, base?: string): Tensor;
+  /**
+   * `base`: the sign pattern of kinked operators at the point, when the caller
+   * has it already (one evaluation less); `accept`: the relative error
+   * estimate at which the extrapolation stops (default 1e-10; a check to
+   * 1e-6 needs less)
+   */
+  directional(F: TNode, x: string, v: Tensor, opts?: { base?: string; accept?: number }): Tensor;
 }
 
 /**
