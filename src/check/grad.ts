@@ -14,6 +14,8 @@ import { Scope } from "../parse/scope.js";
 import { toLatex } from "../render/latex.js";
 import { Differentiator, NotDifferentiable } from "../symbolic/diff.js";
 import { NotNormalizable, Normalizer } from "../symbolic/normal.js";
+import { mk } from "../symbolic/build.js";
+import { isZeroPoly } from "../symbolic/poly.js";
 import { factsOf } from "../symbolic/prove.js";
 import { display, readable } from "../symbolic/readable.js";
 import { latexShared, printShared, share, sharedSize } from "../symbolic/share.js";
@@ -31,7 +33,11 @@ const SHARE_ABOVE = 40;
 
 /** Results larger than this (in nodes) are not expanded into the normal form: it can grow exponentially. */
 const NORMAL_FORM_BUDGET = 120;
+/** Expanded gradients larger than this are not normalised for a proof (as symbolic/prove.ts) */
+const PROOF_BUDGET = 400;
 import { type Declarations, checkClaim, declarationList, timeoutProblem } from "./claim.js";
+import { missingDeclaration } from "./domain.js";
+import { checkGradient } from "./grad-check.js";
 
 export interface GradOptions {
   expr: string;
@@ -52,22 +58,26 @@ export interface GradResult {
   latex: string | null;
   /** the gradient's shape: the shape of the variable (Matrix Cookbook layout) */
   shape: [Dim, Dim] | null;
-  /** how the printed result was checked: "proved" or "verified" against finite differences */
+  /**
+   * how the printed result was checked: "proved" (the engine proved it and
+   * finite differences agree), "verified" (finite differences agree), or
+   * "unchecked" (no valid sample on the declared domain: see `domain`)
+   */
   check: string | null;
+  /** why the result could not be checked numerically (a missing declaration), or null */
+  domain: string | null;
   assumptions: string[];
   error: { message: string; position: number | null } | null;
 }
 
 export function gradient(opts: GradOptions, seed: number): GradResult {
-  const out: GradResult = { result: null, latex: null, shape: null, check: null, assumptions: [], error: null };
+  const out: GradResult = { result: null, latex: null, shape: null, check: null, domain: null, assumptions: [], error: null };
   try {
     const bad = timeoutProblem(opts.timeout);
     if (bad) throw bad;
     return withDeadline(opts.timeout, opts.progress, () => gradientNow(opts, seed, out));
   } catch (e) {
-    const err = asDeriveError(e);
-    out.error = { message: err.message, position: err.position };
-    return out;
+    return failed(out, e);
   }
 }
 
@@ -129,20 +139,63 @@ function gradientNow(opts: GradOptions, seed: number, out: GradResult): GradResu
     out.latex = latex;
     out.shape = [x.shape.rows, x.shape.cols];
     if (opts.check === false) return out;
-    // the printed answer must equal the finite-difference gradient of the expression
+    // what is checked is what is printed: the text, parsed back once
+    const printed = located("result", () => new Resolver(scope).resolve(parseExpr(text, { isVariable: scope.isVariable })));
+    const fast = checkGradient({ scope, dims: resolver.dims, minDims: resolver.minDims, f: tree, x: opts.wrt, r: printed, seed });
+    if (fast.kind === "agrees") {
+      out.check = provedEqual(n, g, printed, size(pretty)) ? "proved" : "verified";
+      return out;
+    }
+    if (fast.kind === "wrong") return wrongGradient(out, text, fast.detail);
+    if (fast.kind === "domain") return unchecked(out, tree, scope, fast.detail);
+    // finite differences that did not settle: the full claim check decides, as before
     const check = checkClaim({ lhs: `grad(${opts.expr}, ${opts.wrt})`, rhs: text, let: [...lets, ...out.assumptions], symbolic: size(pretty) <= NORMAL_FORM_BUDGET }, seed);
     if (check.verdict !== "proved" && check.verdict !== "verified") {
-      out.result = out.latex = out.shape = null;
       // out of time is the user's limit, not a wrong gradient
       if (check.error?.message.startsWith("timeout error")) throw new DeriveError("timeout", check.error.message.replace(/^timeout error: /, ""));
-      throw new DeriveError("engine", `the symbolic gradient ${text} failed its numeric check: ${check.detail}`);
+      if (check.error?.message.startsWith("sample error: no valid sample")) return unchecked(out, tree, scope, check.error.message.replace(/^sample error: /, ""));
+      return wrongGradient(out, text, check.detail);
     }
     out.check = check.verdict;
     return out;
   } catch (e) {
-    const err = asDeriveError(e);
-    out.error = { message: err.message, position: err.position };
-    return out;
+    return failed(out, e);
   }
 }
 
+
+/** The normal form of the expanded gradient minus the printed one is zero (small enough to try). */
+function provedEqual(n: Normalizer, g: TNode, printed: TNode, printedSize: number): boolean {
+  if (printedSize > NORMAL_FORM_BUDGET || size(g) > PROOF_BUDGET) return false;
+  try {
+    return isZeroPoly(n.norm(mk("sub", [g, printed])));
+  } catch (e) {
+    if (e instanceof NotNormalizable || e instanceof NotDifferentiable) return false;
+    throw e;
+  }
+}
+
+/** A gradient that failed its numeric check is never printed: an engine error. */
+function wrongGradient(out: GradResult, text: string, detail: string): never {
+  out.result = out.latex = out.shape = null;
+  throw new DeriveError("engine", `the symbolic gradient ${text} failed its numeric check: ${detail}`);
+}
+
+/**
+ * No valid sample on the declared domain (log of a matrix of any sign): the
+ * symbolic result is printed, marked as not checked, with the declaration
+ * that would let it be checked. Not an engine error: the engine is not at fault.
+ */
+function unchecked(out: GradResult, f: TNode, scope: Scope, why: string): GradResult {
+  out.check = "unchecked";
+  out.domain = `domain problem: the result is not numerically checked: ${why}; ${missingDeclaration(f, scope)}`;
+  return out;
+}
+
+/** Nothing unchecked is shown: an error (a timeout during the check too) leaves no result. */
+function failed(out: GradResult, e: unknown): GradResult {
+  const err = asDeriveError(e);
+  out.result = out.latex = out.shape = out.check = out.domain = null;
+  out.error = { message: err.message, position: err.position };
+  return out;
+}

@@ -32,5 +32,7 @@ export function runGrad(argv: string[], io: Io): number {
   }
   io.out(flags.has("latex") ? r.latex! : r.result!);
   for (const a of r.assumptions) io.out(`  assuming ${a}`);
+  // the result stays pasteable on stdout; that it is unchecked is said on stderr
+  if (r.domain) io.err(r.domain);
   return 0;
 }

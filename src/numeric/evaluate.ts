@@ -10,6 +10,7 @@ import type { TNode } from "../core/typed.js";
 import type { EvalCtx, LazyCtx } from "../ops/define.js";
 import { hasOp, opDef } from "../ops/registry.js";
 import { makeFiniteDifferences } from "./fd.js";
+import { loopInvariant } from "./hoist.js";
 
 /** The current sample cannot be used (singular matrix, point on a kink, ...): draw another. */
 export class InvalidSample extends Error {}
@@ -76,6 +77,20 @@ export class Evaluator {
     }
   }
 
+  /** Runs `f` with the parts of `body` that do not depend on `index` evaluated once (./hoist.ts) and held fixed. */
+  withInvariant<T>(body: TNode, index: string, f: () => T): T {
+    const parts = loopInvariant(body, index).filter((p) => !this.overrides.has(p));
+    if (parts.length === 0) return f();
+    // evaluated before any is held, each at the current point
+    const values = parts.map(this.evaluate);
+    parts.forEach((p, k) => this.overrides.set(p, values[k]!));
+    try {
+      return f();
+    } finally {
+      for (const p of parts) this.overrides.delete(p);
+    }
+  }
+
   /**
    * Evaluates under a fresh kink collector and returns the sign pattern seen.
    * `propagate`: the pattern also counts for the enclosing evaluation (true for
@@ -121,8 +136,16 @@ export class Evaluator {
     if (op.evalLazy) return op.evalLazy(this.lazyCtx(n));
     if (!op.eval) throw new DeriveError("engine", `internal error: ${n.op} has no kernel`, n.pos);
     const args = n.args.map(this.evaluate);
-    return op.eval(args, this.evalCtx(n));
+    let ctx = this.ctxCache.get(n);
+    if (!ctx) {
+      ctx = this.evalCtx(n);
+      this.ctxCache.set(n, ctx);
+    }
+    return op.eval(args, ctx);
   }
+
+  /** one context per node, made on its first evaluation: finite differences evaluate the same tree dozens of times */
+  private readonly ctxCache = new Map<TNode, EvalCtx>();
 
   private evalCtx(n: TNode): EvalCtx {
     return {
@@ -157,6 +180,6 @@ export class Evaluator {
 
   private lazyCtx(n: TNode): LazyCtx {
     const moments = this.moments;
-    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd, withValue: (name, value, f) => this.withValue(name, value, f), ...(moments ? { moment: (m: TNode) => moments(m, this) } : {}) };
+    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd, withValue: (name, value, f) => this.withValue(name, value, f), withInvariant: (body, index, f) => this.withInvariant(body, index, f), ...(moments ? { moment: (m: TNode) => moments(m, this) } : {}) };
   }
 }

@@ -64,7 +64,7 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
     return ridders(central, h0);
   };
 
-  const ridders = (stencil: Stencil, h0: number): Tensor => {
+  const ridders = (stencil: Stencil, h0: number, accept = ACCEPT): Tensor => {
     let best: { value: Tensor; err: number } | null = null;
     let start = h0;
     for (let round = 0; round <= RESTARTS; round++) {
@@ -80,11 +80,12 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
         if (best) break;
         throw new InvalidSample("the point sits on a kink or the edge of the domain");
       }
-      const r = extrapolate(stencil, first, h);
+      // the tableau stops growing a decade below the accepted error (EARLY for the default)
+      const r = extrapolate(stencil, first, h, accept * (EARLY / ACCEPT));
       if (!best || r.err < best.err) best = r;
       // a first step too large for how fast the function varies leaves the
       // tableau unconverged (cos(exp(t)) at t = 1.4): start again from a smaller one
-      if (best.err <= ACCEPT * Math.max(best.value.maxAbs(), 1)) break;
+      if (best.err <= accept * Math.max(best.value.maxAbs(), 1)) break;
       start = h / RESTART_SHRINK;
       // not down to where rounding dominates (a step already shrunk for a kink is kept)
       if (start < RESTART_FLOOR * h0) break;
@@ -163,9 +164,9 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
       return H;
     },
 
-    directional(F, name, v) {
+    directional(F, name, v, opts) {
       const x = ev.point.values.get(name)!;
-      const base = baseSignature(F);
+      const base = opts?.base ?? baseSignature(F);
       const vmax = v.maxAbs();
       if (vmax === 0) return ev.evaluate(F).map(() => 0);
       const h0 = (ev.fdStep * Math.max(1, x.maxAbs())) / vmax;
@@ -174,13 +175,13 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
         const m = p && at(F, name, axpy(x, v, -h), base);
         return p && m ? combine([p, m], [1, -1], 1 / (2 * h)) : null;
       };
-      return ridders(along, h0);
+      return ridders(along, h0, opts?.accept);
     },
   };
 }
 
 /** Ridders' tableau: repeated Richardson extrapolation with shrinking steps (also used by the testing kit, src/testing/fd.ts, on user functions). */
-export function extrapolate(stencil: Stencil, first: Tensor, h0: number): { value: Tensor; err: number } {
+export function extrapolate(stencil: Stencil, first: Tensor, h0: number, early = EARLY): { value: Tensor; err: number } {
   const a: Tensor[][] = [[first]];
   let best = first;
   let err = Infinity;
@@ -205,7 +206,7 @@ export function extrapolate(stencil: Stencil, first: Tensor, h0: number): { valu
     }
     // accurate far beyond the comparison tolerance: stop early (most functions
     // here are polynomials or smooth, and this is where the time goes)
-    if (err <= EARLY * Math.max(best.maxAbs(), 1)) break;
+    if (err <= early * Math.max(best.maxAbs(), 1)) break;
     if (maxDiff(a[i]![i]!, a[i - 1]![i - 1]!) >= SAFE * err) break;
   }
   return { value: best, err: Number.isFinite(err) ? err : best.maxAbs() };

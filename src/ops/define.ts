@@ -91,6 +91,11 @@ export interface LazyCtx {
   evaluate(n: TNode): Tensor;
   /** runs f with a variable (e.g. the index of sum(f, i, a, b)) set to a value */
   withValue<T>(name: string, value: Tensor, f: () => T): T;
+  /**
+   * runs f with the parts of `body` that do not depend on `index` evaluated
+   * once and held (a loop's body is then not evaluated from scratch per index)
+   */
+  withInvariant?<T>(body: TNode, index: string, f: () => T): T;
   /** finite differences of a subtree with respect to a variable (src/numeric/fd.ts) */
   readonly fd: FiniteDifferences;
   /** the value of a moment node (E, Var, Cov) at the current point, where random variables are declared */
@@ -110,7 +115,13 @@ export interface FiniteDifferences {
   /** jacobian(grad(f, x), x) */
   hessian(f: TNode, x: string): Tensor;
   /** d/ds F(x + s v) at s = 0, same shape as F */
-  directional(F: TNode, x: string, v: Tensor): Tensor;
+  /**
+   * `base`: the sign pattern of kinked operators at the point, when the caller
+   * has it already (one evaluation less); `accept`: the relative error
+   * estimate at which the extrapolation stops (default 1e-10; a check to
+   * 1e-6 needs less)
+   */
+  directional(F: TNode, x: string, v: Tensor, opts?: { base?: string; accept?: number }): Tensor;
 }
 
 /**

@@ -28,6 +28,10 @@ export function loop(ctx: LazyCtx, empty: (s: { rows: number; cols: number }) =>
   const cols = ctx.size(body.shape.cols);
   if (b - a + 1 > MAX_TERMS) throw new RangeError(`more than ${MAX_TERMS} terms`);
   let acc = empty({ rows, cols });
-  for (let k = a; k <= b; k++) acc = combine(acc, ctx.withValue(i.name!, Tensor.scalar(k), () => ctx.evaluate(body)));
-  return acc;
+  const run = (): Tensor => {
+    for (let k = a; k <= b; k++) acc = combine(acc, ctx.withValue(i.name!, Tensor.scalar(k), () => ctx.evaluate(body)));
+    return acc;
+  };
+  // the parts of the body that do not depend on i are evaluated once, not once per index
+  return b > a && ctx.withInvariant ? ctx.withInvariant(body, i.name!, run) : run();
 }

@@ -25,7 +25,8 @@ describe("--timeout", () => {
   });
 
   it("grad() and evaluate(): a timeout is a timeout error, not an engine error", () => {
-    const g = grad({ expr: "logdet(X) + 0", wrt: "X", let: ["X: 15 x 15 spd"], seed: 1, timeout: 0.01 });
+    // large enough that even the cheap directional check of the result takes longer than 0.01 s
+    const g = grad({ expr: "logdet(X) + 0", wrt: "X", let: ["X: 60 x 60 spd"], seed: 1, timeout: 0.01 });
     expect(g.error?.message).toMatch(/^timeout error: timed out after 0.01 s/);
     expect(g.result).toBeNull();
     const v = evaluate({ expr: "grad(logdet(X), X)", let: ["X: 30 x 30 spd"], seed: 1, timeout: 0.01 });

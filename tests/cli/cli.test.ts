@@ -179,6 +179,7 @@ describe("derive grad", () => {
       latex: "\\left(A + {A}^{\\top}\\right) \\, X",
       shape: ["n", "m"],
       check: "proved",
+      domain: null,
       assumptions: [],
       error: null,
     });

@@ -1,0 +1,229 @@
+// The numeric check of a symbolic gradient, the cheap way (`derive grad`).
+// A candidate R for grad(f, X) is compared with the directional derivative
+// of f itself: along a direction V, d/ds f(X + sV) at s = 0 (a central
+// difference refined by Ridders' extrapolation, numeric/fd.ts) must equal
+// <R, V> = sum(R .* V). A few Gaussian directions at a few samples cost a
+// few dozen evaluations of f, where the full finite-difference gradient
+// costs a Ridders tableau per entry of X. Where X has at most FULL_UP_TO
+// entries, the whole finite-difference gradient is compared as well.
+//
+// Why it is sound: for a wrong R, <R - G, V> ~ N(0, |R - G|^2) for Gaussian
+// V, so it passes one direction only if that normal variable falls inside
+// the tolerance, 1e-6 of the scale of <R, V>: a probability of about 1e-6 per
+// direction for a wrong R whose error is comparable to G, and every
+// direction at every sample must pass. The directions are fixed by the draw
+// number, not by the seed.
+//
+// This check only ever accepts, rejects a confirmed disagreement (one that
+// survives a second finite-difference step), or says it cannot decide: then
+// src/check/grad.ts falls back to the full claim check (check/claim.ts).
+
+import { checkDeadline } from "../core/deadline.js";
+import { DeriveError } from "../core/errors.js";
+import { Tensor } from "../core/tensor.js";
+import { type TNode, variablesOf } from "../core/typed.js";
+import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
+import { Random } from "../numeric/random.js";
+import { SizePlan, sizesText } from "../numeric/sizes.js";
+import type { Scope } from "../parse/scope.js";
+import { drawVar0, freeScalars } from "./sampling.js";
+import { REL_TOL, ABS_TOL, difference } from "./tolerance.js";
+import { toBrief } from "./values.js";
+
+/** valid samples wanted (more where free scalars need their sign patterns) */
+const SAMPLES = 3;
+/** at most this many samples just to meet the sign patterns of free scalars */
+const MAX_SIGN_SAMPLES = 12;
+/** a function whose evaluation crosses kinks takes this many times the samples */
+const KINK_FACTOR = 2;
+/** random directions per sample */
+export const DIRECTIONS = 2;
+/** a variable with at most this many entries also gets its whole finite-difference gradient compared */
+export const FULL_UP_TO = 4;
+/**
+ * Relative error estimate at which a directional derivative is accurate
+ * enough: the comparison tolerance is 1e-6, so 1e-9 changes no decision
+ * (a disagreement is re-confirmed at the full accuracy).
+ */
+const FD_ACCEPT = 1e-9;
+/** draws allowed per wanted sample before the domain is declared empty */
+const DRAWS_PER_SAMPLE = 25;
+
+export interface GradCheckInput {
+  readonly scope: Scope;
+  /** dimension names and their minimum sizes (from the resolver of f) */
+  readonly dims: ReadonlySet<string>;
+  readonly minDims: ReadonlyMap<string, number>;
+  /** the scalar function */
+  readonly f: TNode;
+  /** the variable's name */
+  readonly x: string;
+  /** the candidate gradient, as printed and parsed back */
+  readonly r: TNode;
+  readonly seed: number;
+}
+
+export type GradCheck =
+  /** every direction at every sample agreed */
+  | { readonly kind: "agrees"; readonly samples: number; readonly directions: number; readonly maxRelError: number; readonly detail: string }
+  /** a disagreement confirmed by a second finite-difference step */
+  | { readonly kind: "wrong"; readonly detail: string }
+  /** no valid sample in the declared domain */
+  | { readonly kind: "domain"; readonly detail: string }
+  /** finite differences that did not settle: the full check decides */
+  | { readonly kind: "undecided"; readonly detail: string };
+
+type Visit = { relError: number; directions: number; kinked: boolean } | { redraw: string; rNotFinite?: boolean } | { done: GradCheck };
+
+export function checkGradient(input: GradCheckInput): GradCheck {
+  const { scope, f, x, r } = input;
+  const rng = new Random(input.seed);
+  // the variable too: declared but unused, its gradient is 0 and still has a value to check at
+  const vars = [...new Set([...variablesOf([f, r]), x])];
+  const signs = freeScalars(scope, vars);
+  const drawer = drawVar0(scope, rng, false, signs);
+  let wanted = Math.max(SAMPLES, Math.min(signs.patterns.length, MAX_SIGN_SAMPLES));
+  let kinked = false;
+  const names = [...input.dims];
+  const plan = new SizePlan({ names, minDims: input.minDims, smallOnly: true });
+  let valid = 0;
+  let directions = 0;
+  let maxRel = 0;
+  let lastInvalid = "";
+  /** draws where f had a value but the candidate did not */
+  let rNotFinite = 0;
+  const sizesSeen = new Set<number>();
+  for (let draw = 0; draw < wanted * DRAWS_PER_SAMPLE && valid < wanted; draw++) {
+    checkDeadline();
+    const sizes = plan.sizes(draw, rng, valid === 0);
+    // the second and fourth samples put one dimension (in turn) at size 1: a vector is a scalar there
+    if ((valid === 1 || valid === 3) && names.length) {
+      const one = names[(valid >> 1) % names.length]!;
+      if ((input.minDims.get(one) ?? 1) <= 1) sizes.set(one, 1);
+    }
+    const values = new Map<string, Tensor>();
+    let v: Visit;
+    try {
+      for (const name of vars) values.set(name, drawer(name, sizes, draw));
+      v = atPoint(input, { sizes, values }, draw);
+    } catch (e) {
+      if (!(e instanceof InvalidSample)) throw e;
+      v = { redraw: e.message };
+    }
+    if ("done" in v) return v.done;
+    if ("redraw" in v) {
+      if (v.redraw) lastInvalid = v.redraw;
+      if (v.rNotFinite) rNotFinite++;
+      continue;
+    }
+    // a function with pieces can be wrong on one piece only: twice the samples (as claim.ts)
+    if (v.kinked && !kinked) {
+      kinked = true;
+      wanted *= KINK_FACTOR;
+    }
+    valid++;
+    directions += v.directions;
+    maxRel = Math.max(maxRel, v.relError);
+    for (const s of sizes.values()) sizesSeen.add(s);
+  }
+  if (valid < wanted && rNotFinite > 0) {
+    // f has values on the domain: a candidate without any there is wrong, not unchecked
+    return { kind: "wrong", detail: `the gradient is not finite at ${rNotFinite} of ${wanted * DRAWS_PER_SAMPLE} samples where f is, and no sample was valid` };
+  }
+  if (valid < wanted) {
+    const why = lastInvalid ? `; last reason: ${lastInvalid}` : "";
+    return { kind: "domain", detail: `no valid sample on the declared domain (${valid} of ${wanted} after ${wanted * DRAWS_PER_SAMPLE} draws${why})` };
+  }
+  const sizeText = input.dims.size ? `, sizes ${sizesText(sizesSeen)}` : "";
+  return {
+    kind: "agrees",
+    samples: valid,
+    directions,
+    maxRelError: maxRel,
+    detail: `verified along ${directions} random directions at ${valid} samples${sizeText}, max rel. error ${maxRel.toExponential(1)}`,
+  };
+}
+
+/** The candidate against finite differences of f at one point. */
+function atPoint(input: GradCheckInput, point: Point, draw: number): Visit {
+  const { f, x: name, r } = input;
+  const ev = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
+  const x = point.values.get(name);
+  if (!x) throw new DeriveError("engine", `internal error: no value for ${name}`);
+  // the probe records the sign pattern of kinked operators (relu, abs, step, ...)
+  const { value: fx, signature } = ev.probe(() => ev.evaluate(f));
+  if (!fx.allFinite()) return { redraw: "the expression is not finite there" };
+  const R = ev.evaluate(r);
+  if (!R.allFinite()) return { redraw: "the gradient is not finite here", rNotFinite: true };
+  if (R.size !== x.size) throw new DeriveError("engine", `internal error: the gradient has ${R.size} entries, ${name} has ${x.size}`);
+  const rNorm = Math.sqrt(dot(R.data, R.data));
+  const rng = new Random(0x5eed + draw);
+  let relError = 0;
+  let count = 0;
+  for (let d = 0; d < DIRECTIONS; d++) {
+    checkDeadline();
+    const v = new Float64Array(x.size);
+    for (let k = 0; k < v.length; k++) v[k] = rng.normal();
+    const dir = new Tensor(x.shape, v);
+    const along = ev.fd.directional(f, name, dir, { base: signature, accept: FD_ACCEPT }).scalar();
+    if (!Number.isFinite(along)) return { redraw: "a finite difference left the domain" };
+    const inner = dot(R.data, v);
+    const o = agree(along, inner, rNorm);
+    count++;
+    if (o.equal) {
+      relError = Math.max(relError, o.relError);
+      continue;
+    }
+    // a failure must survive another finite-difference step (as in claim.ts)
+    const ev2 = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
+    ev2.fdStep = 0.03;
+    const again = ev2.fd.directional(f, name, dir, { base: signature }).scalar();
+    if (!Number.isFinite(again) || agree(again, inner, rNorm).equal || !agree(again, along, rNorm).equal) {
+      return { done: { kind: "undecided", detail: "finite differences did not settle along a direction" } };
+    }
+    return { done: { kind: "wrong", detail: `along a random direction V at ${where(point)}: d/ds f(${name} + sV) at s = 0 is ${fmt(again)}, sum(R .* V) is ${fmt(inner)}` } };
+  }
+  if (x.size <= FULL_UP_TO) {
+    const full = ev.fd.grad(f, name);
+    if (!full.allFinite()) return { redraw: "a finite difference left the domain" };
+    const o = difference(full, R);
+    if (!o.equal) {
+      const ev2 = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
+      ev2.fdStep = 0.03;
+      const again = ev2.fd.grad(f, name);
+      if (difference(again, R).equal || !difference(again, full).equal) {
+        return { done: { kind: "undecided", detail: "finite differences did not settle" } };
+      }
+      return { done: { kind: "wrong", detail: `at ${where(point)}: finite differences ${toBrief(again, 6)}, the gradient ${toBrief(R, 6)}` } };
+    }
+    relError = Math.max(relError, o.relError);
+  }
+  return { relError, directions: count, kinked: signature.length > 0 };
+}
+
+/**
+ * Two directional derivatives agree when they differ by at most 1e-6 of the
+ * scale of <R, V> (the larger of either value and |R|, which <R, V> is about
+ * for a direction of normal entries) + 1e-8: the tolerance of `=`, taken
+ * relative to what the derivative is typically, not to a value that may sit
+ * near 0 by chance.
+ */
+function agree(a: number, b: number, rNorm: number): { equal: boolean; relError: number } {
+  const scale = Math.max(Math.abs(a), Math.abs(b), rNorm);
+  const d = Math.abs(a - b);
+  return { equal: d <= REL_TOL * scale + ABS_TOL, relError: d / Math.max(scale, 1e-8) };
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += a[k]! * b[k]!;
+  return s;
+}
+
+function fmt(v: number): string {
+  return String(Number(v.toPrecision(6)));
+}
+
+function where(point: Point): string {
+  return [...point.sizes].map(([k, v]) => `${k} = ${v}`).concat([...point.values].map(([k, v]) => `${k} = ${toBrief(v, 6)}`)).join("; ");
+}
