@@ -39,6 +39,8 @@ export interface StepOutcome {
   readonly ms: number;
   /** for a refuted claim: the point, as `derive equal --json` gives it (else null) */
   readonly counterexample: Counterexample | null;
+  /** the first counterexample found, before it was shrunk (check/shrink.ts), else null */
+  readonly counterexampleOriginal: Counterexample | null;
   /** what the slip probably is (the counterexample's hint), else null */
   readonly hint: string | null;
 }
@@ -83,6 +85,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       kind: "prose",
       ms: 0,
       counterexample: null,
+      counterexampleOriginal: null,
       hint: null,
     };
   }
@@ -118,12 +121,13 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       kind: entry.kind,
       ms: Date.now() - started,
       counterexample: o.counterexample ?? null,
+      counterexampleOriginal: o.counterexampleOriginal ?? null,
       hint: o.counterexample?.hint ?? null,
     };
   }
 }
 
-type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null } | null;
+type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; counterexampleOriginal?: Counterexample | null } | null;
 
 function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
@@ -158,7 +162,8 @@ function withAssumptions(o: Outcome, written: string, checked: string): Checked 
   if (o.assumptions.length) detail += `; assuming ${o.assumptions.join(", ")}`;
   // an error's position refers to the text that was checked
   if (o.verdict === "error" && checked !== written) detail += ` (checked as: ${checked})`;
-  return { verdict: o.verdict, detail, counterexample: o.verdict === "refuted" ? (o.counterexample ?? null) : null };
+  const refuted = o.verdict === "refuted";
+  return { verdict: o.verdict, detail, counterexample: refuted ? (o.counterexample ?? null) : null, counterexampleOriginal: refuted ? (o.counterexampleOriginal ?? null) : null };
 }
 
 /** A define is not a step; it is reported only when its expression cannot be read. */
