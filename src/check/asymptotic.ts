@@ -223,7 +223,7 @@ function refutation(params: readonly SmallParam[], sizes: ReadonlyMap<string, nu
   for (const [k, v] of sizes) dims[k] = v;
   return {
     verdict: "refuted",
-    counterexample: { dims, values: vals, lhs: toJson(last.lhs), rhs: toJson(last.rhs), text: parts.join("; "), hint: null, notes: [`as ${params.map((p) => `${p.name} -> ${p.to}`).join(", ")}: ${seq}${also}`] },
+    counterexample: { dims, values: vals, lhs: toJson(last.lhs), rhs: toJson(last.rhs), text: parts.join("; "), hint: null, notes: [`as ${params.map((p) => `${p.name} -> ${p.to}`).join(", ")}: ${seq}${also}`], entries: null },
     detail: `refuted: lhs/rhs does not tend to 1 as ${params.map((p) => `${p.name} -> ${p.to}`).join(", ")}, at ${parts.join("; ")}: ${seq}${also}`,
   };
 }

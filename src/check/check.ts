@@ -69,6 +69,8 @@ export interface StepReport {
   detail: string;
   /** for a refuted claim: the point (dims, values, lhs, rhs, text, hint, notes), as `derive equal --json`; else null */
   counterexample: Counterexample | null;
+  /** the first counterexample found, before shrinking (check/shrink.ts); null when not refuted */
+  counterexampleOriginal: Counterexample | null;
   /** what the slip probably is (a transpose, a sign, a factor), else null */
   hint: string | null;
   /** the source document's lines the step transcribes ("289-293"), or null */
@@ -189,6 +191,7 @@ export function toReport(run: CheckRun): CheckReport {
         ok: s.ok,
         detail: s.note ? `${s.detail} (note: ${s.note})` : s.detail,
         counterexample: s.counterexample ?? null,
+        counterexampleOriginal: s.counterexampleOriginal ?? null,
         hint: s.hint ?? null,
         lines: s.lines ?? null,
         method: s.verdict === "proved" ? (s.method ?? null) : null,

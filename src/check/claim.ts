@@ -27,6 +27,8 @@ import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
 import { adversarialSearch } from "./adversarial.js";
 import { type ProofMethod, combineNumberProof, proveNumbers } from "./numbers.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
+import { type Found, shrinkCounterexample } from "./shrink.js";
+import { type EntryReport, entryDifferences } from "./entries.js";
 
 export const DEFAULT_SAMPLES = 6;
 /** at most this many samples are drawn just to meet the sign patterns of the free scalars */
@@ -47,13 +49,17 @@ export interface Counterexample {
   hint: string | null;
   /** how values were reached at this point, where an operator says (a limit's sequence) */
   notes: string[];
+  /** for a matrix-valued relation: the entries that differ (entries.ts); null for scalars */
+  entries: EntryReport | null;
 }
 
 export interface EqualResult {
   verdict: Verdict;
   symbolic: "proved" | "unproved" | "skipped";
   numeric: { samples: number; maxRelError: number } | null;
+  /** the smallest counterexample found (shrink.ts); `counterexampleOriginal` is the first one */
   counterexample: Counterexample | null;
+  counterexampleOriginal: Counterexample | null;
   assumptions: string[];
   error: { message: string; position: number | null } | null;
   /** the claim as checked, in the expression language */
@@ -169,7 +175,7 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
 
 /** A result with nothing decided yet (verdict "error" until something is), for every kind of claim. */
 export function blankResult(claim: string, seed: number): EqualResult {
-  return { verdict: "error", symbolic: "skipped", numeric: null, counterexample: null, assumptions: [], error: null, claim, seed, detail: "" };
+  return { verdict: "error", symbolic: "skipped", numeric: null, counterexample: null, counterexampleOriginal: null, assumptions: [], error: null, claim, seed, detail: "" };
 }
 
 /** The symbolic engine's view; an unexpected failure in it means "unproved", never a crash. */
@@ -261,6 +267,8 @@ export interface SampleOutcome {
   verdict: Verdict;
   numeric: { samples: number; maxRelError: number } | null;
   counterexample: Counterexample | null;
+  /** the first counterexample found, before shrinking (shrink.ts) */
+  counterexampleOriginal?: Counterexample | null;
   detail: string;
 }
 
@@ -315,7 +323,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
         if ("reason" in c) return { redraw: c.reason };
         const found = { point, decision: c.decision };
         const [at, d] = plan.sweepLength ? smallestInSweep(p, found, plan, drawer, inequality) : smallest(p, found, drawer, inequality);
-        return { outcome: refutation(p, at, d) };
+        return { outcome: shrunkRefutation(p, found, { point: at, decision: d }, seed) };
       }
       // a claim with pieces (abs, relu, step, floor, ...) can fail on one piece only: more samples
       if (outcome.kinked && !kinked && !explicit) {
@@ -332,7 +340,7 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
   // a bound is verified only after a search for its counterexample failed (adversarial.ts)
   const search = inequality && !propto ? adversarialSearch(p, { vars, sizeMaps, attempt: (point, extreme) => {
     const decision = confirmedFailure(p, point, extreme);
-    return decision ? refutation(p, point, decision) : null;
+    return decision ? shrunkRefutation(p, { point, decision }, { point, decision }, seed) : null;
   } }) : null;
   if (search?.outcome) return search.outcome;
   const searched = search ? `, ${search.probes} probes, ${search.ascents} ascents` : "";
@@ -528,6 +536,21 @@ function smallestInSweep(p: Prepared, found: { point: Point; decision: Decision 
   return [found.point, found.decision];
 }
 
+/**
+ * The refutation at the smallest, simplest counterexample shrink.ts reaches
+ * from `start`, with the first one found kept as `counterexampleOriginal`.
+ * Every candidate must fail by the same re-confirmed rule (a marginal failure
+ * of a strict bound never counts), so the verdict stays what it was.
+ */
+function shrunkRefutation(p: Prepared, first: Found, start: Found, seed: number): SampleOutcome {
+  const small = p.claim.relations.includes("∝") ? start : shrinkCounterexample(p, start, (pt) => confirmedFailure(p, pt, true), seed);
+  const original = refutation(p, first.point, first.decision);
+  // the hint is read at the random point found first: at a shrunk point (0s, 1s, a
+  // permutation) the transpose or a multiple of a side can match by accident
+  const out = refutation(p, small.point, small.decision, original.counterexample!.hint);
+  return { ...out, counterexampleOriginal: original.counterexample };
+}
+
 /** The re-confirmed failure at a point (a search's or a smaller counterexample's candidate), or null where it holds or does not count. */
 function confirmedFailure(p: Prepared, point: Point, wide: boolean): Decision | null {
   const first = decideAt(p, point, 0.1);
@@ -574,7 +597,8 @@ function explained(p: Prepared, point: Point): string[] {
   }
 }
 
-export function refutation(p: Prepared, point: Point, d: Decision): SampleOutcome {
+/** `hint`: the hint to state (read at another point of the same refutation), instead of this point's own. */
+export function refutation(p: Prepared, point: Point, d: Decision, hint?: string | null): SampleOutcome {
   const dims: Record<string, number> = {};
   for (const [k, v] of point.sizes) dims[k] = v;
   const values: Record<string, JsonValue> = {};
@@ -589,13 +613,13 @@ export function refutation(p: Prepared, point: Point, d: Decision): SampleOutcom
   const a = d.values[d.failedAt]!;
   const b = d.values[d.failedAt + 1]!;
   const rel = p.claim.relations[d.failedAt] as Relation;
-  const hint = rel === "=" ? hintFor(a, b) : null;
+  if (hint === undefined) hint = rel === "=" ? hintFor(a, b) : null;
   const notes = explained(p, point);
   const shown = `lhs = ${toBrief(a, 6)}, rhs = ${toBrief(b, 6)}${hint ? ` (${hint})` : ""}${notes.map((n) => `; ${n}`).join("")}`;
   return {
     verdict: "refuted",
     numeric: null,
-    counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; "), hint, notes },
+    counterexample: { dims, values: values, lhs: toJson(a), rhs: toJson(b), text: parts.join("; "), hint, notes, entries: entryDifferences(a, b) },
     detail: `refuted (${rel} fails): ${brief.length ? `at ${brief.join("; ")}: ` : ""}${shown}`,
   };
 }

@@ -2,7 +2,9 @@
 // was reached, the counterexample when refuted; exit 0/1/2.
 
 import { equal } from "../api.js";
-import type { EqualResult } from "../check/claim.js";
+import type { Counterexample, EqualResult } from "../check/claim.js";
+import { differenceGrid, entryLines } from "../check/entries.js";
+import { Tensor } from "../core/tensor.js";
 import { BRIEF_ENTRIES, type JsonValue } from "../check/values.js";
 import { DeriveError } from "../core/errors.js";
 import { TIME_FLAGS, intFlag, parseArgs, progressSink, seedFlag, timeoutFlag } from "./args.js";
@@ -49,14 +51,33 @@ export function runEqual(argv: string[], io: Io): number {
     for (const l of lines) io.out(`    ${l}`);
     io.out(`  lhs = ${briefText(c.lhs)}`);
     io.out(`  rhs = ${briefText(c.rhs)}`);
+    for (const l of entryReport(c)) io.out(`  ${l}`);
     if (c.hint) io.out(`  hint: ${c.hint}`);
     for (const n of c.notes) io.out(`  ${n}`);
+    const first = r.counterexampleOriginal;
+    if (first && first.text !== c.text) io.out(`  (shrunk from the first counterexample found${dimsText(first.dims)}; --json gives it as counterexampleOriginal)`);
   } else {
     io.out(`  ${r.detail}`);
   }
   io.out(`  symbolic: ${r.symbolic}; seed ${r.seed}`);
   return exitCode(r.verdict);
 }
+
+/** The entries that differ: a grid of lhs - rhs for a small matrix, else the largest differences listed. */
+function entryReport(c: Counterexample): string[] {
+  const e = c.entries;
+  if (!e || e.count === 0) return [];
+  const head = `entries that differ (lhs - rhs): ${e.count} of ${e.of}`;
+  const grid = Array.isArray(c.lhs) && Array.isArray(c.rhs) && !Array.isArray((c.lhs as unknown[][])[0]?.[0]) ? differenceGrid(Tensor.fromRows(c.lhs as number[][]), Tensor.fromRows(c.rhs as number[][])) : null;
+  if (grid) return [head, ...grid.map((l) => `  ${l}`)];
+  const more = e.count > e.shown.length ? [`  ... and ${e.count - e.shown.length} more`] : [];
+  return [`${head}, largest first:`, ...entryLines(e).map((l) => `  ${l}`), ...more];
+}
+
+const dimsText = (d: Record<string, number>): string => {
+  const s = Object.entries(d).map(([k, v]) => `${k} = ${v}`).join(", ");
+  return s ? `, at ${s}` : "";
+};
 
 const entries = (v: JsonValue): number => (typeof v === "number" ? 1 : (v as unknown[]).flat(Infinity).length);
 

@@ -19,6 +19,7 @@ import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
 import { type Counterexample, printClaim } from "../check/claim.js";
 import { hintFor } from "../check/hints.js";
+import { entryDifferences } from "../check/entries.js";
 import { decide, roundingTolerance } from "../check/relations.js";
 import { type JsonValue, formatValue, toJson, toText } from "../check/values.js";
 import { type ProofMethod, combineNumberProof } from "../check/numbers.js";
@@ -35,6 +36,8 @@ export interface Outcome {
   method?: ProofMethod;
   /** for refuted: the point, as `derive equal --json` gives it */
   counterexample?: Counterexample | null;
+  /** the first point found, before shrinking (check/shrink.ts) */
+  counterexampleOriginal?: Counterexample | null;
 }
 
 /** Scope and fixed values for a derivation's declarations plus its given values. */
@@ -324,5 +327,5 @@ function refutation(claim: Claim, values: readonly Tensor[], at: number, point: 
   for (const [k, v] of point.values) vals[k] = toJson(v);
   const text = [...Object.entries(dims).map(([k, v]) => `${k} = ${v}`), ...[...point.values].map(([k, v]) => `${k} = ${toText(v)}`)].join("; ");
   const hint = rel === "=" ? hintFor(a, b) : null;
-  return { detail, counterexample: { dims, values: vals, lhs: toJson(a), rhs: toJson(b), text, hint, notes: [] } };
+  return { detail, counterexample: { dims, values: vals, lhs: toJson(a), rhs: toJson(b), text, hint, notes: [], entries: entryDifferences(a, b) } };
 }

@@ -40,6 +40,8 @@ export interface StepOutcome {
   readonly ms: number;
   /** for a refuted claim: the point, as `derive equal --json` gives it (else null) */
   readonly counterexample: Counterexample | null;
+  /** the first counterexample found, before it was shrunk (check/shrink.ts), else null */
+  readonly counterexampleOriginal: Counterexample | null;
   /** what the slip probably is (the counterexample's hint), else null */
   readonly hint: string | null;
   /** for a proved step: the symbolic engine, exact or interval arithmetic (check/numbers.ts); else null */
@@ -86,6 +88,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       kind: "prose",
       ms: 0,
       counterexample: null,
+      counterexampleOriginal: null,
       hint: null,
     };
   }
@@ -121,13 +124,18 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       kind: entry.kind,
       ms: Date.now() - started,
       counterexample: o.counterexample ?? null,
+      counterexampleOriginal: o.counterexampleOriginal ?? null,
       hint: o.counterexample?.hint ?? null,
       method: o.verdict === "proved" ? (o.method ?? null) : null,
     };
   }
 }
 
+<<<<<<< HEAD
 type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; method?: ProofMethod | null } | null;
+=======
+type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; counterexampleOriginal?: Counterexample | null } | null;
+>>>>>>> h-diag
 
 function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
@@ -162,7 +170,8 @@ function withAssumptions(o: Outcome, written: string, checked: string): Checked 
   if (o.assumptions.length) detail += `; assuming ${o.assumptions.join(", ")}`;
   // an error's position refers to the text that was checked
   if (o.verdict === "error" && checked !== written) detail += ` (checked as: ${checked})`;
-  return { verdict: o.verdict, detail, counterexample: o.verdict === "refuted" ? (o.counterexample ?? null) : null, method: o.method ?? null };
+  const refuted = o.verdict === "refuted";
+  return { verdict: o.verdict, detail, counterexample: refuted ? (o.counterexample ?? null) : null, counterexampleOriginal: refuted ? (o.counterexampleOriginal ?? null) : null, method: o.method ?? null };
 }
 
 /** A define is not a step; it is reported only when its expression cannot be read. */

@@ -213,3 +213,23 @@ function symmetrize(a: Tensor): Tensor {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t.data[i * n + j] = (a.data[i * n + j]! + a.data[j * n + i]!) / 2;
   return t;
 }
+
+/**
+ * Whether a value is one the sampler could have drawn for a declaration: every
+ * property holds, the entries are inside a declared interval, and an
+ * invertible matrix is as well conditioned as a draw (so inverses stay
+ * accurate). Used by check/shrink.ts to keep a simplified counterexample
+ * inside what the author declared.
+ */
+export function satisfiesDeclaration(decl: Declaration, v: Tensor): boolean {
+  if (!v.allFinite()) return false;
+  const props = decl.properties;
+  if (!props.every((p) => holds(p, v, props))) return false;
+  if (props.includes("invertible") && !props.includes("diagonal") && !props.includes("orthogonal") && cond1(v) > maxCond(v.rows)) return false;
+  if (decl.interval) {
+    const n = v.rows;
+    const diag = props.includes("diagonal");
+    for (let k = 0; k < v.data.length; k++) if ((!diag || k % (n + 1) === 0) && !inInterval(decl.interval, v.data[k]!)) return false;
+  }
+  return true;
+}

@@ -55,13 +55,18 @@ describe("false bounds that random samples miss are refuted under every seed", (
   it("a probe's counterexample pastes back and fails there (A = I, which random draws never come near)", () => {
     const r = equal({ claim: "tr(A)^2 <= 5 * tr(A * A')", let: ["A: n x n"], seed: 3 });
     expect(r.verdict).toBe("refuted");
-    const n = r.counterexample!.dims.n!;
+    // the identity probe found it (kept as counterexampleOriginal: tr(I)^2 = n^2 > 5 n =
+    // 5 tr(I I') once n > 5); the counterexample reported is its shrunk form (shrink.ts)
+    const first = r.counterexampleOriginal!;
+    const n = first.dims.n!;
     expect(n).toBeGreaterThan(5);
-    // the identity probe: tr(I)^2 = n^2 > 5 n = 5 tr(I I') once n > 5
-    const a = (r.counterexample!.values.A as number[][]).flat();
+    const a = (first.values.A as number[][]).flat();
     a.forEach((v, k) => expect(v).toBe(k % (n + 1) === 0 ? 1 : 0));
-    const [lhs, rhs] = pasteBack(r.counterexample!, ["A: n x n"], "tr(A)^2", "5 * tr(A * A')");
-    expect(lhs).toBeGreaterThan(rhs);
+    for (const c of [first, r.counterexample!]) {
+      expect(c.dims.n!).toBeGreaterThan(5);
+      const [lhs, rhs] = pasteBack(c, ["A: n x n"], "tr(A)^2", "5 * tr(A * A')");
+      expect(lhs).toBeGreaterThan(rhs);
+    }
   });
 
   it("an ascent's counterexample pastes back and fails there", () => {

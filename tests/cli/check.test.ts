@@ -74,13 +74,13 @@ function shapeErrors(r: unknown): string[] {
     f.steps.forEach((s: unknown, j) => {
       const at = `files[${i}].steps[${j}]`;
       // `lines` (the source document's lines a step cites, issue 12) and `counterexample`/`hint` (issue 11) go beyond cli.md's example
-      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "hint", "lines", "method"], at)) return;
+      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "counterexampleOriginal", "hint", "lines", "method"], at)) return;
       // how a proved step was proved (issue 14), null otherwise
       if (s.verdict === "proved" ? !["symbolic", "exact", "interval"].includes(s.method as string) && s.method !== null : s.method !== null) errs.push(`${at}.method: ${String(s.method)}`);
       type(s.lines, "string|null", `${at}.lines`);
       type(s.hint, "string|null", `${at}.hint`);
       // the counterexample of `derive equal --json`, for a refuted step only
-      if (s.verdict === "refuted") keys(s.counterexample, ["dims", "values", "lhs", "rhs", "text", "hint", "notes"], `${at}.counterexample`);
+      if (s.verdict === "refuted") keys(s.counterexample, ["dims", "values", "lhs", "rhs", "text", "hint", "notes", "entries"], `${at}.counterexample`);
       else if (s.counterexample !== null) errs.push(`${at}.counterexample: not null for ${s.verdict}`);
       type(s.line, "int", `${at}.line`);
       for (const k of ["derivation", "claim", "detail"]) type(s[k], "string", `${at}.${k}`);
@@ -273,7 +273,7 @@ describe("the JSON reporter", () => {
       const [layout, given, transposed] = report.files[0]!.steps;
       expect(layout!.hint).toBe("the transpose of the right side matches: a layout slip?");
       expect(Object.keys((layout!.counterexample as { values: object }).values)).toEqual(["X"]);
-      expect(given!.counterexample).toEqual({ dims: {}, values: { w: 2 }, lhs: 4, rhs: 5, text: "w = 2", hint: null, notes: [] });
+      expect(given!.counterexample).toEqual({ dims: {}, values: { w: 2 }, lhs: 4, rhs: 5, text: "w = 2", hint: null, notes: [], entries: null });
       expect(transposed!.hint).toBe("the transpose of the right side matches: a layout slip?");
       const tap = derive("check", file, "--seed", "2", "--reporter", "tap").stdout;
       expect(tap).toContain('  hint: "the transpose of the right side matches: a layout slip?"');

@@ -109,7 +109,8 @@ describe("expected verdicts", () => {
       b.step("X * X' = X' * X", { expect: "refuted" });
     });
     expect(check(d, 5)[0]!.detail).toBe(check(d, 5)[0]!.detail);
-    expect(check(d, 5)[0]!.detail).not.toBe(check(d, 6)[0]!.detail);
+    // the first counterexample found depends on the seed (the shrunk one may not: it is the smallest)
+    expect(check(d, 5)[0]!.counterexampleOriginal!.text).not.toBe(check(d, 6)[0]!.counterexampleOriginal!.text);
   });
 });
 
