@@ -131,11 +131,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
   }
 }
 
-<<<<<<< HEAD
-type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; method?: ProofMethod | null } | null;
-=======
-type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; counterexampleOriginal?: Counterexample | null } | null;
->>>>>>> h-diag
+type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; counterexampleOriginal?: Counterexample | null; method?: ProofMethod | null } | null;
 
 function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
