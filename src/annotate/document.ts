@@ -147,10 +147,15 @@ export function parseDocument(source: string): DocumentModel {
       for (let l = c.meta.line as number; l <= (c.meta.line as number) + (c.meta.span as number); l++) mathLines.add(l);
     }
   }
-  const blocks: Block[] = pieces(tokens).map((p) => ({ start: p.map[0] + 1, end: Math.max(p.map[0] + 1, p.map[1]), html: m.renderer.render(p.tokens, m.options, env) }));
-  const heading = tokens.findIndex((t) => t.type === "heading_open");
-  const title = heading >= 0 ? (tokens[heading + 1]?.content ?? null) : null;
   const lines = text.split("\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  // a list item's map runs over the blank line after it: a block ends on its last written line
+  const lastWritten = (start: number, end: number): number => {
+    while (end > start && !(lines[end - 1] ?? "").trim()) end--;
+    return end;
+  };
+  const blocks: Block[] = pieces(tokens).map((p) => ({ start: p.map[0] + 1, end: lastWritten(p.map[0] + 1, p.map[1]), html: m.renderer.render(p.tokens, m.options, env) }));
+  const heading = tokens.findIndex((t) => t.type === "heading_open");
+  const title = heading >= 0 ? (tokens[heading + 1]?.content ?? null) : null;
   return { lines, blocks, formulas: env.formulas, failures: env.failures, mathLines, title };
 }
