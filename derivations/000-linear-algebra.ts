@@ -257,13 +257,13 @@ export const q13logdet = derivation(
   { source: "000 Q1.3-logdet", let: { X: "n x n invertible" } },
   (d) => {
     d.define("adj(M) = det(M) * inv(M)");
-    // l.57: "by the properties of the derivative"
-    d.step("grad(log(det(X)), X) = 1 / det(X) * grad(det(X), X)", { lines: "57" });
-    // l.59–61: Jacobi's formula, ∂det(X)/∂X = adj(X)ᵀ
-    d.step("grad(det(X), X) = adj(X)'", { lines: "59-61" });
-    // l.61: = (1/det X) adj(X)ᵀ = (1/det X)(Cᵀ)ᵀ = (X⁻¹)ᵀ = X⁻ᵀ
-    d.chain("1 / det(X) * grad(det(X), X)", "1 / det(X) * adj(X)'", "(X^-1)'", "inv(X')", { lines: "61" });
-    d.step("grad(log(det(X)), X) = (X^-1)'", { lines: "61" });
+    // l.57–59: "by the properties of the derivative", ∂log det(X)/∂X = (1/det X) ∂det(X)/∂X
+    d.step("grad(log(det(X)), X) = 1 / det(X) * grad(det(X), X)", { lines: "59" });
+    // l.61–63: Jacobi's formula, ∂det(X)/∂X = adj(X)ᵀ
+    d.step("grad(det(X), X) = adj(X)'", { lines: "61-63" });
+    // l.63: = (1/det X) adj(X)ᵀ = (1/det X)(Cᵀ)ᵀ = (X⁻¹)ᵀ = X⁻ᵀ
+    d.chain("1 / det(X) * grad(det(X), X)", "1 / det(X) * adj(X)'", "(X^-1)'", "inv(X')", { lines: "63" });
+    d.step("grad(log(det(X)), X) = (X^-1)'", { lines: "63" });
   },
 );
 

@@ -22,14 +22,14 @@ const mixed = (A: string, n: number): string => `E(step(eigvalsh(${A} + ${A}')[1
 export default derivation("000 Q2.1: saddle points are more likely in higher dimension (Monte Carlo over the GOE)", {
   source: "000 Q2.1",
   let: { A1: "1 x 1 ~ normal(0, 1)", A2: "2 x 2 ~ normal(0, 1)", A3: "3 x 3 ~ normal(0, 1)", A4: "4 x 4 ~ normal(0, 1)" },
-  prose: ["000 Q2.1 l.89: a zero gradient in every direction at both saddle points and minima; a minimum needs a positive definite Hessian (the definitions)"],
+  prose: ["000 Q2.1 l.91: a zero gradient in every direction at both saddle points and minima; a minimum needs a positive definite Hessian (the definitions)"],
 }, (d) => {
-  // l.89: in one dimension a critical point is a minimum or a maximum, never a saddle
-  d.step(`${mixed("A1", 1)} = 0`, { lines: "89" });
-  // l.89: the probability of eigenvalues of both signs grows with the dimension
-  d.step(`${mixed("A1", 1)} < ${mixed("A2", 2)}`, { lines: "89" });
-  d.step(`${mixed("A2", 2)} < ${mixed("A3", 3)}`, { lines: "89" });
-  d.step(`${mixed("A3", 3)} < ${mixed("A4", 4)}`, { lines: "89" });
+  // l.91: in one dimension a critical point is a minimum or a maximum, never a saddle
+  d.step(`${mixed("A1", 1)} = 0`, { lines: "91" });
+  // l.91: the probability of eigenvalues of both signs grows with the dimension
+  d.step(`${mixed("A1", 1)} < ${mixed("A2", 2)}`, { lines: "91" });
+  d.step(`${mixed("A2", 2)} < ${mixed("A3", 3)}`, { lines: "91" });
+  d.step(`${mixed("A3", 3)} < ${mixed("A4", 4)}`, { lines: "91" });
   // the opposite order is refuted (a control, not in the seed)
-  d.step(`${mixed("A2", 2)} > ${mixed("A3", 3)}`, { lines: "89", expect: "refuted", note: "not in the seed: a control, the order reversed" });
+  d.step(`${mixed("A2", 2)} > ${mixed("A3", 3)}`, { lines: "91", expect: "refuted", note: "not in the seed: a control, the order reversed" });
 });

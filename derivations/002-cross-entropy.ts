@@ -20,8 +20,8 @@ export const q4a = derivation("002 Q4(a): CE with a one-hot target is LSE(z) - z
   source: "002 Q4(a)",
   let: { z: "n", y: "n onehot", t: "integer" },
 }, (d) => {
-  // l.213: CE(yhat, y) = -sum_i y_i log(yhat_i) = -log(yhat_t) for the one-hot y of class t
-  d.step("-(y' * log(softmax(z))) = -log(y' * softmax(z))", { lines: "213" });
+  // l.211-215: CE(yhat, y) = -sum_i y_i log(yhat_i) = -log(yhat_t) for the one-hot y of class t
+  d.step("-(y' * log(softmax(z))) = -log(y' * softmax(z))", { lines: "211-215" });
   // l.215-217, with the target index t
   d.chain(
     "-log(softmax(z)[t])",

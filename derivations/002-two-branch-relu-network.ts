@@ -58,13 +58,13 @@ export const q3a = derivation("002 Q3(a): shapes of w1, b1, w2, b2, x, y", {
   },
   prose: PROSE,
 }, (d) => {
-  // l.124-128: w1 x + b1 with x in R^{Dx x m}: D_a1 x m, the bias added to each of the m columns
-  d.step("(w1 * x + b1 * ones(1, m))[k, i] = (w1 * x)[k, i] + b1[k]", { lines: "124-128" });
-  // l.130-132: likewise w2 x + b2 is D_a2 x m
-  d.step("(w2 * x + b2 * ones(1, m))[k, i] = (w2 * x)[k, i] + b2[k]", { lines: "130-132" });
-  // l.134: y in R^{m x 1}: with the 1 x m row of outputs yhat over the batch,
+  // l.125-129: w1 x + b1 with x in R^{Dx x m}: D_a1 x m, the bias added to each of the m columns
+  d.step("(w1 * x + b1 * ones(1, m))[k, i] = (w1 * x)[k, i] + b1[k]", { lines: "125-129" });
+  // l.131-133: likewise w2 x + b2 is D_a2 x m
+  d.step("(w2 * x + b2 * ones(1, m))[k, i] = (w2 * x)[k, i] + b2[k]", { lines: "131-133" });
+  // l.137: y in R^{m x 1}: with the 1 x m row of outputs yhat over the batch,
   // log(yhat) y is the sum over the m samples (the cross-entropy's first term)
-  d.step("log(yh) * y = sum(log(yh)' .* y)", { lines: "134" });
+  d.step("log(yh) * y = sum(log(yh)' .* y)", { lines: "137" });
 });
 
 export const q3z3 = derivation("002 Q3-z3: dJ/dz3 for the sigmoid output and cross-entropy", {

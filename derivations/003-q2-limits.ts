@@ -14,7 +14,7 @@ import { derivation } from "derive";
 export const activations = derivation("003 Q2-activations: the sigmoid limits", {
   source: "003 Q2-activations",
 }, (d) => {
-  d.step("lim(sigmoid(t), t, inf) = 1.0", { lines: "72" }); // l.72
+  d.step("lim(sigmoid(t), t, inf) = 1.0", { lines: "70" }); // l.70
   d.step("lim(sigmoid(t), t, -inf) = 0.0", { lines: "74" }); // l.74
 });
 
@@ -24,7 +24,7 @@ export const saturation = derivation("003 Q2.2(c): large inputs saturate the sig
 }, (d) => {
   // l.135: z = Σ_{i=0}^{n} w_i a_i + b, with n = m - 1
   d.step("sum(w[i + 1] * a[i + 1], i, 0, m - 1) + b = w' * a + b", { lines: "135" });
-  d.step("lim(sigmoid(t), t, inf) = 1.0", { lines: "145" }); // l.145
+  d.step("lim(sigmoid(t), t, inf) = 1.0", { lines: "143" }); // l.143
   d.step("lim(sigmoid(t), t, -inf) = 0.0", { lines: "147" }); // l.147
   // l.151: σ'(t)_{t -> -inf} = σ(t)(1 - σ(t))
   d.step("lim(diff(sigmoid(t), t), t, -inf) = lim(sigmoid(t) * (1 - sigmoid(t)), t, -inf)", { lines: "151" });

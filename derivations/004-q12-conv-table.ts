@@ -25,7 +25,7 @@ export const outputSizes = derivation("Q12: output sizes by (n + 2p − k)/s + 1
   d.step("out(13, 1, 3, 1) = 13", { lines: "788" }); // convolution 384 → 384: (384, 13, 13)
   d.step("out(13, 1, 3, 1) = 13", { lines: "788" }); // convolution 384 → 256: (256, 13, 13)
   d.step("out(13, 0, 3, 2) = 6", { lines: "788" }); // max pooling: (256, 6, 6)
-  d.step("6 * 6 * 256 = 9216", { lines: "788" }); // flatten
+  d.step("6 * 6 * 256 = 9216", { lines: "780" }); // flatten (l.780)
 });
 
 export const parameterCounts = derivation("Q12: parameter counts, with and without biases", {
@@ -44,17 +44,17 @@ export const parameterCounts = derivation("Q12: parameter counts, with and witho
   // l.784: without biases the seventh row has 1327104
   d.step("384 * 384 * 3 * 3 = 1327104", { lines: "784" });
   d.step("conv(384, 384, 3) - 384 = 1327104", { lines: "784" });
-  // the linear rows, as written (weights only)
-  d.step("9216 * 4096 = 37748736", { lines: "784" });
-  d.step("4096 * 4096 = 16777216", { lines: "784" });
-  d.step("4096 * 1000 = 4096000", { lines: "784" });
+  // the linear rows, as written (weights only), l.780–782
+  d.step("9216 * 4096 = 37748736", { lines: "780" });
+  d.step("4096 * 4096 = 16777216", { lines: "781" });
+  d.step("4096 * 1000 = 4096000", { lines: "782" });
   // with one bias per output unit, as l.784 says biases are counted
   d.step("9216 * 4096 + 4096 = 37748736", {
-    lines: "784",
+    lines: "780-784",
     expect: "refuted",
     note: "the linear rows leave out their biases although l.784 counts biases: 9216·4096 + 4096 = 37752832",
   });
-  d.step("9216 * 4096 + 4096 = 37752832", { lines: "784" });
-  d.step("4096 * 4096 + 4096 = 16781312", { lines: "784" });
-  d.step("4096 * 1000 + 1000 = 4097000", { lines: "784" });
+  d.step("9216 * 4096 + 4096 = 37752832", { lines: "780-784" });
+  d.step("4096 * 4096 + 4096 = 16781312", { lines: "781-784" });
+  d.step("4096 * 1000 + 1000 = 4097000", { lines: "782-784" });
 });

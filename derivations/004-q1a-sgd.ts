@@ -27,7 +27,7 @@ import { derivation } from "derive";
 //   ∂δ/∂o = δ(1 − δ), ∂o/∂W8 = LeakyReLU(z2), ∂o/∂W7 = tanh(z1), ∂o/∂LeakyReLU = W8,
 //   ∂o/∂tanh = W7, ∂LeakyReLU/∂z2 = {0.2 if z2 < 0, 1 if z2 ≥ 0}
 //   = 0.2 step(−z2) + step(z2), ∂tanh/∂z1 = 1 − tanh(z1)², ∂z/∂Wi = the input xk.
-// - max(0.2z2, z2) (l.59) is leakyrelu(z2, 0.2); the language has no max.
+// - max(0.2z2, z2) (l.56) is leakyrelu(z2, 0.2); the language has no max.
 // - "value at the data" steps are this transcription's evaluation (the seed
 //   states no numbers).
 //
@@ -59,17 +59,17 @@ export const localDerivatives = derivation("Q1(a): local derivatives used in the
     note: "reading probe, not the author's line: with L = ½(δ − y)² the product keeps δ(1 − δ), so the loss is read as cross-entropy",
   });
   d.step("diff(1/2 * (sigmoid(u) - t)^2, u) = (sigmoid(u) - t) * sigmoid(u) * (1 - sigmoid(u))");
-  // max(0.2 z2, z2) of l.59 is LeakyReLU(0.2); max(a, b) = (a + b + |a − b|)/2
-  d.step("leakyrelu(u, 0.2) = (0.2 * u + u + abs(0.2 * u - u)) / 2", { lines: "59" });
-  // {0.2 if z2 < 0, 1 if z2 ≥ 0} of l.61 is the derivative of LeakyReLU(0.2)
-  d.step("diff(leakyrelu(u, 0.2), u) = 0.2 * step(-u) + step(u)", { lines: "61" });
-  // ∂tanh/∂z1: the author's (1 − tanh(z1))² (l.63, 67, 71) against 1 − tanh(z1)²
+  // max(0.2 z2, z2) of l.56 is LeakyReLU(0.2); max(a, b) = (a + b + |a − b|)/2
+  d.step("leakyrelu(u, 0.2) = (0.2 * u + u + abs(0.2 * u - u)) / 2", { lines: "56" });
+  // {0.2 if z2 < 0, 1 if z2 ≥ 0} of l.64 is the derivative of LeakyReLU(0.2)
+  d.step("diff(leakyrelu(u, 0.2), u) = 0.2 * step(-u) + step(u)", { lines: "64" });
+  // ∂tanh/∂z1: the author's (1 − tanh(z1))² (l.66, 70, 74) against 1 − tanh(z1)²
   d.step("diff(tanh(u), u) = (1 - tanh(u))^2", {
-    lines: "63",
+    lines: "66",
     expect: "refuted",
     note: "the derivative of tanh is 1 − tanh², not (1 − tanh)²",
   });
-  d.step("diff(tanh(u), u) = 1 - tanh(u)^2", { lines: "63" });
+  d.step("diff(tanh(u), u) = 1 - tanh(u)^2", { lines: "66" });
 });
 
 export const sgd = derivation("Q1(a): one SGD step at the tables' data (cross-entropy loss, η free)", {
@@ -95,114 +95,114 @@ export const sgd = derivation("Q1(a): one SGD step at the tables' data (cross-en
   d.define("dLReLU_dz2 = 0.2 * step(-z2) + step(z2)");
   d.define("dtanh_dz1 = 1 - tanh(z1)^2");
 
-  // W8 (l.55–59)
+  // W8 (l.55–56)
   d.define("W8new = W8 - η * diff(L, W8)");
-  d.step("W8new = W8 - η * (dL_dδ * dδ_do * leakyrelu(z2, 0.2))", { lines: "55-59" });
-  d.step("diff(L, W8) = (δ - y) * leakyrelu(z2, 0.2)", { lines: "55-59" });
+  d.step("W8new = W8 - η * (dL_dδ * dδ_do * leakyrelu(z2, 0.2))", { lines: "55-56" });
+  d.step("diff(L, W8) = (δ - y) * leakyrelu(z2, 0.2)", { lines: "55-56" });
   d.step("W8new = W8 - (δ - y) * leakyrelu(z2, 0.2)", {
-    lines: "55-59",
+    lines: "55-56",
     expect: "refuted",
     note: "η is dropped: W8old − (δ − y) max(0.2z2, z2) holds only at η = 1",
   });
-  d.step("W8new = W8 - η * (δ - y) * leakyrelu(z2, 0.2)", { lines: "55-59" });
-  d.step("diff(L, W8) ≈ 0.7878", { lines: "55-59" }); // value at the data
+  d.step("W8new = W8 - η * (δ - y) * leakyrelu(z2, 0.2)", { lines: "55-56" });
+  d.step("diff(L, W8) ≈ 0.7878", { lines: "55-56" }); // value at the data
 
-  // W7 (l.61–65)
+  // W7 (l.58–62)
   d.define("W7new = W7 - η * diff(L, W7)");
-  d.step("W7new = W7 - η * (dL_dδ * dδ_do * tanh(z1))", { lines: "61-65" });
-  d.step("diff(L, W7) = (δ - y) * tanh(z1)", { lines: "61-65" });
+  d.step("W7new = W7 - η * (dL_dδ * dδ_do * tanh(z1))", { lines: "58-62" });
+  d.step("diff(L, W7) = (δ - y) * tanh(z1)", { lines: "58-62" });
   d.step("W7new = W7 - (δ - y) * tanh(z1)", {
-    lines: "61-65",
+    lines: "58-62",
     expect: "refuted",
     note: "η is dropped: holds only at η = 1",
   });
-  d.step("W7new = W7 - η * (δ - y) * tanh(z1)", { lines: "61-65" });
-  d.step("diff(L, W7) ≈ 0.3538", { lines: "61-65" });
+  d.step("W7new = W7 - η * (δ - y) * tanh(z1)", { lines: "58-62" });
+  d.step("diff(L, W7) ≈ 0.3538", { lines: "58-62" });
 
-  // W6 (l.67)
+  // W6 (l.64)
   d.define("W6new = W6 - η * diff(L, W6)");
-  d.step("W6new = W6 - η * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x3)", { lines: "67" });
-  d.step("diff(L, W6) = (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3", { lines: "67" });
+  d.step("W6new = W6 - η * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x3)", { lines: "64" });
+  d.step("diff(L, W6) = (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3", { lines: "64" });
   d.step("W6new = W6 - (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3", {
-    lines: "67",
+    lines: "64",
     expect: "refuted",
     note: "η is dropped: holds only at η = 1",
   });
-  d.step("W6new = W6 - η * (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3", { lines: "67" });
-  d.step("diff(L, W6) ≈ -0.1432", { lines: "67" });
+  d.step("W6new = W6 - η * (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x3", { lines: "64" });
+  d.step("diff(L, W6) ≈ -0.1432", { lines: "64" });
 
-  // W5 (l.69)
+  // W5 (l.66)
   d.define("W5new = W5 - η * diff(L, W5)");
-  d.step("W5new = W5 - η * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x3)", { lines: "69" });
+  d.step("W5new = W5 - η * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x3)", { lines: "66" });
   d.step("diff(L, W5) = (δ - y) * W7 * (1 - tanh(z1))^2 * x3", {
-    lines: "69",
+    lines: "66",
     expect: "refuted",
     note: "∂tanh/∂z1 is 1 − tanh(z1)², not (1 − tanh(z1))²",
   });
   d.step("W5new = W5 - (δ - y) * W7 * (1 - tanh(z1))^2 * x3", {
-    lines: "69",
+    lines: "66",
     expect: "refuted",
     note: "η is dropped and (1 − tanh(z1))² should be 1 − tanh(z1)²",
   });
-  d.step("diff(L, W5) = (δ - y) * W7 * (1 - tanh(z1)^2) * x3", { lines: "69" });
-  d.step("W5new = W5 - η * (δ - y) * W7 * (1 - tanh(z1)^2) * x3", { lines: "69" });
-  d.step("diff(L, W5) ≈ 0.002588", { lines: "69" });
+  d.step("diff(L, W5) = (δ - y) * W7 * (1 - tanh(z1)^2) * x3", { lines: "66" });
+  d.step("W5new = W5 - η * (δ - y) * W7 * (1 - tanh(z1)^2) * x3", { lines: "66" });
+  d.step("diff(L, W5) ≈ 0.002588", { lines: "66" });
 
-  // W4 (l.71)
+  // W4 (l.68)
   d.define("W4new = W4 - η * diff(L, W4)");
-  d.step("W4new = W4 - η * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x2)", { lines: "71" });
-  d.step("diff(L, W4) = (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2", { lines: "71" });
+  d.step("W4new = W4 - η * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x2)", { lines: "68" });
+  d.step("diff(L, W4) = (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2", { lines: "68" });
   d.step("W4new = W4 - (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2", {
-    lines: "71",
+    lines: "68",
     expect: "refuted",
     note: "η is dropped: holds only at η = 1",
   });
-  d.step("W4new = W4 - η * (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2", { lines: "71" });
-  d.step("diff(L, W4) ≈ -0.1432", { lines: "71" });
+  d.step("W4new = W4 - η * (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x2", { lines: "68" });
+  d.step("diff(L, W4) ≈ -0.1432", { lines: "68" });
 
-  // W3 (l.73)
+  // W3 (l.70)
   d.define("W3new = W3 - η * diff(L, W3)");
-  d.step("W3new = W3 - η * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x2)", { lines: "73" });
+  d.step("W3new = W3 - η * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x2)", { lines: "70" });
   d.step("diff(L, W3) = (δ - y) * W7 * (1 - tanh(z1))^2 * x2", {
-    lines: "73",
+    lines: "70",
     expect: "refuted",
     note: "∂tanh/∂z1 is 1 − tanh(z1)², not (1 − tanh(z1))²",
   });
   d.step("W3new = W3 - (δ - y) * W7 * (1 - tanh(z1))^2 * x2", {
-    lines: "73",
+    lines: "70",
     expect: "refuted",
     note: "η is dropped and (1 − tanh(z1))² should be 1 − tanh(z1)²",
   });
-  d.step("diff(L, W3) = (δ - y) * W7 * (1 - tanh(z1)^2) * x2", { lines: "73" });
-  d.step("W3new = W3 - η * (δ - y) * W7 * (1 - tanh(z1)^2) * x2", { lines: "73" });
-  d.step("diff(L, W3) ≈ 0.002588", { lines: "73" });
+  d.step("diff(L, W3) = (δ - y) * W7 * (1 - tanh(z1)^2) * x2", { lines: "70" });
+  d.step("W3new = W3 - η * (δ - y) * W7 * (1 - tanh(z1)^2) * x2", { lines: "70" });
+  d.step("diff(L, W3) ≈ 0.002588", { lines: "70" });
 
-  // W2 (l.75)
+  // W2 (l.72)
   d.define("W2new = W2 - η * diff(L, W2)");
-  d.step("W2new = W2 - η * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x1)", { lines: "75" });
-  d.step("diff(L, W2) = (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1", { lines: "75" });
+  d.step("W2new = W2 - η * (dL_dδ * dδ_do * W8 * dLReLU_dz2 * x1)", { lines: "72" });
+  d.step("diff(L, W2) = (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1", { lines: "72" });
   d.step("W2new = W2 - (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1", {
-    lines: "75",
+    lines: "72",
     expect: "refuted",
     note: "η is dropped: holds only at η = 1",
   });
-  d.step("W2new = W2 - η * (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1", { lines: "75" });
-  d.step("diff(L, W2) ≈ -0.2149", { lines: "75" });
+  d.step("W2new = W2 - η * (δ - y) * W8 * (0.2 * step(-z2) + step(z2)) * x1", { lines: "72" });
+  d.step("diff(L, W2) ≈ -0.2149", { lines: "72" });
 
-  // W1 (l.77)
+  // W1 (l.74)
   d.define("W1new = W1 - η * diff(L, W1)");
-  d.step("W1new = W1 - η * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x1)", { lines: "77" });
+  d.step("W1new = W1 - η * (dL_dδ * dδ_do * W7 * dtanh_dz1 * x1)", { lines: "74" });
   d.step("diff(L, W1) = (δ - y) * W7 * (1 - tanh(z1))^2 * x1", {
-    lines: "77",
+    lines: "74",
     expect: "refuted",
     note: "∂tanh/∂z1 is 1 − tanh(z1)², not (1 − tanh(z1))²",
   });
   d.step("W1new = W1 - (δ - y) * W7 * (1 - tanh(z1))^2 * x1", {
-    lines: "77",
+    lines: "74",
     expect: "refuted",
     note: "η is dropped and (1 − tanh(z1))² should be 1 − tanh(z1)²",
   });
-  d.step("diff(L, W1) = (δ - y) * W7 * (1 - tanh(z1)^2) * x1", { lines: "77" });
-  d.step("W1new = W1 - η * (δ - y) * W7 * (1 - tanh(z1)^2) * x1", { lines: "77" });
-  d.step("diff(L, W1) ≈ 0.003882", { lines: "77" });
+  d.step("diff(L, W1) = (δ - y) * W7 * (1 - tanh(z1)^2) * x1", { lines: "74" });
+  d.step("W1new = W1 - η * (δ - y) * W7 * (1 - tanh(z1)^2) * x1", { lines: "74" });
+  d.step("diff(L, W1) ≈ 0.003882", { lines: "74" });
 });

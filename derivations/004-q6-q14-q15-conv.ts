@@ -41,8 +41,14 @@ import { derivation } from "derive";
 // sum(G .* z), and the input gradient as the transposed convolution (the full
 // convolution with the flipped kernel, its channel axes swapped). Concrete
 // sizes N = 2, M = 3, L = 3 (so that both paddings of the transposed
-// convolution are 2). The rank-t sum (l.880) and d ∈ R^k (l.884) are checked in
-// 004-q3a-q14b-pooling-lowrank.ts and 004-pending-and-prose.ts.
+// convolution are 2). The rank-t sum (l.880) is checked below (q14bRankT);
+// d ∈ R^k (l.884) in 004-q3a-q14b-pooling-lowrank.ts.
+//
+// Q14(b) rank t (l.878–880): "W_{i,j,l,k} = Σ_{i=1}^t a_i ⊙ b_j ⊙ c_l ⊙ d_k"
+// reuses i as the summation index; read as the sum of t rank-one tensors
+// a^(r) ∘ b^(r) ∘ c^(r) ∘ d^(r), r = 1..t. What the low-rank modelling buys:
+// the unfolding N x (M L M) of such a W has rank at most t. Checked at t = 2
+// with N = 4 (so that the bound is not the size of the matrix), M = L = 3.
 //
 // Q15 readings: the forward convolution rebuilt in 004-q14d-q15-conv-backprop.ts
 // (3 channels H_c of length 4, kernels (w_c1, w_c2, w_c3), padding 1, 4
@@ -113,6 +119,17 @@ export const q14b = derivation("004 Q14(b): convolution with a rank-one kernel a
     expect: "refuted",
     note: "not the author's step: without flipping the kernel the 'transposed convolution' is wrong (the check that the flip matters)",
   });
+});
+
+export const q14bRankT = derivation("004 Q14(b): a sum of t rank-one tensors (t = 2) unfolds to rank at most t", {
+  source: "004 Q14(b)",
+  lines: "878-880",
+  let: { a1: "4", a2: "4", b1: "3", b2: "3", c1: "3", c2: "3", d1: "3", d2: "3" },
+}, (d) => {
+  d.define("W = reshape(kron(kron(kron(a1, b1), c1), d1) + kron(kron(kron(a2, b2), c2), d2), 4, 3, 3, 3)");
+  d.step("rank(reshape(W, 4, 27)) <= 2");
+  // a control, not the author's line: two rank-one terms are not one
+  d.step("rank(reshape(W, 4, 27)) <= 1", { expect: "refuted", note: "not in the seed: a control, a sum of two rank-one tensors has rank 2 in general" });
 });
 
 export const q15 = derivation("004 Q15: padding 1, and the backward pass is a transposed convolution", {

@@ -40,8 +40,8 @@ export const maxout = derivation("Q8(d): the maxout units and f̂(v) = h₁ × h
   d.step("mx(a, c) = (a + c + abs(a - c)) / 2"); // the reading of max
   d.define("h1 = mx(w1' * v + b1, w2' * v + b2)"); // l.561
   d.define("h2 = mx(w3' * v + b3, w4' * v + b4)"); // l.563
-  d.step("h1 >= w1' * v + b1", { lines: "563" });
-  d.step("h1 >= w2' * v + b2", { lines: "563" });
+  d.step("h1 >= w1' * v + b1", { lines: "561" });
+  d.step("h1 >= w2' * v + b2", { lines: "561" });
   d.step("h2 >= w3' * v + b3", { lines: "563" });
   d.step("h2 >= w4' * v + b4", { lines: "563" });
   // l.567

@@ -23,10 +23,13 @@ const sheetsApart = {
   name: "sheets-apart",
   setup(b) {
     b.onResolve({ filter: /\/sheets\/sheet\.js$/ }, (args) => (args.importer.endsWith("cli/sheet.ts") ? { path: "./sheets.js", external: true } : undefined));
+    // derive annotate's renderer likewise, from dist/annotate.js
+    b.onResolve({ filter: /\/annotate\/annotate\.js$/ }, (args) => (args.importer.endsWith("cli/annotate.ts") ? { path: "./annotate.js", external: true } : undefined));
   },
 };
 await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", plugins: [sheetsApart] });
 await build({ ...common, entryPoints: ["src/sheets/sheet.ts"], outfile: "dist/sheets.js" });
+await build({ ...common, entryPoints: ["src/annotate/annotate.ts"], outfile: "dist/annotate.js" });
 // derive/testing: the testing kit (src/testing/). fast-check is the user's own copy
 // (a peer dependency), mathjs and ml-matrix are optional peers, never bundled.
 await build({ ...common, entryPoints: ["src/testing/index.ts"], outfile: "dist/testing.js", external: [...common.external, "fast-check", "mathjs", "ml-matrix"] });

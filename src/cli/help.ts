@@ -10,6 +10,7 @@ Usage:
   derive eval EXPR [--let DECL]... [--at NAME=VALUE]... [--json] [--seed N]
   derive ops                                 (every operator and function)
   derive sheet FILES... --out DIR [--format html|tex|pdf]... [--seed N] [--lang fa|en]
+  derive annotate DOC.md --with FILES... --out DIR [--format html|pdf]... [--seed N]
   derive testgen FILES... --out DIR [--runs N]  (vitest suites from derivations)
 
 Verdicts: proved, verified (exit 0), refuted (exit 1), error (exit 2).

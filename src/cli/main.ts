@@ -4,6 +4,7 @@
 
 import { asDeriveError } from "../core/errors.js";
 import { CHECK_HELP, runCheckCommand } from "./check.js";
+import { ANNOTATE_HELP, runAnnotate } from "./annotate.js";
 import { runEqual } from "./equal.js";
 import { runEval } from "./eval.js";
 import { runGrad } from "./grad.js";
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   eval: { run: runEval, help: EVAL_HELP },
   grad: { run: runGrad, help: GRAD_HELP },
   sheet: { run: runSheet, help: SHEET_HELP },
+  annotate: { run: runAnnotate, help: ANNOTATE_HELP },
   testgen: { run: runTestgen, help: TESTGEN_HELP },
   ops: { run: runOps, help: "derive ops: lists every operator and function with its documentation" },
 };
