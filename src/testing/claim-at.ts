@@ -28,7 +28,8 @@ export interface PreparedClaim {
   readonly approx: { tol: number[] } | null;
 }
 
-export type Judgement = { holds: true } | { holds: false; detail: string } | { invalid: string };
+/** relError: of the failing relation, as the checker measures it (how far apart, relative to the sides' scale) */
+export type Judgement = { holds: true } | { holds: false; detail: string; relError: number } | { invalid: string };
 
 /** Parses and resolves the claim under the declarations; a syntax or shape mistake throws a positioned DeriveError. */
 export function prepareClaim(text: string, lets: readonly string[]): PreparedClaim {
@@ -61,7 +62,8 @@ export function judgeAt(p: PreparedClaim, sizes: ReadonlyMap<string, number>, va
   const [a, b] = [again.values[still]!, again.values[still + 1]!];
   const rel = p.claim.relations[still]!;
   const hint = rel === "=" ? hintFor(a, b) : null;
-  return { holds: false, detail: `${rel} fails: lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${hint ? ` (likely: ${hint})` : ""}` };
+  const relError = decide(rel, a, b, p.approx).relError;
+  return { holds: false, detail: `${rel} fails: lhs = ${toText(a, 6)}, rhs = ${toText(b, 6)}${hint ? ` (likely: ${hint})` : ""}`, relError };
 }
 
 function evaluate(p: PreparedClaim, sizes: ReadonlyMap<string, number>, values: ReadonlyMap<string, Tensor>, fdStep: number): { values: Tensor[] } | { invalid: string } {

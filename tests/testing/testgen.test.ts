@@ -116,6 +116,12 @@ describe("derive testgen on wrong steps", () => {
     expect(readdirSync(work)).not.toContain("none");
   });
 
+  it("--help prints the usage", () => {
+    const r = derive("testgen", "--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/derive testgen FILES\.\.\. --out DIR \[--runs N\] \[--seed N\]/);
+  });
+
   it("--out is required", () => {
     const r = derive("testgen", "derivations/003-softmax.ts");
     expect(r.code).toBe(2);
