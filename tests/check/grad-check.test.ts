@@ -6,7 +6,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { grad } from "../../src/api.js";
+import { equal, grad } from "../../src/api.js";
 import { type GradCheck, checkGradient } from "../../src/check/grad-check.js";
 import { parseExpr } from "../../src/parse/parser.js";
 import { Resolver } from "../../src/parse/resolve.js";
@@ -165,6 +165,24 @@ describe("domains", () => {
   it("a candidate with no value where f has one is wrong, never 'unchecked'", () => {
     for (const seed of SEEDS) {
       expect(fastCheck("sum(x .^ 2)", "x", ["x: n"], "log(-(x .* x) - 1)", seed).kind).toBe("wrong");
+    }
+  });
+});
+
+describe("printed results paste back", () => {
+  it("never a bare I: every identity is written with its size", () => {
+    const cases: [string, string[], string][] = [
+      ["tr(A * X) + tr(X)", ["A, X: n x n"], "I(n) + A'"],
+      ["tr(A * X) + 2 * tr(X) + sum(diag(X))", ["A, X: 3 x 3"], "3 * I(3) + A'"],
+      ["sum(diag(X))", ["X: n x n"], "I(n)"],
+    ];
+    for (const [expr, lets, want] of cases) {
+      const r = grad({ expr, wrt: "X", let: lets, seed: 1 });
+      expect(r.result).toBe(want);
+      expect(r.result).not.toMatch(/\bI\b(?!\()/);
+      // and it pastes back as the right side of the claim it answers
+      const back = equal({ lhs: `grad(${expr}, X)`, rhs: r.result!, let: lets, seed: 2 });
+      expect(["proved", "verified"], back.detail).toContain(back.verdict);
     }
   });
 });
