@@ -128,7 +128,7 @@ export function checkGradient(input: GradCheckInput): GradCheck {
   }
   if (valid < wanted && rNotFinite > 0) {
     // f has values on the domain: a candidate without any there is wrong, not unchecked
-    return { kind: "wrong", detail: `the gradient is not finite at ${rNotFinite} of ${wanted * DRAWS_PER_SAMPLE} samples where f is, and no sample was valid` };
+    return { kind: "wrong", detail: `the gradient is not finite at ${rNotFinite} of ${wanted * DRAWS_PER_SAMPLE} draws where f is, and only ${valid} of ${wanted} samples were valid` };
   }
   if (valid < wanted) {
     const why = lastInvalid ? `; last reason: ${lastInvalid}` : "";

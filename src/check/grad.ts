@@ -118,12 +118,9 @@ function gradientNow(opts: GradOptions, seed: number, out: GradResult): GradResu
         if (!(e instanceof NotNormalizable)) throw e;
       }
     }
-    // a bare I alone has no context to take its size from: write I(n)
-    if (pretty.op === "I" && pretty.args.length === 0 && !String(pretty.shape.rows).includes("*")) {
-      const n = pretty.shape.rows;
-      const arg: TNode = typeof n === "number" ? { op: "num", args: [], value: n, text: String(n), pos: 0, end: 0, shape: pretty.shape } : { op: "dimval", args: [], name: n, pos: 0, end: 0, shape: pretty.shape };
-      pretty = { ...pretty, args: [{ ...arg, shape: { rows: 1, cols: 1 } }] };
-    }
+    // a bare I is written with its size, I(n): alone it has no context to take
+    // its size from, and everywhere it reads (and pastes back) without one
+    pretty = sizedIdentities(pretty);
     let text = printExpr(pretty);
     let latex = toLatex(pretty);
     // a long result that repeats itself is printed with names: `... where u1 = ...`
@@ -153,7 +150,8 @@ function gradientNow(opts: GradOptions, seed: number, out: GradResult): GradResu
     if (check.verdict !== "proved" && check.verdict !== "verified") {
       // out of time is the user's limit, not a wrong gradient
       if (check.error?.message.startsWith("timeout error")) throw new DeriveError("timeout", check.error.message.replace(/^timeout error: /, ""));
-      if (check.error?.message.startsWith("sample error: no valid sample")) return unchecked(out, tree, scope, check.error.message.replace(/^sample error: /, ""));
+      // the fast check found samples of f, so this is finite differences that never settled: not a domain problem, and not shown
+      if (check.error?.message.startsWith("sample error: ")) throw new DeriveError("sample", `the symbolic gradient ${text} could not be checked: ${check.error.message.replace(/^sample error: /, "")}`);
       return wrongGradient(out, text, check.detail);
     }
     out.check = check.verdict;
@@ -198,4 +196,17 @@ function failed(out: GradResult, e: unknown): GradResult {
   out.result = out.latex = out.shape = out.check = out.domain = null;
   out.error = { message: err.message, position: err.position };
   return out;
+}
+
+/** Every bare I with a size of one name or number written I(n) (a product n*m stays bare: I(n*m) is no name). */
+function sizedIdentities(t: TNode): TNode {
+  if (t.op === "I" && t.args.length === 0) {
+    const n = t.shape.rows;
+    if (typeof n === "string" && !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(n)) return t;
+    const arg: TNode = typeof n === "number" ? { op: "num", args: [], value: n, text: String(n), pos: 0, end: 0, shape: { rows: 1, cols: 1 } } : { op: "dimval", args: [], name: n, pos: 0, end: 0, shape: { rows: 1, cols: 1 } };
+    return { ...t, args: [arg] };
+  }
+  if (t.args.length === 0) return t;
+  const args = t.args.map(sizedIdentities);
+  return args.every((a, k) => a === t.args[k]) ? t : { ...t, args };
 }

@@ -6,7 +6,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { grad } from "../../src/api.js";
+import { equal, grad } from "../../src/api.js";
 import { type GradCheck, checkGradient } from "../../src/check/grad-check.js";
 import { parseExpr } from "../../src/parse/parser.js";
 import { Resolver } from "../../src/parse/resolve.js";
@@ -166,5 +166,62 @@ describe("domains", () => {
     for (const seed of SEEDS) {
       expect(fastCheck("sum(x .^ 2)", "x", ["x: n"], "log(-(x .* x) - 1)", seed).kind).toBe("wrong");
     }
+  });
+});
+
+describe("printed results paste back", () => {
+  it("never a bare I: every identity is written with its size", () => {
+    const cases: [string, string[], string][] = [
+      ["tr(A * X) + tr(X)", ["A, X: n x n"], "I(n) + A'"],
+      ["tr(A * X) + 2 * tr(X) + sum(diag(X))", ["A, X: 3 x 3"], "3 * I(3) + A'"],
+      ["sum(diag(X))", ["X: n x n"], "I(n)"],
+    ];
+    for (const [expr, lets, want] of cases) {
+      const r = grad({ expr, wrt: "X", let: lets, seed: 1 });
+      expect(r.result).toBe(want);
+      expect(r.result).not.toMatch(/\bI\b(?!\()/);
+      // and it pastes back as the right side of the claim it answers
+      const back = equal({ lhs: `grad(${expr}, X)`, rhs: r.result!, let: lets, seed: 2 });
+      expect(["proved", "verified"], back.detail).toContain(back.verdict);
+    }
+  });
+});
+
+describe("random expressions in a matrix: the printed gradient parses back and is equal", () => {
+  // a matrix W (k x n), vectors x (n) and y (k), a square B (k x k)
+  const mat: fc.Arbitrary<string> = fc.letrec<{ m: string }>((tie) => ({
+    m: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constant("W * x"),
+      fc.constant("W * x"),
+      fc.constant("y"),
+      tie("m").map((e) => `B * ${wrap(e)}`),
+      tie("m").map((e) => `tanh(${e})`),
+      tie("m").map((e) => `sigmoid(${e})`),
+      tie("m").map((e) => `W * W' * ${wrap(e)}`),
+      fc.tuple(tie("m"), tie("m")).map(([a, b]) => `${wrap(a)} .* ${wrap(b)}`),
+      fc.tuple(tie("m"), tie("m")).map(([a, b]) => `${wrap(a)} - ${wrap(b)}`),
+    ),
+  })).m;
+  const scalar = fc.oneof(
+    mat.map((e) => `sum(${e})`),
+    mat.map((e) => `norm(${e})^2`),
+    mat.map((e) => `lse(${e})`),
+    mat.map((e) => `y' * ${wrap(e)}`),
+    fc.constant("tr(W' * B * W)"),
+    fc.constant("tr(W * W') + tr(B)"),
+  );
+  const lets = ["W: k x n", "x: n", "y: k", "B: k x k"];
+  it("parses back with the same declarations, no bare I, and equal() verifies it numerically", () => {
+    fc.assert(
+      fc.property(scalar, fc.integer({ min: 1, max: 1000 }), (f, seed) => {
+        const g = grad({ expr: f, wrt: "W", let: lets, seed });
+        expect(g.error, f).toBeNull();
+        expect(g.result).not.toMatch(/\bI\b(?!\()/);
+        const back = equal({ lhs: `grad(${f}, W)`, rhs: g.result!, let: lets, seed: seed + 7, symbolic: false });
+        expect(back.verdict, `${f}: ${g.result}: ${back.detail}`).toBe("verified");
+      }),
+      { numRuns: 20, seed: 1414 },
+    );
   });
 });
