@@ -74,7 +74,7 @@ function shapeErrors(r: unknown): string[] {
     f.steps.forEach((s: unknown, j) => {
       const at = `files[${i}].steps[${j}]`;
       // `lines` (the source document's lines a step cites, issue 12) and `counterexample`/`hint` (issue 11) go beyond cli.md's example
-      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "counterexampleOriginal", "hint", "lines"], at)) return;
+      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "counterexampleOriginal", "diagnoses", "hint", "lines"], at)) return;
       type(s.lines, "string|null", `${at}.lines`);
       type(s.hint, "string|null", `${at}.hint`);
       // the counterexample of `derive equal --json`, for a refuted step only
