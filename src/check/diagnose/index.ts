@@ -16,7 +16,7 @@ import { type Variant, hintVariants, inverseVariants, orderVariants, termVariant
 export type { Diagnosis, DiagnosisKind } from "./types.js";
 
 /** re-checks one refuted claim may spend on diagnoses */
-export const DIAGNOSIS_BUDGET = 16;
+export const DIAGNOSIS_BUDGET = 20;
 /** at most this many diagnoses are stated */
 const MAX_DIAGNOSES = 3;
 
@@ -64,7 +64,7 @@ export function diagnose(r: Refuted, seed: number, recheck: Recheck): Diagnosis[
   const stated = new Set<DiagnosisKind>();
   const seen = new Set<string>();
   let spent = 0;
-  for (const v of variants) {
+  for (const v of roundRobin(variants)) {
     if (spent >= DIAGNOSIS_BUDGET || out.length >= MAX_DIAGNOSES) break;
     const lets = v.lets ?? r.lets;
     const key = `${v.claim}|${lets.join(";")}`;
@@ -83,5 +83,25 @@ export function diagnose(r: Refuted, seed: number, recheck: Recheck): Diagnosis[
 
     stated.add(v.kind);
   }
+  return out;
+}
+
+/**
+ * The variants in rounds, the first of each kind, then the second of each,
+ * ...: a long chain with many products does not spend the whole budget on
+ * one kind before another is tried. Within a round the kinds keep their order.
+ */
+function roundRobin<T extends { kind: DiagnosisKind }>(vs: readonly T[]): T[] {
+  const kinds: DiagnosisKind[] = [];
+  const by = new Map<DiagnosisKind, T[]>();
+  for (const v of vs) {
+    if (!by.has(v.kind)) {
+      by.set(v.kind, []);
+      kinds.push(v.kind);
+    }
+    by.get(v.kind)!.push(v);
+  }
+  const out: T[] = [];
+  for (let round = 0; out.length < vs.length; round++) for (const k of kinds) if (by.get(k)!.length > round) out.push(by.get(k)![round]!);
   return out;
 }
