@@ -2,6 +2,9 @@
 // the mistake, stays silent where it is not, and every diagnosis stated is a
 // corrected claim that holds when checked again on its own.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { equal } from "../../src/api.js";
 import type { EqualResult } from "../../src/check/claim.js";
@@ -101,5 +104,24 @@ describe("every diagnosis is a corrected claim that holds on its own", () => {
     expect(r.stdout).toMatch(/diagnosis \(term\): a term is extra or dropped: it holds without the term A of the left side/);
     const j = JSON.parse(derive("equal", "A * B + A", "A * B", "--let", "A, B: n x n", "--seed", "1", "--json").stdout);
     expect(j.diagnoses[0]).toEqual({ kind: "term", message: expect.any(String), holds: "A * B = A * B" });
+  });
+
+  it("derive check carries them: pretty under the step, JSON on the step, TAP and JUnit in the failure", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "derive-diag-"));
+    const file = path.join(dir, "slips.ts");
+    writeFileSync(file, `import { derivation } from "derive";\nexport default derivation("slips", { let: { A: "n x n", B: "n x n" } }, (d) => {\n  d.step("A * B + A = A * B", { expect: "refuted" });\n});\n`);
+    const line = /diagnosis \(term\): a term is extra or dropped: it holds without the term A of the left side/;
+    const pretty = derive("check", file, "--seed", "1");
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout).toMatch(line);
+    const json = JSON.parse(derive("check", file, "--seed", "1", "--reporter", "json").stdout);
+    const step = json.files[0].steps[0];
+    expect(step.diagnoses.map((d: { kind: string }) => d.kind)).toContain("term");
+    expect(step.counterexampleOriginal).not.toBeNull();
+    expect(step.counterexample.entries).not.toBeUndefined();
+    // a step that met its expectation is not a TAP or JUnit failure: expect accepted to see them
+    writeFileSync(file, `import { derivation } from "derive";\nexport default derivation("slips", { let: { A: "n x n", B: "n x n" } }, (d) => {\n  d.step("A * B + A = A * B");\n});\n`);
+    expect(derive("check", file, "--seed", "1", "--reporter", "tap").stdout).toMatch(/diagnoses: "term: a term is extra or dropped/);
+    expect(derive("check", file, "--seed", "1", "--reporter", "junit").stdout).toMatch(line);
   });
 });
