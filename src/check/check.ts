@@ -19,6 +19,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DeriveError } from "../core/errors.js";
 import type { Counterexample } from "./claim.js";
+import type { Diagnosis } from "./diagnose/index.js";
 import { freshSeed } from "../numeric/random.js";
 import type { Expected } from "../dsl/derivation.js";
 import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../dsl/files.js";
@@ -71,6 +72,8 @@ export interface StepReport {
   counterexample: Counterexample | null;
   /** the first counterexample found, before shrinking (check/shrink.ts); null when not refuted */
   counterexampleOriginal: Counterexample | null;
+  /** the likely slips of a refuted claim, each re-checked before it is stated; else empty */
+  diagnoses: Diagnosis[];
   /** what the slip probably is (a transpose, a sign, a factor), else null */
   hint: string | null;
   /** the source document's lines the step transcribes ("289-293"), or null */
@@ -192,6 +195,7 @@ export function toReport(run: CheckRun): CheckReport {
         detail: s.note ? `${s.detail} (note: ${s.note})` : s.detail,
         counterexample: s.counterexample ?? null,
         counterexampleOriginal: s.counterexampleOriginal ?? null,
+        diagnoses: s.diagnoses ?? [],
         hint: s.hint ?? null,
         lines: s.lines ?? null,
         method: s.verdict === "proved" ? (s.method ?? null) : null,

@@ -29,6 +29,7 @@ import { type ProofMethod, combineNumberProof, proveNumbers } from "./numbers.js
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 import { type Found, shrinkCounterexample } from "./shrink.js";
 import { type EntryReport, entryDifferences } from "./entries.js";
+import { type Diagnosis, diagnose } from "./diagnose/index.js";
 
 export const DEFAULT_SAMPLES = 6;
 /** at most this many samples are drawn just to meet the sign patterns of the free scalars */
@@ -60,6 +61,8 @@ export interface EqualResult {
   /** the smallest counterexample found (shrink.ts); `counterexampleOriginal` is the first one */
   counterexample: Counterexample | null;
   counterexampleOriginal: Counterexample | null;
+  /** for a refuted claim: the likely slips, each re-checked before it is stated (check/diagnose/); else empty */
+  diagnoses: Diagnosis[];
   assumptions: string[];
   error: { message: string; position: number | null } | null;
   /** the claim as checked, in the expression language */
@@ -87,6 +90,8 @@ export interface ClaimOptions {
   timeout?: number;
   /** receives a progress line now and then once a check takes more than 2 s */
   progress?: (line: string) => void;
+  /** shrink a counterexample and diagnose a refutation (default true); off for the re-checks of diagnoses */
+  explain?: boolean;
 }
 
 export type Declarations = readonly string[] | string | Readonly<Record<string, string>>;
@@ -107,6 +112,8 @@ export interface Prepared {
   resolver: Resolver;
   text: string;
   approx: { tol: number[] } | null;
+  /** shrink counterexamples (ClaimOptions.explain) */
+  explain?: boolean;
 }
 
 export function checkClaim(opts: ClaimOptions, seed: number): EqualResult {
@@ -145,7 +152,7 @@ function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
   } catch (e) {
     return withError(base, e);
   }
-  if (sym.status !== "proved") return withNumberProof(prep, { ...base, ...numeric });
+  if (sym.status !== "proved") return withDiagnoses(withNumberProof(prep, { ...base, ...numeric }), opts, prep, seed);
   const rules = sym.rules.length ? ` by ${sym.rules.join(", ")}` : "";
   if (numeric.verdict !== "verified") {
     // the two engines disagree: an engine bug, never a silent pass
@@ -173,9 +180,27 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   return combined.verdict === "error" ? { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } } : { ...r, ...combined };
 }
 
+/**
+ * The near-miss diagnoses of a refuted claim (check/diagnose/): each proposed
+ * correction is re-checked numerically on fresh samples (without shrinking or
+ * diagnoses of its own) and stated only if it holds. The verdict is untouched.
+ */
+function withDiagnoses(r: EqualResult, opts: ClaimOptions, p: Prepared, seed: number): EqualResult {
+  if (r.verdict !== "refuted" || opts.explain === false || usesRandom(p)) return r;
+  const recheck = (claim: string, lets: string[], s: number): boolean => {
+    const again = checkClaimNow({ claim, let: lets, symbolic: false, explain: false }, s);
+    return again.verdict === "verified" || again.verdict === "proved";
+  };
+  try {
+    return { ...r, diagnoses: diagnose({ claim: r.claim, lets: declarationList(opts.let), hint: r.counterexample?.hint ?? null }, seed, recheck) };
+  } catch {
+    return r; // a diagnosis is a courtesy: never an error
+  }
+}
+
 /** A result with nothing decided yet (verdict "error" until something is), for every kind of claim. */
 export function blankResult(claim: string, seed: number): EqualResult {
-  return { verdict: "error", symbolic: "skipped", numeric: null, counterexample: null, counterexampleOriginal: null, assumptions: [], error: null, claim, seed, detail: "" };
+  return { verdict: "error", symbolic: "skipped", numeric: null, counterexample: null, counterexampleOriginal: null, diagnoses: [], assumptions: [], error: null, claim, seed, detail: "" };
 }
 
 /** The symbolic engine's view; an unexpected failure in it means "unproved", never a crash. */
@@ -241,7 +266,7 @@ function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepa
     if (rhs !== claim.sides[1]) sides.reverse();
   }
   const text = printClaim(claim);
-  return { claim, sides, resolver, text, approx };
+  return { claim, sides, resolver, text, approx, explain: opts.explain !== false };
 }
 
 
@@ -543,7 +568,7 @@ function smallestInSweep(p: Prepared, found: { point: Point; decision: Decision 
  * of a strict bound never counts), so the verdict stays what it was.
  */
 function shrunkRefutation(p: Prepared, first: Found, start: Found, seed: number): SampleOutcome {
-  const small = p.claim.relations.includes("∝") ? start : shrinkCounterexample(p, start, (pt) => confirmedFailure(p, pt, true), seed);
+  const small = p.claim.relations.includes("∝") || !p.explain ? start : shrinkCounterexample(p, start, (pt) => confirmedFailure(p, pt, true), seed);
   const original = refutation(p, first.point, first.decision);
   // the hint is read at the random point found first: at a shrunk point (0s, 1s, a
   // permutation) the transpose or a multiple of a side can match by accident

@@ -53,6 +53,7 @@ export function runEqual(argv: string[], io: Io): number {
     io.out(`  rhs = ${briefText(c.rhs)}`);
     for (const l of entryReport(c)) io.out(`  ${l}`);
     if (c.hint) io.out(`  hint: ${c.hint}`);
+    for (const d of r.diagnoses) io.out(`  diagnosis (${d.kind}): ${d.message}`);
     for (const n of c.notes) io.out(`  ${n}`);
     const first = r.counterexampleOriginal;
     if (first && first.text !== c.text) io.out(`  (shrunk from the first counterexample found${dimsText(first.dims)}; --json gives it as counterexampleOriginal)`);

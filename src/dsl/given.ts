@@ -20,6 +20,7 @@ import { Scope } from "../parse/scope.js";
 import { type Counterexample, printClaim } from "../check/claim.js";
 import { hintFor } from "../check/hints.js";
 import { entryDifferences } from "../check/entries.js";
+import type { Diagnosis } from "../check/diagnose/index.js";
 import { decide, roundingTolerance } from "../check/relations.js";
 import { type JsonValue, formatValue, toJson, toText } from "../check/values.js";
 import { type ProofMethod, combineNumberProof } from "../check/numbers.js";
@@ -38,6 +39,8 @@ export interface Outcome {
   counterexample?: Counterexample | null;
   /** the first point found, before shrinking (check/shrink.ts) */
   counterexampleOriginal?: Counterexample | null;
+  /** the likely slips (check/diagnose/), for a refuted claim */
+  diagnoses?: Diagnosis[];
 }
 
 /** Scope and fixed values for a derivation's declarations plus its given values. */

@@ -9,6 +9,7 @@ import { DeriveError, asDeriveError } from "../core/errors.js";
 import { parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
 import { type Counterexample, DEFAULT_SAMPLES, checkClaim } from "../check/claim.js";
+import type { Diagnosis } from "../check/diagnose/index.js";
 import { checkArgmin } from "./argmin.js";
 import { checkRecurrenceEntry } from "./recurrence.js";
 import { namesIn } from "./defines.js";
@@ -42,6 +43,8 @@ export interface StepOutcome {
   readonly counterexample: Counterexample | null;
   /** the first counterexample found, before it was shrunk (check/shrink.ts), else null */
   readonly counterexampleOriginal: Counterexample | null;
+  /** for a refuted claim: the likely slips, each re-checked before it is stated (check/diagnose/) */
+  readonly diagnoses: Diagnosis[];
   /** what the slip probably is (the counterexample's hint), else null */
   readonly hint: string | null;
   /** for a proved step: the symbolic engine, exact or interval arithmetic (check/numbers.ts); else null */
@@ -89,6 +92,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       ms: 0,
       counterexample: null,
       counterexampleOriginal: null,
+      diagnoses: [],
       hint: null,
     };
   }
@@ -125,13 +129,14 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       ms: Date.now() - started,
       counterexample: o.counterexample ?? null,
       counterexampleOriginal: o.counterexampleOriginal ?? null,
+      diagnoses: o.diagnoses ?? [],
       hint: o.counterexample?.hint ?? null,
       method: o.verdict === "proved" ? (o.method ?? null) : null,
     };
   }
 }
 
-type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; counterexampleOriginal?: Counterexample | null; method?: ProofMethod | null } | null;
+type Checked = { verdict: StepVerdict; detail: string; counterexample?: Counterexample | null; counterexampleOriginal?: Counterexample | null; diagnoses?: Diagnosis[]; method?: ProofMethod | null } | null;
 
 function checkEntry(d: Derivation, entry: Entry, lets: readonly string[], opts: RunOptions): Checked {
   const samples = opts.samples ?? DEFAULT_SAMPLES;
@@ -167,7 +172,7 @@ function withAssumptions(o: Outcome, written: string, checked: string): Checked 
   // an error's position refers to the text that was checked
   if (o.verdict === "error" && checked !== written) detail += ` (checked as: ${checked})`;
   const refuted = o.verdict === "refuted";
-  return { verdict: o.verdict, detail, counterexample: refuted ? (o.counterexample ?? null) : null, counterexampleOriginal: refuted ? (o.counterexampleOriginal ?? null) : null, method: o.method ?? null };
+  return { verdict: o.verdict, detail, counterexample: refuted ? (o.counterexample ?? null) : null, counterexampleOriginal: refuted ? (o.counterexampleOriginal ?? null) : null, diagnoses: refuted ? (o.diagnoses ?? []) : [], method: o.method ?? null };
 }
 
 /** A define is not a step; it is reported only when its expression cannot be read. */

@@ -65,6 +65,7 @@ function caseBody(s: StepOutcome, counts: Counts): string[] {
     s.detail,
     s.counterexample ? `counterexample (pastes back with --at): ${s.counterexample.text}` : "",
     s.hint ? `hint: ${s.hint}` : "",
+    ...(s.diagnoses ?? []).map((d) => `diagnosis (${d.kind}): ${d.message}`),
     s.note ? `note: ${s.note}` : "",
     s.source ? `source: ${s.source}` : "",
   ].filter(Boolean).join("\n");

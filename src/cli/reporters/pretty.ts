@@ -87,6 +87,7 @@ function stepLines(f: FileOutcome, s: StepOutcome, ownSource: string | null, pai
   const lines = [`${where}  ${verdict}  ${s.claim}  (${s.detail})${source}  ${mark}`];
   // a step kept as written (expected refuted or a shape error) shows why
   if (s.note && (s.ok ? s.expected !== "accepted" && s.expected !== "proved" : true)) lines.push(paint("dim", `      note: ${s.note}`));
+  for (const d of s.diagnoses ?? []) lines.push(paint("dim", `      diagnosis (${d.kind}): ${d.message}`));
   if (!s.ok) {
     lines.push(paint("red", `      - expected: ${s.expected}${s.expected === "accepted" ? " (proved or verified)" : ""}`));
     lines.push(paint("green", `      + got:      ${s.verdict}`));

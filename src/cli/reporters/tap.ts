@@ -48,6 +48,8 @@ function stepPoint(f: FileOutcome, s: StepOutcome, add: (ok: boolean, d: string,
   };
   if (s.counterexample) yaml.counterexample = s.counterexample.text;
   if (s.hint) yaml.hint = s.hint;
+  // the likely slips, one line (a YAML scalar), each re-checked before it was stated
+  if (s.diagnoses?.length) yaml.diagnoses = s.diagnoses.map((d) => `${d.kind}: ${d.message}`).join("; ");
   if (s.source) yaml.source = s.source;
   if (s.note) yaml.note = s.note;
   add(false, description, "", yaml);

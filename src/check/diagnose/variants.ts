@@ -1,0 +1,127 @@
+// Corrected variants of a refuted `lhs = rhs`, one per likely slip, each as
+// the claim text that would hold if that slip were the mistake. Pure tree
+// work (no numbers): index.ts checks each variant and states the ones that
+// hold. The order is the order of preference when several hold.
+
+import { type Expr, node, num } from "../../core/ast.js";
+import { printExpr } from "../../parse/print.js";
+import type { DiagnosisKind } from "./types.js";
+
+export interface Variant {
+  kind: DiagnosisKind;
+  /** the corrected claim */
+  claim: string;
+  message: string;
+}
+
+const show = (e: Expr): string => printExpr(e);
+const claimOf = (l: Expr, r: Expr): string => `${show(l)} = ${show(r)}`;
+
+/** Every tree obtained by replacing one node of `e` by one of `f(node)`, with a word for each. */
+function replacements(e: Expr, f: (n: Expr) => { to: Expr; what: string }[]): { tree: Expr; what: string }[] {
+  const out: { tree: Expr; what: string }[] = [];
+  for (const r of f(e)) out.push({ tree: r.to, what: r.what });
+  e.args.forEach((a, i) => {
+    for (const sub of replacements(a, f)) {
+      const args = e.args.slice();
+      args[i] = sub.tree;
+      out.push({ tree: { ...e, args }, what: sub.what });
+    }
+  });
+  return out;
+}
+
+/** Both sides rewritten by `f`, one node at a time. */
+function onSides(l: Expr, r: Expr, kind: DiagnosisKind, f: (n: Expr) => { to: Expr; what: string }[]): Variant[] {
+  return [
+    ...replacements(l, f).map((x) => ({ kind, claim: claimOf(x.tree, r), message: x.what })),
+    ...replacements(r, f).map((x) => ({ kind, claim: claimOf(l, x.tree), message: x.what })),
+  ];
+}
+
+/** (c) the factors of a product in the wrong order: A * B written for B * A. */
+export function orderVariants(l: Expr, r: Expr): Variant[] {
+  return onSides(l, r, "order", (n) => {
+    if (n.op !== "mul" || n.args.length !== 2) return [];
+    const [a, b] = n.args as [Expr, Expr];
+    const swapped = node("mul", [b, a]);
+    return [{ to: swapped, what: `the factors of ${show(n)} are in the wrong order: ${show(swapped)} holds` }];
+  });
+}
+
+/** (d) inverse, transpose and inverse-transpose confused. */
+export function inverseVariants(l: Expr, r: Expr): Variant[] {
+  return onSides(l, r, "inverse", (n) => {
+    const inv = (e: Expr): Expr => node("inv", [e]);
+    const tr = (e: Expr): Expr => node("transpose", [e]);
+    let base: Expr;
+    let forms: Expr[];
+    if (n.op === "transpose" && n.args[0]!.op === "inv") {
+      base = n.args[0]!.args[0]!;
+      forms = [inv(base), tr(base)];
+    } else if (n.op === "inv" && n.args[0]!.op === "transpose") {
+      base = n.args[0]!.args[0]!;
+      forms = [inv(base), tr(base)];
+    } else if (n.op === "inv") {
+      base = n.args[0]!;
+      forms = [tr(base), tr(inv(base))];
+    } else if (n.op === "transpose") {
+      base = n.args[0]!;
+      if (base.op === "inv") return [];
+      forms = [inv(base), tr(inv(base))];
+    } else return [];
+    return forms.map((to) => ({ to, what: `${show(n)} should be ${show(to)}` }));
+  });
+}
+
+interface Term {
+  expr: Expr;
+  negative: boolean;
+}
+
+/** The additive terms of a side: a + b - c is [a, b, -c]. */
+function terms(e: Expr, negative = false): Term[] {
+  if (e.op === "add") return [...terms(e.args[0]!, negative), ...terms(e.args[1]!, negative)];
+  if (e.op === "sub") return [...terms(e.args[0]!, negative), ...terms(e.args[1]!, !negative)];
+  if (e.op === "neg") return terms(e.args[0]!, !negative);
+  return [{ expr: e, negative }];
+}
+
+function sumOf(ts: Term[]): Expr {
+  if (ts.length === 0) return num(0);
+  let acc = ts[0]!.negative ? node("neg", [ts[0]!.expr]) : ts[0]!.expr;
+  for (const t of ts.slice(1)) acc = node(t.negative ? "sub" : "add", [acc, t.expr]);
+  return acc;
+}
+
+/** (b) a dropped or extra term: without one additive term of a side, the claim holds. */
+export function termVariants(l: Expr, r: Expr): Variant[] {
+  const out: Variant[] = [];
+  const each = (side: Expr, which: "left" | "right", rebuild: (e: Expr) => string): void => {
+    const ts = terms(side);
+    if (ts.length < 2) return;
+    ts.forEach((t, i) => {
+      const rest = ts.filter((_, k) => k !== i);
+      const word = `${t.negative ? "-" : ""}${show(t.expr)}`;
+      out.push({ kind: "term", claim: rebuild(sumOf(rest)), message: `a term is extra or dropped: it holds without the term ${word} of the ${which} side` });
+    });
+  };
+  each(l, "left", (e) => claimOf(e, r));
+  each(r, "right", (e) => claimOf(l, e));
+  return out;
+}
+
+/** transpose, sign and factor, from the hint read at the counterexample (hints.ts), as claims to re-check. */
+export function hintVariants(l: Expr, r: Expr, hint: string | null): Variant[] {
+  if (!hint) return [];
+  if (/transpose of the right side matches/.test(hint)) return [{ kind: "transpose", claim: claimOf(l, node("transpose", [r])), message: "the transpose of the right side holds: a layout slip" }];
+  if (/differ only in sign/.test(hint)) return [{ kind: "sign", claim: claimOf(l, node("neg", [r])), message: "the sides differ only in sign" }];
+  const m = /left side is (-?[\d.]+) times the right side/.exec(hint);
+  if (m) {
+    const c = Number(m[1]);
+    const k = Math.round(Math.abs(c) >= 1 ? Math.abs(c) : 1 / Math.abs(c));
+    const text = `${c < 0 ? "-" : ""}${Math.abs(c) >= 1 ? k : `1 / ${k}`}`;
+    return [{ kind: "factor", claim: `${show(l)} = (${text}) * (${show(r)})`, message: `the left side is ${m[1]} times the right side: a dropped or extra factor` }];
+  }
+  return [];
+}
