@@ -243,7 +243,7 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
       const w: Worst = { name, index: indexOf(x.tensor, firstBad), analytic: a, numeric: n };
       const numericT = new Tensor(x.tensor.shape, Float64Array.from(parts, (p, k) => ref(k, g.data[k]!)));
       const cause = likelyCause(name, g, numericT, agrees);
-      const kinkNote = parts[firstBad]!.kink ? ` (a kink: the one-sided differences are ${fmt(parts[firstBad]!.kink!.lo)} and ${fmt(parts[firstBad]!.kink!.hi)})` : "";
+      const kinkNote = parts[firstBad]!.kink ? ` (a kink: the one-sided differences are ${fmt(parts[firstBad]!.kink!.lo, 6)} and ${fmt(parts[firstBad]!.kink!.hi, 6)})` : "";
       const detail =
         `the gradient of ${name} does not match finite differences of f\n` +
         `  entry ${showEntry(name, w.index)}: analytic ${fmt(a)}, numeric ${fmt(n)}${kinkNote} (relative error ${fmt(badRel, 3)})\n` +
