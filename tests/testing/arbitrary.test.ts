@@ -152,3 +152,9 @@ describe("shrinking keeps the properties", () => {
     expect(X.flat().every((a: number) => Number.isInteger(a * 100))).toBe(true);
   });
 });
+
+describe("large dimensions", () => {
+  it("invertible matrices at n = 20..40 are drawn without endless rejection and are well conditioned", () => {
+    fc.assert(fc.property(arbitrary("A: n x n invertible; B: n x n invertible symmetric", { dims: { n: [20, 40] } }), ({ A, B }) => relDet(A) > 1e-12 && relDet(B) > 1e-12 && isSymmetric(B)), { numRuns: 5, seed: 3 });
+  });
+});
