@@ -193,8 +193,24 @@ function valueArbitrary(d: Declaration, sizes: ReadonlyMap<string, number>): fc.
     }
     return m;
   };
-  return build().filter(keep);
+  // fast-check retries a filter forever: properties that conflict (`orthogonal positive`)
+  // end, as in the checker's sampler, in an error after many rejections in a row
+  let rejected = 0;
+  return build().filter((t) => {
+    if (keep(t)) {
+      rejected = 0;
+      return true;
+    }
+    if (++rejected >= MAX_REJECTED) {
+      rejected = 0;
+      throw new DeriveError("sample", `no valid value could be drawn for ${d.name} (${props.join(" ")}) at size ${full.join(" x ")}: the properties may conflict`);
+    }
+    return false;
+  });
 }
+
+/** rejections in a row after which a declaration is taken to be unsatisfiable */
+const MAX_REJECTED = 2000;
 
 const mat = (rows: number, cols: number, v: readonly number[]): Tensor => new Tensor([rows, cols], Float64Array.from(v));
 
