@@ -177,19 +177,40 @@ function valueArbitrary(d: Declaration, sizes: ReadonlyMap<string, number>): fc.
     let m = entries(g, rows * cols).map((v) => mat(rows, cols, v));
     if (has("symmetric")) m = m.map(symmetrize);
     if (has("invertible")) {
-      // V + c I with |c| in [1, 3]: shrinks to ±I; a positive V keeps c > 0 (its entries stay positive)
+      // V + c I with |c| in [1, 3]: shrinks to ±I; a positive V keeps c > 0 (its entries stay positive).
+      // Beyond size 5 the eigenvalues of V spread like sqrt(n): V is divided by 2 ceil(sqrt(n)) (radius
+      // about 2.3 even when symmetric) and |c| is 2 more, so the draw stays well conditioned and is
+      // not rejected over and over (the sampler's `shifted` does the same for the checker)
       const keepSign = has("positive") || has("nonnegative");
-      const shift = fc.tuple(fc.integer({ min: 0, max: 200 }).map((k) => 1 + k / 100), keepSign ? fc.constant(1) : sign).map(([c, s]) => c * s);
+      const big = rows > 5;
+      const div = big ? 2 * Math.ceil(Math.sqrt(rows)) : 1;
+      const shift = fc.tuple(fc.integer({ min: 0, max: 200 }).map((k) => (big ? 3 : 1) + k / 100), keepSign ? fc.constant(1) : sign).map(([c, s]) => c * s);
       return fc.tuple(m, shift).map(([v, c]) => {
-        const out = v.map((x) => x);
+        const out = v.map((x) => x / div);
         for (let i = 0; i < rows; i++) out.data[i * rows + i] = out.data[i * rows + i]! + c;
         return out;
       });
     }
     return m;
   };
-  return build().filter(keep);
+  // fast-check retries a filter forever: properties that conflict (`orthogonal positive`)
+  // end, as in the checker's sampler, in an error after many rejections in a row
+  let rejected = 0;
+  return build().filter((t) => {
+    if (keep(t)) {
+      rejected = 0;
+      return true;
+    }
+    if (++rejected >= MAX_REJECTED) {
+      rejected = 0;
+      throw new DeriveError("sample", `no valid value could be drawn for ${d.name} (${props.join(" ")}) at size ${full.join(" x ")}: the properties may conflict`);
+    }
+    return false;
+  });
 }
+
+/** rejections in a row after which a declaration is taken to be unsatisfiable */
+const MAX_REJECTED = 2000;
 
 const mat = (rows: number, cols: number, v: readonly number[]): Tensor => new Tensor([rows, cols], Float64Array.from(v));
 

@@ -16,8 +16,8 @@ import { type As, type Form, formOf, indexOf, readValue, showDims, showEntry, sh
 export interface GradcheckOptions {
   /** the user's gradient code: `{ name: gradient }`, each the shape of its input, in any value form */
   grad: (values: any) => Record<string, unknown>;
-  /** the point(s): values in any form (number, arrays, tensor(...), toArray() objects) */
-  at?: Readonly<Record<string, unknown>>;
+  /** the point: values in any form (number, arrays, tensor(...), toArray() objects), or a list of points */
+  at?: Readonly<Record<string, unknown>> | readonly Readonly<Record<string, unknown>>[];
   /** declarations: run as a property over arbitrary(let) */
   let?: Decls;
   /** which inputs to check (default: all; with `let`, all but integer and onehot ones) */
@@ -105,13 +105,25 @@ export function gradcheck(f: (values: any) => unknown, options: GradcheckOptions
   const wrtList = options.wrt === undefined ? null : typeof options.wrt === "string" ? [options.wrt] : [...options.wrt];
   let result: GradcheckResult;
   if (options.at !== undefined) {
-    const inputs = new Map<string, Input>();
-    for (const [name, v] of Object.entries(options.at)) inputs.set(name, readValue(v, `at.${name}`));
-    const wrt = wrtList ?? [...inputs.keys()];
-    for (const w of wrt) if (!inputs.has(w)) throw new Error(`gradcheck: wrt names ${w}, which has no value in options.at (given: ${[...inputs.keys()].join(", ")})`);
-    const r = checkPoint(f, options.grad, inputs, wrt, tol);
-    result = { ok: r.ok, maxRelError: r.maxRelError, worst: r.worst, ...tol, kinks: r.kinks, cause: r.cause, message: null };
-    if (!r.ok) result.message = report(r, tol, inputs, null, "at the given point (options.at)", null);
+    // one point, or a list of points: the first that fails is reported, else the worst entry of all
+    const points = Array.isArray(options.at) ? (options.at as readonly Readonly<Record<string, unknown>>[]) : [options.at as Readonly<Record<string, unknown>>];
+    if (points.length === 0) throw new Error("gradcheck: options.at is an empty list of points");
+    result = { ok: true, maxRelError: 0, worst: null, ...tol, kinks: 0, cause: null, message: null };
+    for (let p = 0; p < points.length; p++) {
+      const tag = points.length > 1 ? `at[${p}]` : "at";
+      const inputs = new Map<string, Input>();
+      for (const [name, v] of Object.entries(points[p]!)) inputs.set(name, readValue(v, `${tag}.${name}`));
+      const wrt = wrtList ?? [...inputs.keys()];
+      for (const w of wrt) if (!inputs.has(w)) throw new Error(`gradcheck: wrt names ${w}, which has no value in options.${tag} (given: ${[...inputs.keys()].join(", ")})`);
+      const r = checkPoint(f, options.grad, inputs, wrt, tol);
+      result.kinks += r.kinks;
+      if (!r.ok) {
+        const where = points.length > 1 ? `at the given point options.at[${p}]` : "at the given point (options.at)";
+        result = { ...result, ok: false, maxRelError: r.maxRelError, worst: r.worst, cause: r.cause, message: report(r, tol, inputs, null, where, null) };
+        break;
+      }
+      if (result.worst === null || r.maxRelError >= result.maxRelError) result = { ...result, maxRelError: r.maxRelError, worst: r.worst };
+    }
   } else {
     result = property(f, options, tol, wrtList);
   }
@@ -243,7 +255,7 @@ function checkPoint(f: (values: any) => unknown, gradFn: GradcheckOptions["grad"
       const w: Worst = { name, index: indexOf(x.tensor, firstBad), analytic: a, numeric: n };
       const numericT = new Tensor(x.tensor.shape, Float64Array.from(parts, (p, k) => ref(k, g.data[k]!)));
       const cause = likelyCause(name, g, numericT, agrees);
-      const kinkNote = parts[firstBad]!.kink ? ` (a kink: the one-sided differences are ${fmt(parts[firstBad]!.kink!.lo)} and ${fmt(parts[firstBad]!.kink!.hi)})` : "";
+      const kinkNote = parts[firstBad]!.kink ? ` (a kink: the one-sided differences are ${fmt(parts[firstBad]!.kink!.lo, 6)} and ${fmt(parts[firstBad]!.kink!.hi, 6)})` : "";
       const detail =
         `the gradient of ${name} does not match finite differences of f\n` +
         `  entry ${showEntry(name, w.index)}: analytic ${fmt(a)}, numeric ${fmt(n)}${kinkNote} (relative error ${fmt(badRel, 3)})\n` +

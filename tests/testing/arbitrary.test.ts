@@ -152,3 +152,13 @@ describe("shrinking keeps the properties", () => {
     expect(X.flat().every((a: number) => Number.isInteger(a * 100))).toBe(true);
   });
 });
+
+describe("large dimensions", () => {
+  it("invertible matrices at n = 20..40 are drawn without endless rejection and are well conditioned", () => {
+    fc.assert(fc.property(arbitrary("A: n x n invertible; B: n x n invertible symmetric", { dims: { n: [20, 40] } }), ({ A, B }) => relDet(A) > 1e-12 && relDet(B) > 1e-12 && isSymmetric(B)), { numRuns: 5, seed: 3 });
+  });
+});
+
+it("properties that conflict end in an error naming them, not an endless search", () => {
+  expect(() => fc.sample(arbitrary("Q: n x n orthogonal positive", { dims: { n: 3 } }), 1)).toThrow(/no valid value could be drawn for Q \(orthogonal positive\) at size 3 x 3: the properties may conflict/);
+});

@@ -208,3 +208,18 @@ describe("other inputs", () => {
     expect(gradcheck(f, { grad, let: "b: scalar in (0, 1); k: integer in [1, 4]; x: n", seed: 5, numRuns: 30, throws: false }).ok).toBe(true);
   });
 });
+
+describe("several given points", () => {
+  it("options.at may be a list: all pass, or the first failing point is reported by its index", () => {
+    const relu = ({ x }: { x: number[] }) => x.reduce((a, v) => a + Math.max(0, v), 0);
+    const right = ({ x }: { x: number[] }) => ({ x: x.map((v) => (v > 0 ? 1 : 0)) });
+    const r = gradcheck(relu, { grad: right, at: [{ x: [1, -1] }, { x: [0, 2] }, { x: [-3, 0.5] }], throws: false });
+    expect(r.ok).toBe(true);
+    expect(r.kinks).toBe(1);
+    const wrongAtNegatives = ({ x }: { x: number[] }) => ({ x: x.map(() => 1) });
+    const w = gradcheck(relu, { grad: wrongAtNegatives, at: [{ x: [1, 2] }, { x: [3, -1] }], throws: false });
+    expect(w.ok).toBe(false);
+    expect(w.worst).toMatchObject({ name: "x", index: [1], analytic: 1 });
+    expect(w.message).toContain("at the given point options.at[1]");
+  });
+});

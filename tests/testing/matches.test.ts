@@ -65,3 +65,18 @@ describe("matches", () => {
     expect(() => matches(({ X }: { X: M }) => X, "X * X", { let: "X: n x m", throws: false })).toThrow(/shape/);
   });
 });
+
+describe("points where derive cannot evaluate the expression", () => {
+  it("are skipped, not blamed on f: a relu gradient against grad(...) at generated points, many on kinks", () => {
+    const reluGrad = ({ A, x }: { A: M; x: number[] }) => {
+      const on = A.map((r) => (r.reduce((s, a, j) => s + a * x[j]!, 0) > 0 ? 1 : 0));
+      return x.map((_, j) => on.reduce((s: number, o, i) => s + o * A[i]![j]!, 0));
+    };
+    const r = matches(reluGrad, "grad(sum(relu(A * x)), x)", { let: "A: n x n; x: n", seed: 4, numRuns: 60, throws: false });
+    expect(r.message).toBeNull();
+    expect(r.ok).toBe(true);
+    // and a wrong one is still caught
+    const wrong = (v: { A: M; x: number[] }) => reluGrad(v).map((g) => 2 * g);
+    expect(matches(wrong, "grad(sum(relu(A * x)), x)", { let: "A: n x n; x: n", seed: 4, numRuns: 60, throws: false }).ok).toBe(false);
+  });
+});
