@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnnotateResult, writeAnnotation } from "../../src/annotate/annotate.js";
 import { check, type CheckReport } from "../../src/check/check.js";
-import { launchChromium, printPdfs } from "../../src/sheets/pdf.js";
+import { launchChromium } from "../../src/sheets/pdf.js";
 import { chromiumOrFail } from "../sheets/tools.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -188,15 +188,14 @@ describe("the annotated example in Chromium", () => {
     expect(await page.locator(".margin [data-verdict]").count()).toBe(2);
   });
 
-  it("prints a PDF; the same inputs give byte-identical HTML", async () => {
-    const pdf = join(out, "example.pdf");
-    await printPdfs(chromiumOrFail(), [{ html: join(out, "annotate-solution.html"), pdf }]);
-    const bytes = readFileSync(pdf);
-    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(bytes.length).toBeGreaterThan(5000);
+  it("--format html and pdf: a PDF printed by Chromium, and the same inputs give byte-identical HTML", async () => {
     const again = mkdtempSync(join(tmpdir(), "derive-annotate-again-"));
     try {
-      await writeAnnotation({ doc: DOC, files: FILES, out: again, formats: ["html"], seed: SEED, cwd: ROOT, timeout: 900 });
+      const r = await writeAnnotation({ doc: DOC, files: FILES, out: again, formats: ["html", "pdf"], seed: SEED, cwd: ROOT, timeout: 900 });
+      expect(r.written).toEqual([join(again, "annotate-solution.html"), join(again, "annotate-solution.pdf")]);
+      const bytes = readFileSync(join(again, "annotate-solution.pdf"));
+      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(bytes.length).toBeGreaterThan(5000);
       expect(readFileSync(join(again, "annotate-solution.html")).equals(readFileSync(join(out, "annotate-solution.html")))).toBe(true);
     } finally {
       rmSync(again, { recursive: true, force: true });

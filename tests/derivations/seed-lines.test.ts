@@ -46,5 +46,5 @@ describe.runIf(existsSync(seedsDir))("seed citations", () => {
     }
     expect(cited).toBeGreaterThan(800);
     expect(bad).toEqual([]);
-  }, 120_000);
+  }, 900_000);
 });
