@@ -24,6 +24,7 @@ import { freshSeed } from "../numeric/random.js";
 import type { Expected } from "../dsl/derivation.js";
 import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../dsl/files.js";
 import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
+import { type DerivationInfo, describeDerivation } from "../dsl/describe.js";
 import { type StepOutcome, type StepVerdict, checkSteps } from "../dsl/run.js";
 
 export interface CheckOptions {
@@ -44,6 +45,12 @@ export interface CheckOptions {
   readonly jobs?: number;
   /** where relative paths and patterns start (default: process.cwd()) */
   readonly cwd?: string;
+  /**
+   * also carry back what each derivation says besides its steps (title, question,
+   * declarations, prose: dsl/describe.ts), for `derive sheet`, which then never
+   * loads a file a second time
+   */
+  readonly describe?: boolean;
 }
 
 /** The JSON of cli.md, exactly. */
@@ -91,6 +98,8 @@ export interface FileOutcome {
   readonly ms: number;
   /** derivations in the file that --filter kept (all of them without a filter); null when the file did not load */
   readonly matched?: number | null;
+  /** with `describe`: those derivations' titles, declarations and prose, in order; null when the file did not load */
+  readonly derivations?: readonly DerivationInfo[] | null;
 }
 
 export interface CheckRun {
@@ -127,7 +136,7 @@ export async function runCheck(opts: CheckOptions, listener: CheckListener = {})
   if (s && !(Number.isInteger(s.index) && Number.isInteger(s.count) && s.index >= 1 && s.index <= s.count)) throw new DeriveError("usage", "shard needs 1 <= index <= count");
   const files = pickShard(resolveFiles(opts.files ?? [], cwd), s);
   const jobs = opts.bail ? 1 : Math.max(1, Math.floor(opts.jobs ?? Math.min(4, availableParallelism())));
-  const job: Job = { seed, samples: opts.samples, filter: opts.filter ?? null, bail: opts.bail ?? false, timeoutMs: timeout * 1000, cwd };
+  const job: Job = { seed, samples: opts.samples, filter: opts.filter ?? null, bail: opts.bail ?? false, timeoutMs: timeout * 1000, cwd, describe: opts.describe ?? false };
 
   const results: (FileOutcome | undefined)[] = files.map(() => undefined);
   let emitted = 0;
@@ -221,12 +230,13 @@ interface Job {
   bail: boolean;
   timeoutMs: number;
   cwd: string;
+  describe: boolean;
 }
 
 /** Messages from a worker. */
 type FromWorker =
   | { t: "ready" }
-  | { t: "loaded"; count: number }
+  | { t: "loaded"; count: number; derivations?: DerivationInfo[] }
   | { t: "begin"; line: number }
   | { t: "step"; step: StepOutcome }
   | { t: "error"; message: string }
@@ -261,7 +271,13 @@ let entry: Promise<Entry> | null = null;
  */
 function workerEntry(): Promise<Entry> {
   entry ??= (async (): Promise<Entry> => {
-    if (!/\.[cm]?ts$/.test(self)) return { module: self, derive: join(dirname(self), "index.js") };
+    if (!/\.[cm]?ts$/.test(self)) {
+      // a worker loads the library's own bundle (it holds the checker and this
+      // worker code) rather than the bundle that started it: `derive sheet`'s
+      // bundle also holds KaTeX and markdown-it, which a worker never uses
+      const index = join(dirname(self), "index.js");
+      return { module: existsSync(index) ? index : self, derive: index };
+    }
     const index = resolve(dirname(self), "../index.ts");
     try {
       const { build } = await import("esbuild");
@@ -388,6 +404,7 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
     let loaded = false;
     let line: number | null = null;
     let matched: number | null = null;
+    let described: DerivationInfo[] | null = null;
     const seconds = job.timeoutMs / 1000;
     const finish = (why: string | null, reusable: boolean): void => {
       if (finished) return;
@@ -397,7 +414,7 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
       child.off("exit", onExit);
       if (reusable && !worker.dead) idle.push(worker);
       else if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      done({ file: f.display, path: f.path, error: error ?? why, steps, ms: Date.now() - started, matched });
+      done({ file: f.display, path: f.path, error: error ?? why, steps, ms: Date.now() - started, matched, ...(job.describe ? { derivations: described } : {}) });
     };
     // --timeout is per step: the worker ends a slow step itself (an error for
     // that step, src/core/deadline.ts); this timer, restarted at each step
@@ -416,6 +433,7 @@ async function runFile(f: FileRef, job: Job): Promise<FileOutcome> {
         case "loaded":
           loaded = true;
           matched = m.count;
+          described = m.derivations ?? null;
           return;
         case "begin":
           line = m.line;
@@ -497,7 +515,7 @@ async function work(m: RunMessage, send: (m: FromWorker) => Promise<void>): Prom
   }
   const filter = m.filter?.toLowerCase() ?? null;
   const chosen = filter === null ? derivations : derivations.filter((d) => d.title.toLowerCase().includes(filter));
-  await send({ t: "loaded", count: chosen.length });
+  await send({ t: "loaded", count: chosen.length, ...(m.describe ? { derivations: chosen.map(describeDerivation) } : {}) });
   for (const d of chosen) {
     const steps = checkSteps(d, { seed: m.seed, samples: m.samples, timeout: m.timeoutMs / 1000, onBegin: (line) => void send({ t: "begin", line }) });
     for (const s of steps) {

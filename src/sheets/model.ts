@@ -5,7 +5,7 @@
 // TeX writers (./html.ts, ./tex.ts) only typeset this; `derive annotate` can
 // build the same step items and place them beside a document instead.
 
-import type { Derivation } from "../dsl/derivation.js";
+import type { DerivationInfo } from "../dsl/describe.js";
 import type { StepOutcome } from "../dsl/run.js";
 import { claimTextLatex, letLatex } from "../render/claim-latex.js";
 import { toLatex } from "../render/latex.js";
@@ -61,11 +61,11 @@ export interface SheetModel {
 }
 
 /**
- * Builds the sheet of one file from its derivations (loaded in this process,
- * for their prose and declarations) and the outcomes `derive check` gave
- * (in the order it gave them: derivation after derivation, step after step).
+ * Builds the sheet of one file from what its derivations say (carried back
+ * from the check's worker, dsl/describe.ts) and the outcomes `derive check`
+ * gave (in the order it gave them: derivation after derivation, step after step).
  */
-export function buildModel(file: string, seed: number, derivations: readonly Derivation[], outcomes: readonly StepOutcome[], error: string | null): SheetModel {
+export function buildModel(file: string, seed: number, derivations: readonly DerivationInfo[], outcomes: readonly StepOutcome[], error: string | null): SheetModel {
   const sheets: DerivationSheet[] = [];
   let at = 0;
   for (const d of derivations) {
@@ -76,19 +76,26 @@ export function buildModel(file: string, seed: number, derivations: readonly Der
   return { file, seed, error, derivations: sheets, summary: summarize(sheets) };
 }
 
-function derivationSheet(d: Derivation, outcomes: readonly StepOutcome[]): DerivationSheet {
+function derivationSheet(d: DerivationInfo, outcomes: readonly StepOutcome[]): DerivationSheet {
   const steps = outcomes.filter((o) => o.kind !== "prose");
-  const names = new Set([...Object.keys(d.let), ...Object.keys(d.given), ...d.defines.map((x) => x.name)]);
+  const names = new Set(d.names);
+  // one scope per derivation (its declarations say which names are variables and dimensions)
+  let scope: Scope | null = null;
+  try {
+    scope = Scope.parse(Object.entries(d.let).map(([k, v]) => `${k}: ${v}`));
+  } catch {
+    scope = null;
+  }
   // texts sit before the entry they were written before; steps come in entry order
   // (a chain gives several steps for one entry, a define none), so place texts by line
   const items: Item[] = [];
   const texts = [...d.texts];
   const flushTexts = (line: number): void => {
-    while (texts.length && texts[0]!.site.line <= line) items.push({ kind: "text", markdown: texts.shift()!.markdown });
+    while (texts.length && texts[0]!.line <= line) items.push({ kind: "text", markdown: texts.shift()!.markdown });
   };
   for (const o of steps) {
     flushTexts(o.line);
-    items.push(stepItem(o, d, names));
+    items.push(stepItem(o, scope, names));
   }
   for (const t of texts) items.push({ kind: "text", markdown: t.markdown });
   return {
@@ -102,15 +109,9 @@ function derivationSheet(d: Derivation, outcomes: readonly StepOutcome[]): Deriv
   };
 }
 
-function stepItem(o: StepOutcome, d: Derivation, names: ReadonlySet<string>): StepItem {
+function stepItem(o: StepOutcome, scope: Scope | null, names: ReadonlySet<string>): StepItem {
   const checked = o.verdict !== "skipped";
   let latex: string | null = null;
-  let scope: Scope | null = null;
-  try {
-    scope = Scope.parse(Object.entries(d.let).map(([k, v]) => `${k}: ${v}`));
-  } catch {
-    scope = null;
-  }
   const isVariable = (n: string): boolean => names.has(n) || (scope?.isVariable(n) ?? false);
   if (o.kind === "claim") latex = safely(() => claimTextLatex(o.claim, isVariable));
   else if (o.kind === "argmin") latex = safely(() => argminLatex(o.claim, isVariable));

@@ -1,15 +1,14 @@
 // `derive sheet`: checks the files exactly as `derive check` does (same
-// runner, same seed, same verdicts), loads each file once more in this
-// process for what is not a verdict (prose, question, declarations), and
-// writes DIR/<basename>.html / .tex / .pdf. Exit codes as `derive check`.
+// runner, same seed, same verdicts); the check's workers also carry back what
+// is not a verdict (prose, question, declarations: dsl/describe.ts), so each
+// file is loaded once. Writes DIR/<basename>.html / .tex / .pdf, each file's
+// as soon as its check is done. Exit codes as `derive check`.
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { deriveEntry, runCheck } from "../check/check.js";
+import { type FileOutcome, runCheck } from "../check/check.js";
 import { DeriveError } from "../core/errors.js";
-import type { Derivation } from "../dsl/derivation.js";
 import { resolveFiles } from "../dsl/files.js";
-import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
 import { writeAssets } from "./assets.js";
 import { sheetHtml } from "./html.js";
 import { buildModel, type SheetModel } from "./model.js";
@@ -41,15 +40,6 @@ export interface SheetResult {
   readonly failures: readonly { readonly file: string; readonly error: string }[];
 }
 
-/** A file's derivations, or why it could not be loaded (never throws). */
-async function settle(path: string, entry: string): Promise<Derivation[] | string> {
-  try {
-    return await loadDerivations(path, entry);
-  } catch (e) {
-    return e instanceof LoadError ? e.message : describeLoadError(e, path);
-  }
-}
-
 /** `003-q2-xavier.ts` -> `003-q2-xavier` */
 export function sheetName(file: string): string {
   return basename(file).replace(/\.(c|m)?(ts|js)$/, "");
@@ -60,53 +50,42 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
   const formats = [...new Set(opts.formats.length ? opts.formats : (["html"] as Format[]))];
   // a missing PDF engine is known before anything runs
   const chromium = formats.includes("pdf") ? findChromium() : null;
-  // the files are loaded here (for prose and declarations) while the workers check them
-  // a missing file is a usage error before anything runs
+  // a missing file is a usage error before anything runs, and so are two files with one sheet name
   const refs = resolveFiles(opts.files, cwd);
-  const entry = await deriveEntry();
-  const checking = runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout });
-  // (a rejection is awaited below; this keeps it from counting as unhandled meanwhile)
-  checking.catch(() => undefined);
-  const loaded = new Map<string, Derivation[] | string>();
-  for (const f of refs) loaded.set(f.path, await settle(f.path, entry));
-  const run = await checking;
-  if (run.files.length === 0) throw new DeriveError("usage", "no derivation files matched");
-  const out = resolve(cwd, opts.out);
-  mkdirSync(out, { recursive: true });
+  if (refs.length === 0) throw new DeriveError("usage", "no derivation files matched");
   const names = new Set<string>();
-  for (const f of run.files) {
-    const n = sheetName(f.file);
+  for (const f of refs) {
+    const n = sheetName(f.display);
     if (names.has(n)) throw new DeriveError("usage", `two files would write the same sheet '${n}' in ${opts.out}: rename one or write them to different --out directories`);
     names.add(n);
   }
+  const out = resolve(cwd, opts.out);
+  mkdirSync(out, { recursive: true });
+  if (formats.includes("html") || formats.includes("pdf")) writeAssets(out);
   const written: string[] = [];
   const models: SheetModel[] = [];
   const failures: { file: string; error: string }[] = [];
   const htmlFor = new Map<string, string>();
-  if (formats.includes("html") || formats.includes("pdf")) writeAssets(out);
-  for (const f of run.files) {
-    let derivations: Derivation[] = [];
-    let error = f.error;
-    if (error === null) {
-      const got = loaded.get(f.path) ?? (await settle(f.path, entry));
-      if (typeof got === "string") error = got;
-      else derivations = got;
-    }
+  // Each file's sheet is written as soon as its check is done, while the
+  // workers check the next files. The workers carry back what a sheet needs
+  // besides the verdicts (describe: true), so no file is loaded twice.
+  const writeOne = (f: FileOutcome): void => {
     const name = sheetName(f.file);
+    const error = f.error ?? (f.derivations ? null : "the check carried back no derivations");
     if (error !== null) {
       // nothing is written for a file that could not be checked (exit 2, as derive check);
       // a sheet left from an earlier run would show verdicts this run did not give, so it goes
       failures.push({ file: f.file, error });
       for (const ext of formats) rmSync(join(out, `${name}.${ext}`), { force: true });
-      continue;
+      return;
     }
-    const model = buildModel(basename(f.file), run.seed, derivations, f.steps, null);
+    const derivations = f.derivations!;
+    const model = buildModel(basename(f.file), opts.seed, derivations, f.steps, null);
     models.push(model);
     const title = derivations.length === 1 ? derivations[0]!.title : basename(f.file);
     if (formats.includes("html") || formats.includes("pdf")) {
-      const html = sheetHtml(model, title, opts.lang);
       const path = join(out, `${name}.html`);
-      writeFileSync(path, html);
+      writeFileSync(path, sheetHtml(model, title, opts.lang));
       htmlFor.set(name, path);
       if (formats.includes("html")) written.push(path);
     }
@@ -115,7 +94,8 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
       writeFileSync(path, sheetTex(model, title, opts.lang));
       written.push(path);
     }
-  }
+  };
+  const run = await runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout, describe: true }, { onFile: writeOne });
   if (chromium !== null) {
     const jobs = [...htmlFor].map(([name, html]) => ({ html, pdf: join(out, `${name}.pdf`) }));
     await printPdfs(chromium, jobs);

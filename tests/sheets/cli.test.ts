@@ -2,7 +2,11 @@
 // before any file is checked; a missing browser for --format pdf names how to get one.
 
 import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
+import { findChromium } from "../../src/sheets/pdf.js";
 
 async function run(argv: string[]): Promise<{ code: number; err: string[]; out: string[] }> {
   const out: string[] = [];
@@ -40,5 +44,26 @@ describe("derive sheet: usage errors", () => {
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(/apt-get install chromium/);
     expect(r.err[0]).toMatch(/DERIVE_CHROMIUM/);
+  });
+});
+
+describe("derive sheet: where the PDF engine is found", () => {
+  const dir = mkdtempSync(join(tmpdir(), "derive-chromium-"));
+  const fake = join(dir, "fake-browser");
+  writeFileSync(fake, "#!/bin/sh\n");
+  chmodSync(fake, 0o755);
+
+  it.each(["chromium", "chromium-browser", "google-chrome"])("on PATH as %s", (name) => {
+    const bin = mkdtempSync(join(dir, "bin-"));
+    symlinkSync(fake, join(bin, name));
+    expect(findChromium({ PATH: `/nonexistent:${bin}` })).toBe(join(bin, name));
+  });
+
+  it("DERIVE_CHROMIUM comes first; an empty one is as if unset; none at all is a usage error naming both ways out", () => {
+    const bin = mkdtempSync(join(dir, "bin-"));
+    symlinkSync(fake, join(bin, "chromium"));
+    expect(findChromium({ PATH: bin, DERIVE_CHROMIUM: fake })).toBe(fake);
+    expect(findChromium({ PATH: bin, DERIVE_CHROMIUM: "" })).toBe(join(bin, "chromium"));
+    expect(() => findChromium({ PATH: "/nonexistent" })).toThrow(/apt-get install chromium.*DERIVE_CHROMIUM/);
   });
 });

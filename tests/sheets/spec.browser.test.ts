@@ -147,6 +147,13 @@ describe("derive sheet FILES... --out DIR: files written, exit codes", () => {
     }
   });
 
+  it("--format tex never needs a browser: no Chromium anywhere, still exit 0", () => {
+    const d = join(tmp, "texnobrowser");
+    const r = derive(["sheet", AUDIT, "--out", d, "--format", "tex", "--seed", SEED], { env: { ...process.env, DERIVE_CHROMIUM: "/nonexistent/chromium", PATH: "/nonexistent" } });
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(d, "audit.tex")).equals(readFileSync(join(dir, "audit.tex")))).toBe(true);
+  }, 600_000);
+
   it("exit 2 and one line for a bad flag value (--lang, --format, missing --out)", () => {
     for (const args of [["--lang", "de"], ["--format", "docx"], ["--lang"]]) {
       const r = derive(["sheet", AUDIT, "--out", join(tmp, "bad"), ...args]);
