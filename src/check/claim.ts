@@ -25,7 +25,7 @@ import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./samp
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
 import { adversarialSearch } from "./adversarial.js";
-import { type ProofMethod, combineNumberProof, proveNumbers } from "./numbers.js";
+import { type NumberProof, type ProofMethod, combineNumberProof, proveIdentity, proveNumbers } from "./numbers.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 
 export const DEFAULT_SAMPLES = 6;
@@ -158,13 +158,33 @@ function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
 function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if (r.verdict !== "verified" && r.verdict !== "refuted") return r;
   const free = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
-  if (free.length > 0 || p.resolver.dims.size > 0 || usesRandom(p)) return r;
-  // derivatives as the symbolic engine expanded them (cross-checked against finite differences at the sample)
+  if (p.resolver.dims.size > 0 || usesRandom(p)) return r;
+  // derivatives as the symbolic engine expanded them (cross-checked against finite differences at the samples)
   const sides = p.sides.map((s, i) => (hasDerivative(s) ? p.expanded?.[i] : s));
   if (sides.some((s) => !s)) return r;
-  const proof = proveNumbers({ sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance });
+  const claim = { sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance };
+  let proof: NumberProof | null;
+  if (free.length === 0) proof = proveNumbers(claim);
+  else {
+    // free variables at concrete sizes: an identity in their entries (equalities only)
+    const shapes = concreteShapes(sides as TNode[], free);
+    proof = r.verdict === "verified" && shapes ? proveIdentity(claim, shapes) : null;
+  }
   const combined = combineNumberProof(proof, r);
   return combined.verdict === "error" ? { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } } : { ...r, ...combined };
+}
+
+/** The numeric sizes of the free variables, or null when one has a symbolic size. */
+function concreteShapes(sides: readonly TNode[], names: readonly string[]): Map<string, { rows: number; cols: number }> | null {
+  const out = new Map<string, { rows: number; cols: number }>();
+  const visit = (n: TNode): boolean => {
+    if (n.op === "sym" && names.includes(n.name!) && !out.has(n.name!)) {
+      if (typeof n.shape.rows !== "number" || typeof n.shape.cols !== "number" || n.shape.lead) return false;
+      out.set(n.name!, { rows: n.shape.rows, cols: n.shape.cols });
+    }
+    return n.args.every(visit);
+  };
+  return sides.every(visit) && out.size === names.length ? out : null;
 }
 
 /** A result with nothing decided yet (verdict "error" until something is), for every kind of claim. */

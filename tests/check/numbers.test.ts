@@ -73,7 +73,7 @@ describe("worked-example claims", () => {
     expect(r.detail).toContain("interval arithmetic");
   });
 
-  it("an equality of transcendental values is proved as the same polynomial in them", () => {
+  it("an equality of transcendental values is proved as the same rational function of them", () => {
     const r = run("sigmoid(0.6) = 1 / (1 + exp(-0.6))");
     expect(r.verdict).toBe("proved");
     expect(r.method).toBe("exact");
