@@ -167,11 +167,35 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if (free.length === 0) proof = proveNumbers(claim);
   else {
     // free variables at concrete sizes: an identity in their entries (equalities only)
-    const shapes = concreteShapes(sides as TNode[], free);
-    proof = r.verdict === "verified" && shapes ? proveIdentity(claim, shapes) : null;
+    const integers = free.filter((v) => p.resolver.scope.decls.get(v)?.properties.includes("integer"));
+    const indices = indexRanges(sides as TNode[], integers);
+    const shapes = concreteShapes(sides as TNode[], free.filter((v) => !indices.has(v)));
+    proof = r.verdict === "verified" && shapes ? proveIdentity(claim, shapes, indices) : null;
   }
   const combined = combineNumberProof(proof, r);
   return combined.verdict === "error" ? { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } } : { ...r, ...combined };
+}
+
+/**
+ * Integer names used as indices (`X[i, j]` with X: 3 x 3), each with the
+ * number of values where every such use is defined (1..3): the claim means
+ * nothing at other values, so those are all the cases to prove.
+ */
+function indexRanges(sides: readonly TNode[], integers: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const visit = (n: TNode): void => {
+    if (n.op === "index") {
+      const t = n.args[0]!.shape;
+      n.args.slice(1).forEach((a, k) => {
+        const dim = n.args.length === 2 ? t.rows : k === 0 ? t.rows : t.cols;
+        if (a.op !== "sym" || !integers.includes(a.name!) || typeof dim !== "number") return;
+        out.set(a.name!, Math.min(out.get(a.name!) ?? Infinity, dim));
+      });
+    }
+    n.args.forEach(visit);
+  };
+  sides.forEach(visit);
+  return out;
 }
 
 /** The numeric sizes of the free variables, or null when one has a symbolic size. */

@@ -94,7 +94,7 @@ export function proveNumbers(c: NumberClaim, at: NumberPoint = NO_VALUES): Numbe
  * that needs a sign (abs, relu) or an operator the arithmetic lacks is
  * undecided, and the sampled verdict stands.
  */
-export function proveIdentity(c: NumberClaim, variables: ReadonlyMap<string, { rows: number; cols: number }>): NumberProof | null {
+export function proveIdentity(c: NumberClaim, variables: ReadonlyMap<string, { rows: number; cols: number }>, indices: ReadonlyMap<string, number> = new Map()): NumberProof | null {
   if (!c.relations.every((r) => r === "=") || c.sides.length < 2) return null;
   const F = atomField(true);
   const values = new Map<string, Mat<AtomValue>>();
@@ -104,19 +104,32 @@ export function proveIdentity(c: NumberClaim, variables: ReadonlyMap<string, { r
     if (entries > 400) return null; // a polynomial in that many unknowns is too large to expand here
     values.set(name, { rows, cols, data: Array.from({ length: rows * cols }, (_, k) => F.opaque(`${name}[${k}]`, WHOLE)) });
   }
-  const sides = tryIn(() => c.sides.map((s) => evaluateIn(F, s, { sizes: new Map(), values })));
-  if (!sides) return null;
-  for (let i = 0; i + 1 < sides.length; i++) {
-    const [a, b] = [sides[i]!, sides[i + 1]!];
-    const n = count(a, b);
-    if (n === null) return null;
-    for (let k = 0; k < n; k++) if (!F.equal(entry(a, k), entry(b, k))) return null;
+  // an integer used as an index (`(A * B)[i, j]` with A: 3 x 3) takes each value where the claim is defined, in turn
+  const combos = [...indices.values()].reduce((a, b) => a * b, 1);
+  if (combos > 64) return null;
+  const names = [...indices.keys()];
+  for (let combo = 0; combo < combos; combo++) {
+    let rest = combo;
+    for (const name of names) {
+      const size = indices.get(name)!;
+      values.set(name, { rows: 1, cols: 1, data: [F.rational(Rational.int((rest % size) + 1))] });
+      rest = Math.floor(rest / size);
+    }
+    const sides = tryIn(() => c.sides.map((s) => evaluateIn(F, s, { sizes: new Map(), values })));
+    if (!sides) return null;
+    for (let i = 0; i + 1 < sides.length; i++) {
+      const [a, b] = [sides[i]!, sides[i + 1]!];
+      const n = count(a, b);
+      if (n === null) return null;
+      for (let k = 0; k < n; k++) if (!F.equal(entry(a, k), entry(b, k))) return null;
+    }
   }
-  const names = [...variables.keys()];
+  const over = names.length ? `, for every index ${names.map((n) => `${n} = 1..${indices.get(n)}`).join(", ")}` : "";
+  const vars = [...variables.keys()];
   const others = F.atomNames().filter((k) => !k.startsWith("given ")).length;
   return {
     method: "exact",
-    detail: `proved exactly: both sides are the same rational function of the entries of ${names.join(", ")}${others ? ` and ${others} function value${others === 1 ? "" : "s"} of them` : ""}`,
+    detail: `proved exactly: both sides are the same rational function of the entries of ${vars.join(", ") || "no variable"}${others ? ` and ${others} function value${others === 1 ? "" : "s"} of them` : ""}${over}`,
   };
 }
 

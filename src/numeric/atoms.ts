@@ -128,6 +128,37 @@ export function atomField(identity = false): AtomField {
     if (out.size > MAX_TERMS) undecided("too many terms");
     return out;
   };
+  /** sin and cos of one argument: cos(u)^2 = 1 - sin(u)^2 is the one relation between atoms that is used */
+  const trig = new Map<string, { sin?: number; cos?: number }>();
+  const powers = (m: string): Map<number, number> => {
+    const pow = new Map<number, number>();
+    if (m !== "") for (const part of m.split("*")) {
+      const [id, e] = part.split("^");
+      pow.set(Number(id), Number(e ?? 1));
+    }
+    return pow;
+  };
+  const monoOf = (pow: Map<number, number>): string =>
+    [...pow].filter(([, e]) => e > 0).sort((x, y) => x[0] - y[0]).map(([id, e]) => (e === 1 ? String(id) : `${id}^${e}`)).join("*");
+  /** The polynomial with every cos(u)^2 replaced by 1 - sin(u)^2 (a normal form modulo sin² + cos² = 1). */
+  const reduceTrig = (p: Poly): Poly => {
+    let out = new Map(p);
+    for (const { sin, cos } of trig.values()) {
+      if (sin === undefined || cos === undefined) continue;
+      for (let round = 0; round < 64; round++) {
+        const m = [...out.keys()].find((k) => (powers(k).get(cos) ?? 0) >= 2);
+        if (m === undefined) break;
+        const c = out.get(m)!;
+        out.delete(m);
+        const pow = powers(m);
+        pow.set(cos, pow.get(cos)! - 2);
+        const rest = monoOf(pow);
+        pow.set(sin, (pow.get(sin) ?? 0) + 2);
+        out = new Map(addP(out, new Map([[rest, c], [monoOf(pow), c.neg()]]), 1));
+      }
+    }
+    return out;
+  };
   const F: AtomField = {
     name: "exact",
     literal: (text) => constant(Rational.decimal(text) ?? undecided(`not a decimal: ${text}`)),
@@ -204,12 +235,19 @@ export function atomField(identity = false): AtomField {
           if (s === null) undecided("sign of a value of unknown sign");
           return constant(Rational.int(s));
       }
-      return atomSafe(`${name}((${keyOf(a.p)})/(${keyOf(a.d)}))`, () => INTERVAL.unary(name, a.iv));
+      const arg = `((${keyOf(a.p)})/(${keyOf(a.d)}))`;
+      const v = atomSafe(`${name}${arg}`, () => INTERVAL.unary(name, a.iv));
+      if (name === "sin" || name === "cos") {
+        const pair = trig.get(arg) ?? {};
+        pair[name] = Number([...v.p.keys()][0]);
+        trig.set(arg, pair);
+      }
+      return v;
     },
     constant: (name) => atomSafe(name, () => INTERVAL.constant(name)),
     constantOf,
     toRational: constantOf,
-    equal: (a, b) => samePoly(mulP(a.p, b.d), mulP(b.p, a.d)),
+    equal: (a, b) => reduceTrig(addP(mulP(a.p, b.d), mulP(b.p, a.d), -1)).size === 0,
     opaque: (name, iv) => atom(`given ${name}`, () => iv),
     atomNames: () => atoms.map((a) => a.key),
   };
