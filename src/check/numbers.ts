@@ -94,10 +94,17 @@ export function proveNumbers(c: NumberClaim, at: NumberPoint = NO_VALUES): Numbe
  * that needs a sign (abs, relu) or an operator the arithmetic lacks is
  * undecided, and the sampled verdict stands.
  */
-export function proveIdentity(c: NumberClaim, variables: ReadonlyMap<string, { rows: number; cols: number }>, indices: ReadonlyMap<string, number> = new Map()): NumberProof | null {
+export function proveIdentity(
+  c: NumberClaim,
+  variables: ReadonlyMap<string, { rows: number; cols: number }>,
+  indices: ReadonlyMap<string, number> = new Map(),
+  /** given values, exactly (a worked example's numbers beside its free variables) */
+  constants: ReadonlyMap<string, Mat<Rational>> = new Map(),
+): NumberProof | null {
   if (!c.relations.every((r) => r === "=") || c.sides.length < 2) return null;
   const F = atomField(true);
   const values = new Map<string, Mat<AtomValue>>();
+  for (const [k, v] of constants) values.set(k, { rows: v.rows, cols: v.cols, data: v.data.map(F.rational) });
   let entries = 0;
   for (const [name, { rows, cols }] of variables) {
     entries += rows * cols;
