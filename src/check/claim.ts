@@ -75,7 +75,7 @@ export interface ClaimOptions {
   let?: Declarations;
   seed?: number;
   samples?: number;
-  /** run the symbolic engine (default true); off for claims too large to normalise */
+  /** run the symbolic engine and the proofs for numbers (default true); off for claims too large to normalise, or to ask for the numeric check alone */
   symbolic?: boolean;
   /** give up after this many seconds: an error "timed out after N s", never a pass */
   timeout?: number;
@@ -139,7 +139,8 @@ function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
   } catch (e) {
     return withError(base, e);
   }
-  if (sym.status !== "proved") return withNumberProof(prep, { ...base, ...numeric });
+  // `symbolic: false` asks for the numeric check alone: no proof of any kind
+  if (sym.status !== "proved") return opts.symbolic === false ? { ...base, ...numeric } : withNumberProof(prep, { ...base, ...numeric });
   const rules = sym.rules.length ? ` by ${sym.rules.join(", ")}` : "";
   if (numeric.verdict !== "verified") {
     // the two engines disagree: an engine bug, never a silent pass
