@@ -594,15 +594,30 @@ function benchCheck() {
   runs.sort((a, b) => a - b);
   const steps = report.summary.passed + report.summary.failed;
   const median = runs[1];
+  const proved = provedShare(report);
+  log(`check: ${proved.proved} of ${proved.accepted} accepted steps proved (${(proved.share * 100).toFixed(1)}%; ${JSON.stringify(proved.byMethod)}), target ${PROVED_TARGET * 100}%`);
   return {
     files: files.length,
     steps,
     summary: report.summary,
+    proved,
     wallSeconds: { median: round(median, 2), min: round(runs[0], 2), max: round(runs[2], 2), runs: runs.length },
     msPerStep: round((median * 1000) / steps, 2),
     targetSeconds: 10,
     meetsTarget: median <= 10,
   };
+}
+
+/** Issue 14: the share of accepted steps (proved or verified) that are proved, and by which method. */
+const PROVED_TARGET = 0.75;
+function provedShare(report) {
+  const steps = report.files.flatMap((f) => f.steps);
+  const accepted = steps.filter((s) => s.verdict === "proved" || s.verdict === "verified");
+  const proved = accepted.filter((s) => s.verdict === "proved");
+  const byMethod = {};
+  for (const s of proved) byMethod[s.method ?? "other"] = (byMethod[s.method ?? "other"] ?? 0) + 1;
+  const share = accepted.length ? proved.length / accepted.length : 0;
+  return { proved: proved.length, accepted: accepted.length, share: round(share, 4), byMethod, target: PROVED_TARGET, meetsTarget: share >= PROVED_TARGET };
 }
 
 const result = {

@@ -25,7 +25,7 @@ import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./samp
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
 import { adversarialSearch } from "./adversarial.js";
-import { type ProofMethod, combineNumberProof, proveNumbers } from "./numbers.js";
+import { type NumberProof, type ProofMethod, combineNumberProof, proveIdentity, proveNumbers } from "./numbers.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 import { type Found, shrinkCounterexample } from "./shrink.js";
 import { type EntryReport, entryDifferences } from "./entries.js";
@@ -84,7 +84,7 @@ export interface ClaimOptions {
   let?: Declarations;
   seed?: number;
   samples?: number;
-  /** run the symbolic engine (default true); off for claims too large to normalise */
+  /** run the symbolic engine and the proofs for numbers (default true); off for claims too large to normalise, or to ask for the numeric check alone */
   symbolic?: boolean;
   /** give up after this many seconds: an error "timed out after N s", never a pass */
   timeout?: number;
@@ -152,7 +152,8 @@ function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
   } catch (e) {
     return withError(base, e);
   }
-  if (sym.status !== "proved") return withDiagnoses(withNumberProof(prep, { ...base, ...numeric }), opts, prep, seed);
+  // `symbolic: false` asks for the numeric check alone: no proof of any kind
+  if (sym.status !== "proved") return withDiagnoses(opts.symbolic === false ? { ...base, ...numeric } : withNumberProof(prep, { ...base, ...numeric }), opts, prep, seed);
   const rules = sym.rules.length ? ` by ${sym.rules.join(", ")}` : "";
   if (numeric.verdict !== "verified") {
     // the two engines disagree: an engine bug, never a silent pass
@@ -171,11 +172,20 @@ function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
 function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if (r.verdict !== "verified" && r.verdict !== "refuted") return r;
   const free = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
-  if (free.length > 0 || p.resolver.dims.size > 0 || usesRandom(p)) return r;
-  // derivatives as the symbolic engine expanded them (cross-checked against finite differences at the sample)
+  if (p.resolver.dims.size > 0 || usesRandom(p)) return r;
+  // derivatives as the symbolic engine expanded them (cross-checked against finite differences at the samples)
   const sides = p.sides.map((s, i) => (hasDerivative(s) ? p.expanded?.[i] : s));
   if (sides.some((s) => !s)) return r;
-  const proof = proveNumbers({ sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance });
+  const claim = { sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance };
+  let proof: NumberProof | null;
+  if (free.length === 0) proof = proveNumbers(claim);
+  else {
+    // free variables at concrete sizes: an identity in their entries (equalities only)
+    const integers = free.filter((v) => p.resolver.scope.decls.get(v)?.properties.includes("integer"));
+    const indices = indexRanges(sides as TNode[], integers);
+    const shapes = concreteShapes(sides as TNode[], free.filter((v) => !indices.has(v)));
+    proof = r.verdict === "verified" && shapes ? proveIdentity(claim, shapes, indices) : null;
+  }
   const combined = combineNumberProof(proof, r);
   return combined.verdict === "error" ? { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } } : { ...r, ...combined };
 }
@@ -196,6 +206,41 @@ function withDiagnoses(r: EqualResult, opts: ClaimOptions, p: Prepared, seed: nu
   } catch {
     return r; // a diagnosis is a courtesy: never an error
   }
+}
+
+/**
+ * Integer names used as indices (`X[i, j]` with X: 3 x 3), each with the
+ * number of values where every such use is defined (1..3): the claim means
+ * nothing at other values, so those are all the cases to prove.
+ */
+function indexRanges(sides: readonly TNode[], integers: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const visit = (n: TNode): void => {
+    if (n.op === "index") {
+      const t = n.args[0]!.shape;
+      n.args.slice(1).forEach((a, k) => {
+        const dim = n.args.length === 2 ? t.rows : k === 0 ? t.rows : t.cols;
+        if (a.op !== "sym" || !integers.includes(a.name!) || typeof dim !== "number") return;
+        out.set(a.name!, Math.min(out.get(a.name!) ?? Infinity, dim));
+      });
+    }
+    n.args.forEach(visit);
+  };
+  sides.forEach(visit);
+  return out;
+}
+
+/** The numeric sizes of the free variables, or null when one has a symbolic size. */
+function concreteShapes(sides: readonly TNode[], names: readonly string[]): Map<string, { rows: number; cols: number }> | null {
+  const out = new Map<string, { rows: number; cols: number }>();
+  const visit = (n: TNode): boolean => {
+    if (n.op === "sym" && names.includes(n.name!) && !out.has(n.name!)) {
+      if (typeof n.shape.rows !== "number" || typeof n.shape.cols !== "number" || n.shape.lead) return false;
+      out.set(n.name!, { rows: n.shape.rows, cols: n.shape.cols });
+    }
+    return n.args.every(visit);
+  };
+  return sides.every(visit) && out.size === names.length ? out : null;
 }
 
 /** A result with nothing decided yet (verdict "error" until something is), for every kind of claim. */

@@ -20,7 +20,7 @@ import { Rational } from "../core/rational.js";
 import type { TNode } from "../core/typed.js";
 import { type Mat, evaluateIn, scalarMat } from "../numeric/exact.js";
 import { EXACT } from "../numeric/fields.js";
-import { type AtomValue, atomField } from "../numeric/atoms.js";
+import { type AtomValue, WHOLE, atomField } from "../numeric/atoms.js";
 import type { Relation } from "../parse/parser.js";
 
 export type NumberMethod = "exact" | "interval";
@@ -80,9 +80,64 @@ export function proveNumbers(c: NumberClaim, at: NumberPoint = NO_VALUES): Numbe
   const literal = tol ? tryIn(() => evaluateIn(EXACT, c.sides[1]!, { sizes: at.sizes, values: new Map() })) : null;
   if (c.relations.every((r) => r === "=")) {
     const atoms = F.atomNames().length;
-    return { method: "exact", detail: `proved exactly: both sides are the same polynomial in ${atoms} transcendental value${atoms === 1 ? "" : "s"} (${boxes.map(showInterval).join(" = ")})` };
+    return { method: "exact", detail: `proved exactly: both sides are the same rational function of ${atoms} transcendental value${atoms === 1 ? "" : "s"} (${boxes.map(showInterval).join(" = ")})` };
   }
   return decideIntervals(c, boxes, tol, literal);
+}
+
+/**
+ * An equality with free variables at concrete sizes (`x' * a = x[1] * a[1] +
+ * x[2] * a[2]` with x, a: 2): every entry of every variable is an atom of
+ * unknown value (numeric/atoms.ts in identity mode), and the claim is proved
+ * when both sides are the same rational function of them, which is an
+ * identity for every value where the sides are defined. Only `=`; anything
+ * that needs a sign (abs, relu) or an operator the arithmetic lacks is
+ * undecided, and the sampled verdict stands.
+ */
+export function proveIdentity(
+  c: NumberClaim,
+  variables: ReadonlyMap<string, { rows: number; cols: number }>,
+  indices: ReadonlyMap<string, number> = new Map(),
+  /** given values, exactly (a worked example's numbers beside its free variables) */
+  constants: ReadonlyMap<string, Mat<Rational>> = new Map(),
+): NumberProof | null {
+  if (!c.relations.every((r) => r === "=") || c.sides.length < 2) return null;
+  const F = atomField(true);
+  const values = new Map<string, Mat<AtomValue>>();
+  for (const [k, v] of constants) values.set(k, { rows: v.rows, cols: v.cols, data: v.data.map(F.rational) });
+  let entries = 0;
+  for (const [name, { rows, cols }] of variables) {
+    entries += rows * cols;
+    if (entries > 400) return null; // a polynomial in that many unknowns is too large to expand here
+    values.set(name, { rows, cols, data: Array.from({ length: rows * cols }, (_, k) => F.opaque(`${name}[${k}]`, WHOLE)) });
+  }
+  // an integer used as an index (`(A * B)[i, j]` with A: 3 x 3) takes each value where the claim is defined, in turn
+  const combos = [...indices.values()].reduce((a, b) => a * b, 1);
+  if (combos > 64) return null;
+  const names = [...indices.keys()];
+  for (let combo = 0; combo < combos; combo++) {
+    let rest = combo;
+    for (const name of names) {
+      const size = indices.get(name)!;
+      values.set(name, { rows: 1, cols: 1, data: [F.rational(Rational.int((rest % size) + 1))] });
+      rest = Math.floor(rest / size);
+    }
+    const sides = tryIn(() => c.sides.map((s) => evaluateIn(F, s, { sizes: new Map(), values })));
+    if (!sides) return null;
+    for (let i = 0; i + 1 < sides.length; i++) {
+      const [a, b] = [sides[i]!, sides[i + 1]!];
+      const n = count(a, b);
+      if (n === null) return null;
+      for (let k = 0; k < n; k++) if (!F.equal(entry(a, k), entry(b, k))) return null;
+    }
+  }
+  const over = names.length ? `, for every index ${names.map((n) => `${n} = 1..${indices.get(n)}`).join(", ")}` : "";
+  const vars = [...variables.keys()];
+  const others = F.atomNames().filter((k) => !k.startsWith("given ")).length;
+  return {
+    method: "exact",
+    detail: `proved exactly: both sides are the same rational function of the entries of ${vars.join(", ") || "no variable"}${others ? ` and ${others} function value${others === 1 ? "" : "s"} of them` : ""}${over}`,
+  };
 }
 
 function tryIn<T>(f: () => T): T | null {

@@ -14,7 +14,8 @@ import { EXACT, INTERVAL } from "../numeric/fields.js";
 import { parseExpr } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
-import { type NumberClaim, type NumberPoint, type NumberProof, proveNumbers } from "../check/numbers.js";
+import { type NumberClaim, type NumberProof, proveIdentity, proveNumbers } from "../check/numbers.js";
+import type { TNode } from "../core/typed.js";
 
 /** The proof of a claim at the given values, or null (undecided, or a value that cannot be read exactly). */
 export function proveAtGiven(c: NumberClaim, values: ReadonlyMap<string, Tensor>, given: Readonly<Record<string, number | string>>, sizes: ReadonlyMap<string, number>): NumberProof | null {
@@ -28,6 +29,30 @@ export function proveAtGiven(c: NumberClaim, values: ReadonlyMap<string, Tensor>
     else intervals.set(name, read.interval);
   }
   return proveNumbers(c, { sizes, exact, intervals });
+}
+
+/**
+ * A claim with free variables beside the given values (`W8new = W8 - η * ...`
+ * with η drawn): an identity in the free variables' entries, with the given
+ * values as exact constants (check/numbers.ts proveIdentity). Equalities only.
+ */
+export function proveIdentityAtGiven(c: NumberClaim, values: ReadonlyMap<string, Tensor>, given: Readonly<Record<string, number | string>>, free: readonly string[]): NumberProof | null {
+  const shapes = new Map<string, { rows: number; cols: number }>();
+  const visit = (n: TNode): boolean => {
+    if (n.op === "sym" && free.includes(n.name!) && !shapes.has(n.name!)) {
+      if (typeof n.shape.rows !== "number" || typeof n.shape.cols !== "number" || n.shape.lead) return false;
+      shapes.set(n.name!, { rows: n.shape.rows, cols: n.shape.cols });
+    }
+    return n.args.every(visit);
+  };
+  if (!c.sides.every(visit) || shapes.size !== free.length) return null;
+  const exact = new Map<string, Mat<Rational>>();
+  for (const [name, t] of values) {
+    if (free.includes(name)) continue;
+    const read = readGiven(Object.hasOwn(given, name) ? given[name] : undefined, t);
+    if (read && "exact" in read) exact.set(name, read.exact);
+  }
+  return proveIdentity(c, shapes, new Map(), exact);
 }
 
 type Read = { exact: Mat<Rational> } | { interval: Mat<Interval> };

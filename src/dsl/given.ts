@@ -24,7 +24,7 @@ import type { Diagnosis } from "../check/diagnose/index.js";
 import { decide, roundingTolerance } from "../check/relations.js";
 import { type JsonValue, formatValue, toJson, toText } from "../check/values.js";
 import { type ProofMethod, combineNumberProof } from "../check/numbers.js";
-import { proveAtGiven } from "./given-proof.js";
+import { proveAtGiven, proveIdentityAtGiven } from "./given-proof.js";
 import { type SymbolicResult, hasDerivative, symbolicCheck } from "../symbolic/prove.js";
 import { difference } from "../check/tolerance.js";
 
@@ -211,7 +211,9 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
         ? `verified at the given values: ${shown}${within}`
         : `verified on ${valid} samples with the given values fixed (${free.join(", ") || "sizes"} drawn), max rel. error ${maxRel.toExponential(1)}${within}`;
     const verified = { verdict: "verified" as const, detail, assumptions };
-    return wanted === 1 && lastPoint ? withGivenProof(verified, claim, sides, bound, given, lastPoint) : verified;
+    if (wanted === 1 && lastPoint) return withGivenProof(verified, claim, sides, bound, given, lastPoint);
+    // free variables beside the given values, at concrete sizes: an identity in them
+    return freeDims.length === 0 && lastPoint ? withGivenProof(verified, claim, sides, bound, given, lastPoint, free) : verified;
   } catch (e) {
     const err = asDeriveError(e);
     return { verdict: "error", detail: err.message, assumptions };
@@ -223,15 +225,16 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
  * (./given-proof.ts): "verified" becomes "proved"; a float refutation of a
  * proved claim is an engine error (check/numbers.ts).
  */
-function withGivenProof(o: Outcome, claim: Claim, sides: readonly TNode[], bound: Bound, given: Readonly<Record<string, number | string>>, point: Point): Outcome {
+function withGivenProof(o: Outcome, claim: Claim, sides: readonly TNode[], bound: Bound, given: Readonly<Record<string, number | string>>, point: Point, free: readonly string[] = []): Outcome {
   const expanded = expandedAt(sides, claim, bound, point);
   if (expanded === "symbolic") {
     // an identity in every variable holds at the given values too
     return o.verdict === "verified" ? { ...o, verdict: "proved", method: "symbolic", detail: `proved symbolically, so at the given values too; the float check agrees (${o.detail})` } : o;
   }
-  const proof = expanded && proveAtGiven({ sides: expanded, relations: claim.relations, tolerance: claim.tolerance }, bound.values, given, point.sizes);
-  const c = combineNumberProof(proof, o);
-  return { ...o, ...c, counterexample: c.verdict === "error" ? null : o.counterexample };
+  const c = { sides: expanded ?? [], relations: claim.relations, tolerance: claim.tolerance };
+  const proof = !expanded ? null : free.length ? proveIdentityAtGiven(c, bound.values, given, free) : proveAtGiven(c, bound.values, given, point.sizes);
+  const combined = combineNumberProof(proof, o);
+  return { ...o, ...combined, counterexample: combined.verdict === "error" ? null : o.counterexample };
 }
 
 /**

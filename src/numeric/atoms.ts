@@ -1,15 +1,15 @@
-// Exact arithmetic over numbers that are not rational: a value is a polynomial
-// with rational coefficients in "atoms", the transcendental values a claim
-// mentions (exp(-3/5), tanh(7/10), 1 / (1 + exp(-3/5))), each with a rigorous
-// interval (core/interval.ts). Two sides that are the same polynomial in the
-// atoms are equal whatever the atoms' values are, so
-// `yhat * (1 - yhat) = yhat - yhat^2` with yhat = sigmoid(0.6) is proved
-// exactly, which no interval can do. An atom is keyed by its function and the
-// canonical form of its argument, so the same value written twice is one atom.
-// A division by a non-constant polynomial is the atom 1/p, allowed only where
-// the interval of p excludes 0 (so the value exists). The interval carried
-// beside each polynomial decides ≈ and the inequalities, and the signs that
-// abs, relu and step need.
+// Exact arithmetic over numbers that are not rational: a value is a quotient
+// of polynomials with rational coefficients in "atoms", the transcendental
+// values a claim mentions (exp(-3/5), tanh(7/10)), each with a rigorous
+// interval (core/interval.ts). Two sides that are the same rational function
+// of the atoms (n1 d2 = n2 d1 as polynomials) are equal whatever the atoms'
+// values are, so `yhat * (1 - yhat) = yhat - yhat^2` with yhat = sigmoid(0.6)
+// is proved exactly, which no interval can do. An atom is keyed by its
+// function and the form of its argument, so the same value written the same
+// way twice is one atom (two forms of one value are two atoms: then nothing is
+// proved, never anything false). A division needs a divisor whose interval
+// excludes 0 (so the value exists). The interval carried beside each value
+// decides ≈ and the inequalities, and the signs that abs, relu and step need.
 
 import * as I from "../core/interval.js";
 import type { Interval } from "../core/interval.js";
@@ -20,7 +20,9 @@ import { EXACT, type Field, INTERVAL, Undecided, undecided } from "./fields.js";
 type Poly = ReadonlyMap<string, Rational>;
 
 export interface AtomValue {
+  /** numerator and denominator (d is 1 for a polynomial) */
   readonly p: Poly;
+  readonly d: Poly;
   /** a rigorous enclosure of the value */
   readonly iv: Interval;
 }
@@ -38,7 +40,26 @@ export interface AtomField extends Field<AtomValue> {
   atomNames(): string[];
 }
 
-export function atomField(): AtomField {
+/** No bound known: the values of free variables in an identity (every value at once). */
+export const WHOLE: Interval = { lo: -Infinity, hi: Infinity };
+
+/**
+ * `identity`: the atoms include free variables (each entry of x is an atom of
+ * unknown value), and only equality is decided: an interval that cannot be
+ * computed is WHOLE, and a division needs a divisor that is not the zero
+ * rational function (the claim is about the values where it is defined, as
+ * sampling skips the points where it is not).
+ */
+export function atomField(identity = false): AtomField {
+  const safe = (f: () => Interval): Interval => {
+    if (!identity) return f();
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof Undecided) return WHOLE;
+      throw e;
+    }
+  };
   const atoms: { key: string; iv: Interval }[] = [];
   const ids = new Map<string, number>();
   const atom = (key: string, iv: () => Interval): AtomValue => {
@@ -48,13 +69,31 @@ export function atomField(): AtomField {
       atoms.push({ key, iv: iv() });
       ids.set(key, id);
     }
-    return { p: new Map([[String(id), Rational.ONE]]), iv: atoms[id]!.iv };
+    return { p: new Map([[String(id), Rational.ONE]]), d: ONE, iv: atoms[id]!.iv };
   };
-  const constant = (r: Rational): AtomValue => ({ p: r.sign() === 0 ? new Map() : new Map([["", r]]), iv: I.fromRational(r) });
+  const atomSafe = (key: string, iv: () => Interval): AtomValue => atom(key, () => safe(iv));
+  const ONE: Poly = new Map([["", Rational.ONE]]);
+  /** value key of a square -> its root */
+  const squares = new Map<string, AtomValue>();
+  const valueKey = (a: AtomValue): string => `${keyOf(a.p)}/${keyOf(a.d)}`;
+  const constP = (p: Poly): Rational | null => (p.size === 0 ? Rational.ZERO : p.size === 1 && p.has("") ? p.get("")! : null);
+  const constant = (r: Rational): AtomValue => ({ p: r.sign() === 0 ? new Map() : new Map([["", r]]), d: ONE, iv: I.fromRational(r) });
   const constantOf = (a: AtomValue): Rational | null => {
-    if (a.p.size === 0) return Rational.ZERO;
-    if (a.p.size === 1 && a.p.has("")) return a.p.get("")!;
-    return null;
+    const n = constP(a.p);
+    const d = constP(a.d);
+    return n !== null && d !== null ? n.div(d) : null;
+  };
+  const scaleP = (p: Poly, c: Rational): Poly => new Map([...p].map(([m, v]) => [m, v.mul(c)] as const));
+  const samePoly = (a: Poly, b: Poly): boolean => addP(a, b, -1).size === 0;
+  /** n / d with a constant denominator folded into the numerator */
+  const quotient = (n: Poly, d: Poly, iv: Interval): AtomValue => {
+    const c = constP(d);
+    if (c !== null) return { p: scaleP(n, Rational.ONE.div(c)), d: ONE, iv };
+    if (n.size === 0) return { p: n, d: ONE, iv };
+    // scaled so that the denominator's first term has coefficient 1: one value, one form, as far as scaling goes
+    const first = [...d.keys()].sort()[0]!;
+    const lc = Rational.ONE.div(d.get(first)!);
+    return { p: scaleP(n, lc), d: scaleP(d, lc), iv };
   };
   const keyOf = (p: Poly): string => [...p].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([m, c]) => `${c}·${m}`).join("+");
   const addP = (a: Poly, b: Poly, sign: 1 | -1): Poly => {
@@ -89,23 +128,57 @@ export function atomField(): AtomField {
     if (out.size > MAX_TERMS) undecided("too many terms");
     return out;
   };
+  /** sin and cos of one argument: cos(u)^2 = 1 - sin(u)^2 is the one relation between atoms that is used */
+  const trig = new Map<string, { sin?: number; cos?: number }>();
+  const powers = (m: string): Map<number, number> => {
+    const pow = new Map<number, number>();
+    if (m !== "") for (const part of m.split("*")) {
+      const [id, e] = part.split("^");
+      pow.set(Number(id), Number(e ?? 1));
+    }
+    return pow;
+  };
+  const monoOf = (pow: Map<number, number>): string =>
+    [...pow].filter(([, e]) => e > 0).sort((x, y) => x[0] - y[0]).map(([id, e]) => (e === 1 ? String(id) : `${id}^${e}`)).join("*");
+  /** The polynomial with every cos(u)^2 replaced by 1 - sin(u)^2 (a normal form modulo sin² + cos² = 1). */
+  const reduceTrig = (p: Poly): Poly => {
+    let out = new Map(p);
+    for (const { sin, cos } of trig.values()) {
+      if (sin === undefined || cos === undefined) continue;
+      for (let round = 0; round < 64; round++) {
+        const m = [...out.keys()].find((k) => (powers(k).get(cos) ?? 0) >= 2);
+        if (m === undefined) break;
+        const c = out.get(m)!;
+        out.delete(m);
+        const pow = powers(m);
+        pow.set(cos, pow.get(cos)! - 2);
+        const rest = monoOf(pow);
+        pow.set(sin, (pow.get(sin) ?? 0) + 2);
+        out = new Map(addP(out, new Map([[rest, c], [monoOf(pow), c.neg()]]), 1));
+      }
+    }
+    return out;
+  };
   const F: AtomField = {
     name: "exact",
     literal: (text) => constant(Rational.decimal(text) ?? undecided(`not a decimal: ${text}`)),
     rational: constant,
-    add: (a, b) => ({ p: addP(a.p, b.p, 1), iv: I.add(a.iv, b.iv) }),
-    sub: (a, b) => ({ p: addP(a.p, b.p, -1), iv: I.sub(a.iv, b.iv) }),
-    mul: (a, b) => ({ p: mulP(a.p, b.p), iv: I.mul(a.iv, b.iv) }),
+    add: (a, b) => (samePoly(a.d, b.d) ? quotient(addP(a.p, b.p, 1), a.d, safe(() => I.add(a.iv, b.iv))) : quotient(addP(mulP(a.p, b.d), mulP(b.p, a.d), 1), mulP(a.d, b.d), safe(() => I.add(a.iv, b.iv)))),
+    sub: (a, b) => (samePoly(a.d, b.d) ? quotient(addP(a.p, b.p, -1), a.d, safe(() => I.sub(a.iv, b.iv))) : quotient(addP(mulP(a.p, b.d), mulP(b.p, a.d), -1), mulP(a.d, b.d), safe(() => I.sub(a.iv, b.iv)))),
+    mul: (a, b) => {
+      const r = quotient(mulP(a.p, b.p), mulP(a.d, b.d), safe(() => I.mul(a.iv, b.iv)));
+      // a square remembers its root, so that sqrt(g^2) is |g| (Adam's sqrt(r_hat) with one step)
+      if (a === b || (samePoly(a.p, b.p) && samePoly(a.d, b.d))) squares.set(valueKey(r), a);
+      return r;
+    },
     div: (a, b) => {
       const c = constantOf(b);
-      if (c !== null) {
-        if (c.sign() === 0) undecided("division by 0");
-        return F.mul(a, constant(Rational.ONE.div(c)));
-      }
-      if (I.signOf(b.iv) === null) undecided("division by a value whose interval contains 0");
-      return F.mul(a, atom(`1/(${keyOf(b.p)})`, () => I.div({ lo: 1, hi: 1 }, b.iv)));
+      if (c !== null && c.sign() === 0) undecided("division by 0");
+      // the divisor must be certainly non-zero for the quotient to exist
+      if (c === null && I.signOf(b.iv) === null && !identity) undecided("division by a value whose interval contains 0");
+      return quotient(mulP(a.p, b.d), mulP(a.d, b.p), safe(() => I.div(a.iv, b.iv)));
     },
-    neg: (a) => ({ p: addP(new Map(), a.p, -1), iv: I.neg(a.iv) }),
+    neg: (a) => ({ p: addP(new Map(), a.p, -1), d: a.d, iv: I.neg(a.iv) }),
     powInt: (a, k) => {
       const c = constantOf(a);
       if (c !== null) return constant(EXACT.powInt(c, k));
@@ -113,7 +186,7 @@ export function atomField(): AtomField {
       if (k > 64) undecided("power too large");
       let r = constant(Rational.ONE);
       for (let i = 0; i < k; i++) r = F.mul(r, a);
-      return { p: r.p, iv: I.powInt(a.iv, k) };
+      return { ...r, iv: safe(() => I.powInt(a.iv, k)) };
     },
     sign: (a) => {
       const c = constantOf(a);
@@ -146,6 +219,8 @@ export function atomField(): AtomField {
         }
       }
       const s = F.sign(a);
+      const root = name === "sqrt" ? squares.get(valueKey(a)) : undefined;
+      if (root) return F.abs(root);
       switch (name) {
         case "sigmoid":
           // one atom for sigmoid(t) and 1 / (1 + exp(-t)), the same number written two ways
@@ -160,11 +235,19 @@ export function atomField(): AtomField {
           if (s === null) undecided("sign of a value of unknown sign");
           return constant(Rational.int(s));
       }
-      return atom(`${name}(${keyOf(a.p)})`, () => INTERVAL.unary(name, a.iv));
+      const arg = `((${keyOf(a.p)})/(${keyOf(a.d)}))`;
+      const v = atomSafe(`${name}${arg}`, () => INTERVAL.unary(name, a.iv));
+      if (name === "sin" || name === "cos") {
+        const pair = trig.get(arg) ?? {};
+        pair[name] = Number([...v.p.keys()][0]);
+        trig.set(arg, pair);
+      }
+      return v;
     },
-    constant: (name) => atom(name, () => INTERVAL.constant(name)),
+    constant: (name) => atomSafe(name, () => INTERVAL.constant(name)),
     constantOf,
-    equal: (a, b) => addP(a.p, b.p, -1).size === 0,
+    toRational: constantOf,
+    equal: (a, b) => reduceTrig(addP(mulP(a.p, b.d), mulP(b.p, a.d), -1)).size === 0,
     opaque: (name, iv) => atom(`given ${name}`, () => iv),
     atomNames: () => atoms.map((a) => a.key),
   };

@@ -16,6 +16,7 @@ import { dimSize } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { type Field, undecided } from "./fields.js";
 import { Rational } from "../core/rational.js";
+import { limitAtInfinity } from "./lim-exact.js";
 
 /** A matrix of field values, row-major (a scalar is 1 x 1). */
 export interface Mat<T> {
@@ -207,6 +208,14 @@ export function evaluateIn<T>(F: Field<T>, node: TNode, at: FieldPoint<T>): Mat<
         if (!(cin! >= 1 && cout! >= 1 && k! >= 1 && (bias === 0 || bias === 1))) undecided("convparams arguments");
         return scalarMat(F.rational(Rational.int(BigInt(cout!) * (BigInt(cin!) * BigInt(k!) + BigInt(bias)))));
       }
+      case "lim": {
+        // lim(f, t, inf) and lim(f, t, -inf) by the limit laws (./lim-exact.ts); a finite target is left to the sequence
+        const [body, t, target] = n.args as [TNode, TNode, TNode];
+        const dir = target.op === "inf" ? 1 : target.op === "neg" && target.args[0]!.op === "inf" ? -1 : 0;
+        if (dir === 0 || n.args.length !== 3 || size(body.shape.rows) * size(body.shape.cols) !== 1) undecided("a limit at a finite point");
+        const constant = (m: TNode): Rational => F.toRational(scalar(ev(m))) ?? undecided("not a rational constant");
+        return scalarMat(F.rational(limitAtInfinity(body, t.name!, dir as 1 | -1, constant)));
+      }
       case "exp":
       case "log":
       case "sqrt":
@@ -337,7 +346,8 @@ function det<T>(F: Field<T>, a: Mat<T>): T {
 /** The inverse as adjugate / det; a determinant that may be 0 leaves the claim undecided. */
 function inv<T>(F: Field<T>, a: Mat<T>): Mat<T> {
   const d = det(F, a);
-  if (F.sign(d) === 0 || F.sign(d) === null) undecided("a determinant that may be 0");
+  // a determinant of unknown sign is left to the division, which refuses it unless the field knows it is not 0
+  if (F.sign(d) === 0) undecided("a singular matrix");
   const n = a.rows;
   if (n === 1) return scalarMat(F.div(F.rational(Rational.ONE), d));
   const data: T[] = new Array(n * n);

@@ -33,6 +33,8 @@ export interface Field<T> {
   unary(name: string, a: T): T;
   /** e, pi */
   constant(name: string): T;
+  /** the exact rational value when the field knows it, else null */
+  toRational(a: T): Rational | null;
 }
 
 export const EXACT: Field<Rational> = {
@@ -57,6 +59,7 @@ export const EXACT: Field<Rational> = {
   abs: (a) => a.abs(),
   unary: (name, a) => exactUnary(name, a),
   constant: (name) => undecided(`${name} is not rational`),
+  toRational: (a) => a,
 };
 
 /** The few values of transcendental functions that are rational. */
@@ -150,6 +153,7 @@ export const INTERVAL: Field<Interval> = {
     if (name === "pi") return I.widened(Math.PI, Math.PI);
     return undecided(`no interval for ${name}`);
   },
+  toRational: () => null,
 };
 
 export function undecided(why: string): never {

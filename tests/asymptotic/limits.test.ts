@@ -60,7 +60,8 @@ describe("lim", () => {
   it("property: lim(c + a / t, t, inf) = c; c + 1 is refuted", () => {
     fc.assert(
       fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 9 }), (c, a) => {
-        expect(ok(`lim(${c} + ${a} / t, t, inf) = ${c}`).verdict).toBe("verified");
+        // settled by the limit laws (issue 14: numeric/lim-exact.ts)
+        expect(ok(`lim(${c} + ${a} / t, t, inf) = ${c}`).verdict).toBe("proved");
         expect(ok(`lim(${c} + ${a} / t, t, inf) = ${c + 1}`).verdict).toBe("refuted");
       }),
       { numRuns: 8, seed: 5 },
@@ -92,7 +93,8 @@ describe("asymptotic ≈ (as eps -> 0)", () => {
     expect(ok("(1 + 1e-4) * x + x^2 ≈ x as x -> 0").verdict).toBe("error");
   });
   it("keeps the decimal ≈ as it was", () => {
-    expect(ok("sigmoid(0) ≈ 0.5").verdict).toBe("verified");
+    // sigmoid(0) is exactly 1/2: proved by exact arithmetic (issue 14), the meaning of ≈ unchanged
+    expect(ok("sigmoid(0) ≈ 0.5").verdict).toBe("proved");
     expect(ok("sigmoid(1) ≈ 0.75").verdict).toBe("refuted");
   });
   it("property: c x^p + x^(p+1) ≈ c x^p as x -> 0, and a factor c + 1/2 is refuted", () => {

@@ -73,7 +73,7 @@ describe("worked-example claims", () => {
     expect(r.detail).toContain("interval arithmetic");
   });
 
-  it("an equality of transcendental values is proved as the same polynomial in them", () => {
+  it("an equality of transcendental values is proved as the same rational function of them", () => {
     const r = run("sigmoid(0.6) = 1 / (1 + exp(-0.6))");
     expect(r.verdict).toBe("proved");
     expect(r.method).toBe("exact");
@@ -110,6 +110,48 @@ describe("worked-example claims", () => {
     expect(d.verdict).toBe("proved");
     expect(d.method).toBe("interval");
     expect(checkAtGiven("w1 * x1 + w3 * x2 + b1 = 0.5", [], given, 1, 6).verdict).toBe("refuted");
+  });
+});
+
+describe("limits and identities at concrete sizes", () => {
+  it.each(["lim(sigmoid(t), t, inf) = 1", "lim(sigmoid(t), t, -inf) = 0", "lim(tanh(t), t, -inf) = -1", "lim((2 * t^2 + 1) / (t^2 + 3), t, inf) = 2", "lim(1 / t, t, -inf) = 0"])(
+    "%s is proved by the limit laws",
+    (claim) => {
+      const r = run(claim);
+      expect(r.verdict).toBe("proved");
+      expect(r.method).toBe("exact");
+    },
+  );
+
+  it("a limit the laws cannot settle (0 * inf) stays verified; a wrong one is refuted", () => {
+    expect(run("lim(t * exp(-t), t, inf) = 0").verdict).toBe("verified");
+    expect(run("lim(sigmoid(t), t, -inf) = 1").verdict).toBe("refuted");
+  });
+
+  it.each([
+    ["x' * a = x[1] * a[1] + x[2] * a[2] + x[3] * a[3]", ["x, a: 3"]],
+    ["A^2 - tr(A) * A + det(A) * I(2) = zeros(2, 2)", ["A: 2 x 2"]],
+    ["inv(A) = [A[2, 2], -A[1, 2]; -A[2, 1], A[1, 1]] / det(A)", ["A: 2 x 2 invertible"]],
+    ["(A * B)[i, j] = A[i, 1] * B[1, j] + A[i, 2] * B[2, j]", ["A, B: 2 x 2", "i, j: integer"]],
+    ["cos(θ)^2 + sin(θ)^2 = 1", ["θ: scalar"]],
+    ["Ef * (1 - b^1) / (1 - b) = Ef", ["Ef, b: scalar"]],
+  ] as const)("%s is proved as an identity in the entries", (claim, lets) => {
+    const r = equal({ claim, let: [...lets], seed: 1 });
+    expect(r.verdict).toBe("proved");
+    expect(r.method).toBe("exact");
+  });
+
+  it.each([
+    // true on every sample (k is drawn from {1, 2}), not an identity: never proved
+    ["(k - 1) * (k - 2) = 0", ["k: integer"], "verified"],
+    // needs the sign of x: abs is not a rational function
+    ["sqrt(x^2) = abs(x)", ["x: scalar"], "verified"],
+    ["(A * B)[i, j] = A[i, 1] * B[1, j]", ["A, B: 2 x 2", "i, j: integer"], "refuted"],
+    ["cos(θ)^2 = 1", ["θ: scalar"], "refuted"],
+  ] as const)("%s is not proved", (claim, lets, verdict) => {
+    const r = equal({ claim, let: [...lets], seed: 1 });
+    expect(r.verdict).toBe(verdict);
+    expect(r.method).toBeUndefined();
   });
 });
 

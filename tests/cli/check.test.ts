@@ -39,6 +39,7 @@ interface Step {
   detail: string;
   counterexample: Record<string, unknown> | null;
   hint: string | null;
+  method: string | null;
 }
 interface Report {
   seed: number;
@@ -237,7 +238,10 @@ describe("the JSON reporter", () => {
     expect(refuted.detail).toMatch(/\(note: not square\)$/);
     const worked = file!.steps.filter((s) => s.derivation === "beta: a worked example");
     expect(worked.map((s) => s.source)).toEqual([null, null, null, null]);
-    expect(worked.map((s) => s.verdict)).toEqual(["verified", "verified", "skipped", "verified"]);
+    // claims about the given numbers are proved (issue 14): z = 1 exactly, diff(z^2, w) ≈ 4.0 after the
+    // symbolic expansion of the derivative (exactly 4), 0 < sigmoid(1) < 1 by intervals
+    expect(worked.map((s) => s.verdict)).toEqual(["proved", "proved", "skipped", "proved"]);
+    expect(worked.map((s) => s.method)).toEqual(["exact", "exact", null, "interval"]);
   });
 
   it("gives a refuted step the counterexample and hint of `derive equal --json`, not only a string", async () => {

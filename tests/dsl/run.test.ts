@@ -127,8 +127,10 @@ describe("given values and defines", () => {
       b.step(`sigmoid(z1) ≈ ${(a + 0.01).toFixed(2)}`);
       b.step("sigmoid(z1) ≈ 0.6 ± 0.01");
     });
-    expect(verdicts(d)).toEqual(["verified", "verified", "refuted", "verified"]);
-    expect(check(d)[0]!.detail).toBe("verified at the given values: 0.4 ≈ 0.4, within ±0.05");
+    // every name given: exact arithmetic proves z1 ≈ 0.4, intervals the sigmoid steps (issue 14); a wrong one is still refuted by the float check
+    expect(verdicts(d)).toEqual(["proved", "proved", "refuted", "proved"]);
+    expect(check(d).map((s) => s.method ?? null)).toEqual(["exact", "interval", null, "interval"]);
+    expect(check(d)[0]!.detail).toMatch(/^proved exactly \(rational arithmetic\): 2\/5 \(0\.4\) ≈ 2\/5 \(0\.4\) within ±0\.05; the float check agrees \(verified at the given values: 0\.4 ≈ 0\.4, within ±0\.05\)/);
   });
 
   it("differentiates a defined value through every define back to the given value", () => {
@@ -141,11 +143,12 @@ describe("given values and defines", () => {
       b.step("diff(L, w1) = (sigmoid(z1) - y) * sigmoid(z1) * (1 - sigmoid(z1)) * x1");
     });
     const out = check(d);
+    // the derivative expanded symbolically (cross-checked by finite differences), then proved by intervals / exactly
     expect(out.map((s) => [s.verdict, s.ok])).toEqual([
-      ["verified", true],
-      ["verified", true],
+      ["proved", true],
+      ["proved", true],
       ["refuted", true],
-      ["verified", true],
+      ["proved", true],
     ]);
     expect(out[2]!.detail).toContain(`lhs = ${Number(dL.toPrecision(6))}`);
   });
@@ -156,7 +159,7 @@ describe("given values and defines", () => {
       b.step("v' * S * v = 18");
       b.step("tr(S) = n");
     });
-    expect(check(d).map((s) => s.verdict)).toEqual(["verified", "verified", "refuted"]);
+    expect(check(d).map((s) => s.verdict)).toEqual(["proved", "proved", "refuted"]);
   });
 
   it("refuses a given value that breaks its declaration, in the steps that use it", () => {
@@ -176,7 +179,8 @@ describe("given values and defines", () => {
       b.step("w * t = t", { expect: "refuted" });
     });
     const out = check(d);
-    expect(out.map((s) => [s.verdict, s.ok])).toEqual([["verified", true], ["refuted", true]]);
+    // an identity in t with w = 2 exactly (issue 14); the float check's detail is kept
+    expect(out.map((s) => [s.verdict, s.ok])).toEqual([["proved", true], ["refuted", true]]);
     expect(out[0]!.detail).toMatch(/verified on 6 samples with the given values fixed \(t drawn\)/);
   });
 
