@@ -1,18 +1,17 @@
 // `derive annotate DOC.md --with FILES... --out DIR [--format html|pdf]`:
 // checks the derivation files exactly as `derive check` does (same runner,
-// same seed, same verdicts), loads them once more in this process for what
-// is not a verdict (declarations, to print each claim from its tree), renders
+// same seed, same verdicts; the workers also carry back what is not a
+// verdict, declarations to print each claim from its tree), renders
 // the document as written and sets each step's mark beside the lines it
 // cites. Writes DIR/<document name>.html (assets beside it, as sheets) and
 // .pdf (printed by the sheets' Chromium). Exit codes as `derive sheet`.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { deriveEntry, runCheck } from "../check/check.js";
+import { runCheck } from "../check/check.js";
 import { DeriveError } from "../core/errors.js";
-import type { Derivation } from "../dsl/derivation.js";
+import type { DerivationInfo } from "../dsl/describe.js";
 import { resolveFiles } from "../dsl/files.js";
-import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
 import { writeAssets } from "../sheets/assets.js";
 import { buildModel, type SheetModel } from "../sheets/model.js";
 import { findChromium, printPdfs } from "../sheets/pdf.js";
@@ -41,14 +40,6 @@ export interface AnnotateResult {
   readonly annotation: Annotation;
 }
 
-async function settle(path: string, entry: string): Promise<Derivation[] | string> {
-  try {
-    return await loadDerivations(path, entry);
-  } catch (e) {
-    return e instanceof LoadError ? e.message : describeLoadError(e, path);
-  }
-}
-
 /** `notes/000_solution.md` -> `000_solution` */
 export function annotationName(doc: string): string {
   return basename(doc).replace(/\.[^.]+$/, "") || basename(doc);
@@ -65,12 +56,10 @@ export async function writeAnnotation(opts: AnnotateOptions): Promise<AnnotateRe
     throw new DeriveError("usage", code === "ENOENT" ? `no such document: ${opts.doc}` : `cannot read ${opts.doc}: ${code ?? (e as Error).message}`);
   }
   const chromium = formats.includes("pdf") ? findChromium() : null;
-  const refs = resolveFiles(opts.files, cwd);
-  const entry = await deriveEntry();
-  const checking = runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout });
+  // a missing file is a usage error before anything runs
+  resolveFiles(opts.files, cwd);
+  const checking = runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout, describe: true });
   checking.catch(() => undefined);
-  const loaded = new Map<string, Derivation[] | string>();
-  for (const f of refs) loaded.set(f.path, await settle(f.path, entry));
   // rendering the document meanwhile: KaTeX is the slow part
   const document = parseDocument(source);
   const run = await checking;
@@ -78,13 +67,8 @@ export async function writeAnnotation(opts: AnnotateOptions): Promise<AnnotateRe
   const models: SheetModel[] = [];
   let loadFailed = false;
   for (const f of run.files) {
-    let derivations: Derivation[] = [];
-    let error = f.error;
-    if (error === null) {
-      const got = loaded.get(f.path) ?? (await settle(f.path, entry));
-      if (typeof got === "string") error = got;
-      else derivations = got;
-    }
+    const error = f.error ?? (f.derivations ? null : "the check carried back no derivations");
+    const derivations: readonly DerivationInfo[] = error === null ? f.derivations! : [];
     if (error !== null) loadFailed = true;
     models.push(buildModel(f.file, run.seed, derivations, f.steps, error));
   }
