@@ -95,7 +95,28 @@ export async function writeSheets(opts: SheetOptions): Promise<SheetResult> {
       written.push(path);
     }
   };
-  const run = await runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout, describe: true }, { onFile: writeOne });
+  // onFile is called on the runner's dispatch path: typesetting there would
+  // keep that worker idle (and the event loop busy) until the sheet is
+  // written, so each sheet is queued to run once the next file is on its way
+  // (setImmediate keeps the file order)
+  const pending: Promise<void>[] = [];
+  const onFile = (f: FileOutcome): void => {
+    const p = new Promise<void>((res, rej) =>
+      setImmediate(() => {
+        try {
+          writeOne(f);
+          res();
+        } catch (e) {
+          rej(e);
+        }
+      }),
+    );
+    // (awaited below; this keeps a failed write from counting as unhandled meanwhile)
+    p.catch(() => undefined);
+    pending.push(p);
+  };
+  const run = await runCheck({ files: opts.files, seed: opts.seed, cwd, timeout: opts.timeout, describe: true }, { onFile });
+  await Promise.all(pending);
   if (chromium !== null) {
     const jobs = [...htmlFor].map(([name, html]) => ({ html, pdf: join(out, `${name}.pdf`) }));
     await printPdfs(chromium, jobs);
