@@ -8,7 +8,8 @@
 
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { directionOf, rtlLang, stripBidiControls } from "../sheets/direction.js";
+import { stripBidiControls } from "../sheets/direction.js";
+import { directionRule, safeLinkOpen } from "../sheets/markdown.js";
 import { renderMath } from "./math.js";
 import { mathBlock, mathInline } from "./math-rules.js";
 
@@ -61,10 +62,7 @@ function instance(): MarkdownIt {
   m.renderer.rules.math_inline = math(false);
   m.renderer.rules.math_display = math(true);
   m.renderer.rules.math_block = math(true);
-  m.renderer.rules.link_open = (tokens, i, opts, _env, self) => {
-    tokens[i]!.attrSet("rel", "noopener noreferrer nofollow");
-    return self.renderToken(tokens, i, opts);
-  };
+  m.renderer.rules.link_open = safeLinkOpen;
   // source lines of every formula: blocks have a map; inline maths count the newlines before them in their paragraph
   m.core.ruler.push("math_lines", (state) => {
     for (const tok of state.tokens) {
@@ -78,18 +76,7 @@ function instance(): MarkdownIt {
     }
   });
   // direction per block from its first strong letter (as on sheets); maths inside stays left-to-right
-  m.core.ruler.push("direction", (state) => {
-    const t = state.tokens;
-    for (let i = 0; i < t.length; i++) {
-      const tok = t[i]!;
-      if (!/^(paragraph|heading|list_item|blockquote|td|th)_open$/.test(tok.type)) continue;
-      const inline = t.slice(i + 1).find((x) => x.type === "inline");
-      const dir = inline ? directionOf(inline.content) : null;
-      if (!dir) continue;
-      tok.attrSet("dir", dir);
-      if (dir === "rtl") tok.attrSet("lang", rtlLang(inline!.content));
-    }
-  });
+  m.core.ruler.push("direction", directionRule);
   md = m;
   return m;
 }

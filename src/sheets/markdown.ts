@@ -6,9 +6,30 @@
 // strong letter; maths inside is set left-to-right.
 
 import MarkdownIt from "markdown-it";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import { mathHtml } from "./math-html.js";
 import { directionOf, rtlLang, stripBidiControls } from "./direction.js";
+
+/** Links open nothing in the page itself and send no referrer (shared with annotate). */
+export const safeLinkOpen: NonNullable<MarkdownIt["renderer"]["rules"]["link_open"]> = (tokens, i, opts, _env, self) => {
+  tokens[i]!.attrSet("rel", "noopener noreferrer nofollow");
+  return self.renderToken(tokens, i, opts);
+};
+
+/** Core rule: each block gets `dir` (and `lang` when right-to-left) from its first strong letter (shared with annotate). */
+export function directionRule(state: StateCore): void {
+  const t = state.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i]!;
+    if (!/^(paragraph|heading|list_item|blockquote|td|th)_open$/.test(tok.type)) continue;
+    const inline = t.slice(i + 1).find((x) => x.type === "inline");
+    const dir = inline ? directionOf(inline.content) : null;
+    if (!dir) continue;
+    tok.attrSet("dir", dir);
+    if (dir === "rtl") tok.attrSet("lang", rtlLang(inline!.content));
+  }
+}
 
 let md: MarkdownIt | null = null;
 
@@ -19,23 +40,8 @@ function instance(): MarkdownIt {
   m.inline.ruler.before("escape", "math", mathRule);
   m.renderer.rules.math_inline = (tokens, i) => mathHtml(tokens[i]!.content, false);
   m.renderer.rules.math_display = (tokens, i) => mathHtml(tokens[i]!.content, true);
-  // links open nothing in the page itself and send no referrer
-  m.renderer.rules.link_open = (tokens, i, opts, _env, self) => {
-    tokens[i]!.attrSet("rel", "noopener noreferrer nofollow");
-    return self.renderToken(tokens, i, opts);
-  };
-  m.core.ruler.push("direction", (state) => {
-    const t = state.tokens;
-    for (let i = 0; i < t.length; i++) {
-      const tok = t[i]!;
-      if (!/^(paragraph|heading|list_item|blockquote|td|th)_open$/.test(tok.type)) continue;
-      const inline = t.slice(i + 1).find((x) => x.type === "inline");
-      const dir = inline ? directionOf(inline.content) : null;
-      if (!dir) continue;
-      tok.attrSet("dir", dir);
-      if (dir === "rtl") tok.attrSet("lang", rtlLang(inline!.content));
-    }
-  });
+  m.renderer.rules.link_open = safeLinkOpen;
+  m.core.ruler.push("direction", directionRule);
   md = m;
   return m;
 }
