@@ -294,8 +294,8 @@ function checkShapes(claim: Claim, sides: readonly TNode[]): void {
   }
 }
 
-/** `≈ v` (rounding of v) or `≈ v ± tol`, as check/claim.ts reads it; the number side goes last. */
-function approximation(claim: Claim, sides: TNode[], resolver: Resolver): { tol: number[] } | null {
+/** `≈ v` (rounding of v) or `≈ v ± tol`, as check/claim.ts reads it (testing/claim-at.ts shares it); the number side goes last. */
+export function approximation(claim: Claim, sides: TNode[], resolver: Resolver): { tol: number[] } | null {
   if (!claim.relations.includes("≈")) return null;
   if (claim.relations.length !== 1) throw new DeriveError("syntax", "≈ cannot be chained with other relations", null, "claim");
   let [lhs, rhs] = claim.sides as [Expr, Expr];

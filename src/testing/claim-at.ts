@@ -3,7 +3,6 @@
 // with a second finite-difference step), for a point that fast-check made.
 // holds() and fails() (./claims.ts) run it as a property.
 
-import type { Expr } from "../core/ast.js";
 import { DeriveError, located } from "../core/errors.js";
 import { SCALAR, isScalar, sameShape, showShape } from "../core/shape.js";
 import type { Tensor } from "../core/tensor.js";
@@ -13,8 +12,9 @@ import { type Claim, parseClaim } from "../parse/parser.js";
 import { Resolver } from "../parse/resolve.js";
 import { Scope } from "../parse/scope.js";
 import { hintFor } from "../check/hints.js";
-import { decide, roundingTolerance } from "../check/relations.js";
+import { decide } from "../check/relations.js";
 import { toText } from "../check/values.js";
+import { approximation } from "../dsl/given.js";
 
 export interface PreparedClaim {
   readonly text: string;
@@ -82,21 +82,3 @@ function failure(p: PreparedClaim, values: readonly Tensor[]): number {
   return p.claim.relations.findIndex((rel, i) => !decide(rel, values[i]!, values[i + 1]!, p.approx).holds);
 }
 
-/** `≈ v` (the rounding of v) or `≈ v ± tol`, as the checker reads it; the number side goes last. */
-function approximation(claim: Claim, sides: TNode[], resolver: Resolver): { tol: number[] } | null {
-  if (!claim.relations.includes("≈")) return null;
-  if (claim.relations.length !== 1) throw new DeriveError("syntax", "≈ cannot be chained with other relations", null, "claim");
-  let [lhs, rhs] = claim.sides as [Expr, Expr];
-  if (!roundingTolerance(rhs) && roundingTolerance(lhs)) {
-    [lhs, rhs] = [rhs, lhs];
-    sides.reverse();
-  }
-  if (claim.tolerance) {
-    const t = new Evaluator({ sizes: new Map(), values: new Map() }).evaluate(resolver.resolve(claim.tolerance));
-    if (!t.isScalar() || !(t.scalar() >= 0)) throw new DeriveError("value", "the tolerance after ± must be a non-negative number", claim.tolerance.pos, "claim");
-    return { tol: [t.scalar()] };
-  }
-  const tol = roundingTolerance(rhs);
-  if (!tol) throw new DeriveError("syntax", "≈ compares with a number written to some decimals (≈ 0.65), or give a tolerance (≈ v ± 0.01)", rhs.pos, "claim");
-  return { tol };
-}
