@@ -154,18 +154,20 @@ function tryIn<T>(f: () => T): T | null {
 const entry = <T>(m: Mat<T>, k: number): T => (m.data.length === 1 ? m.data[0]! : m.data[k]!);
 const count = (a: Mat<unknown>, b: Mat<unknown>): number | null => (a.data.length === b.data.length || a.data.length === 1 || b.data.length === 1 ? Math.max(a.data.length, b.data.length) : null);
 
-function decideExact(c: NumberClaim, v: readonly Mat<Rational>[], tol: Rational[] | null): NumberProof | null {
-  for (let i = 0; i < c.relations.length; i++) {
+/** Whether every link of a chain holds at every entry (a 1 x 1 side broadcasting); false when two sides' sizes do not fit. */
+function everyEntry<T>(relations: readonly Relation[], v: readonly Mat<T>[], holds: (rel: Relation, x: T, y: T, k: number) => boolean): boolean {
+  for (let i = 0; i < relations.length; i++) {
     const a = v[i]!;
     const b = v[i + 1]!;
     const n = count(a, b);
-    if (n === null) return null;
-    for (let k = 0; k < n; k++) {
-      const x = entry(a, k);
-      const y = entry(b, k);
-      if (!holdsExact(c.relations[i]!, x, y, tol ? (tol.length === 1 ? tol[0]! : tol[k]!) : null)) return null;
-    }
+    if (n === null) return false;
+    for (let k = 0; k < n; k++) if (!holds(relations[i]!, entry(a, k), entry(b, k), k)) return false;
   }
+  return true;
+}
+
+function decideExact(c: NumberClaim, v: readonly Mat<Rational>[], tol: Rational[] | null): NumberProof | null {
+  if (!everyEntry(c.relations, v, (rel, x, y, k) => holdsExact(rel, x, y, tol ? (tol.length === 1 ? tol[0]! : tol[k]!) : null))) return null;
   const shown = v.map(show).join(` ${c.relations[0]} `);
   return { method: "exact", detail: `proved exactly (rational arithmetic): ${shown}${tol ? ` within ±${tolText(tol)}` : ""}` };
 }
@@ -191,43 +193,30 @@ function holdsExact(rel: Relation, x: Rational, y: Rational, tol: Rational | nul
 
 function decideIntervals(c: NumberClaim, v: readonly Mat<Interval>[], tol: Rational[] | null, literal: Mat<Rational> | null): NumberProof | null {
   const q = (x: number): Rational => Rational.ofDouble(x)!;
-  for (let i = 0; i < c.relations.length; i++) {
-    const rel = c.relations[i]!;
-    const a = v[i]!;
-    const b = v[i + 1]!;
-    const n = count(a, b);
-    if (n === null) return null;
-    for (let k = 0; k < n; k++) {
-      const x = entry(a, k);
-      const y = entry(b, k);
-      switch (rel) {
-        case "≈": {
-          if (!tol || !literal) return null;
-          const t = tol.length === 1 ? tol[0]! : tol[k]!;
-          const centre = entry(literal, k);
-          // the whole interval inside [v - tol, v + tol], compared exactly
-          if (q(x.lo).cmp(centre.sub(t)) < 0 || q(x.hi).cmp(centre.add(t)) > 0) return null;
-          break;
-        }
-        case "<":
-          if (!(x.hi < y.lo)) return null;
-          break;
-        case "<=":
-          if (!(x.hi <= y.lo)) return null;
-          break;
-        case ">":
-          if (!(x.lo > y.hi)) return null;
-          break;
-        case ">=":
-          if (!(x.lo >= y.hi)) return null;
-          break;
-        case "=":
-          break; // decided exactly by the caller
-        default:
-          return null;
+  const holds = (rel: Relation, x: Interval, y: Interval, k: number): boolean => {
+    switch (rel) {
+      case "≈": {
+        if (!tol || !literal) return false;
+        const t = tol.length === 1 ? tol[0]! : tol[k]!;
+        const centre = entry(literal, k);
+        // the whole interval inside [v - tol, v + tol], compared exactly
+        return !(q(x.lo).cmp(centre.sub(t)) < 0 || q(x.hi).cmp(centre.add(t)) > 0);
       }
+      case "<":
+        return x.hi < y.lo;
+      case "<=":
+        return x.hi <= y.lo;
+      case ">":
+        return x.lo > y.hi;
+      case ">=":
+        return x.lo >= y.hi;
+      case "=":
+        return true; // decided exactly by the caller
+      default:
+        return false;
     }
-  }
+  };
+  if (!everyEntry(c.relations, v, holds)) return null;
   // `≈ 0.65`: the interval of the left side and the literal as written
   const shown = tol && literal ? `${showInterval(v[0]!)} ≈ ${show(literal)}` : v.map(showInterval).join(` ${c.relations[0]} `);
   return { method: "interval", detail: `proved by interval arithmetic: ${shown}${tol ? ` within ±${tolText(tol)}` : ""}` };
