@@ -207,7 +207,8 @@ function diagonal(n: number, f: () => number): Tensor {
   return t;
 }
 
-function symmetrize(a: Tensor): Tensor {
+/** (A + Aᵀ) / 2, entry by entry (shared with testing/arbitrary.ts). */
+export function symmetrize(a: Tensor): Tensor {
   const n = a.rows;
   const t = Tensor.zeros(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t.data[i * n + j] = (a.data[i * n + j]! + a.data[j * n + i]!) / 2;

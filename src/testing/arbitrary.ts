@@ -17,7 +17,7 @@ import type { Declaration, Interval, Property } from "../core/typed.js";
 import { cond1 } from "../core/linalg.js";
 import { matmul, transpose } from "../core/kernels.js";
 import { holds } from "../numeric/properties.js";
-import { maxCond } from "../numeric/sampler.js";
+import { maxCond, symmetrize } from "../numeric/sampler.js";
 import { Scope } from "../parse/scope.js";
 import { type As, formOf, present, type Form } from "./values.js";
 
@@ -218,13 +218,6 @@ function diag(v: readonly number[]): Tensor {
   const n = v.length;
   const t = Tensor.zeros(n, n);
   for (let i = 0; i < n; i++) t.data[i * n + i] = v[i]!;
-  return t;
-}
-
-function symmetrize(a: Tensor): Tensor {
-  const n = a.rows;
-  const t = Tensor.zeros(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t.data[i * n + j] = (a.data[i * n + j]! + a.data[j * n + i]!) / 2;
   return t;
 }
 
