@@ -17,8 +17,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnnotateResult, writeAnnotation } from "../../src/annotate/annotate.js";
 import { check, type CheckReport } from "../../src/check/check.js";
-import { launchChromium } from "../../src/sheets/pdf.js";
 import { chromiumOrFail } from "../sheets/tools.js";
+import { watchedPage } from "../sheets/browser.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SEED = 1;
@@ -48,24 +48,7 @@ beforeAll(async () => {
     check({ files: FILES, seed: SEED, cwd: ROOT, timeout: 900 }),
   ]);
   hostile = await writeAnnotation({ doc: HOSTILE, files: HOSTILE_FILES, out, formats: ["html"], seed: SEED, cwd: ROOT, timeout: 900 });
-  browser = await launchChromium(chromium);
-  // scripts are enabled here on purpose: the page must be safe even so
-  context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:")) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  ({ browser, context, page } = await watchedPage(chromium, { width: 1300, height: 1000 }, { consoleErrors, outside, dialogs, pageErrors: true }));
 }, 900_000);
 
 afterAll(async () => {

@@ -16,9 +16,10 @@ import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, type CheckReport } from "../../src/check/check.js";
-import { launchChromium, printPdfs } from "../../src/sheets/pdf.js";
+import { printPdfs } from "../../src/sheets/pdf.js";
 import { sheetName, writeSheets } from "../../src/sheets/sheet.js";
 import { chromiumOrFail, xelatexOrFail } from "./tools.js";
+import { watchedPage } from "./browser.js";
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -46,24 +47,7 @@ beforeAll(async () => {
     check({ files: SHIPPED, seed: SEED, cwd: ROOT, timeout: 900 }).then((r) => (report = r)),
   ]);
   expect(written.written.length).toBe(files.length * 2);
-  browser = await launchChromium(chromium);
-  // scripts are enabled here on purpose: the page must be safe even so
-  context = await browser.newContext({ viewport: { width: 900, height: 1200 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:")) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  ({ browser, context, page } = await watchedPage(chromium, { width: 900, height: 1200 }, { consoleErrors, outside, dialogs, pageErrors: true }));
 }, 900_000);
 
 afterAll(async () => {

@@ -15,8 +15,8 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/sheets/pdf.js";
 import { chromiumOrFail, xelatexOrFail } from "./tools.js";
+import { watchedPage } from "./browser.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin", "derive.js");
@@ -68,18 +68,7 @@ beforeAll(async () => {
   steps = (JSON.parse(check.out) as { files: { steps: StepJson[] }[] }).files[0]!.steps;
   const r = derive(["sheet", AUDIT, "--out", dir, "--format", "html", "--format", "tex", "--seed", SEED]);
   expect(r.code, r.err).toBe(0);
-  browser = await launchChromium(chromium);
-  context = await browser.newContext({ viewport: { width: 900, height: 1200 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:")) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
+  ({ browser, context, page } = await watchedPage(chromium, { width: 900, height: 1200 }, { consoleErrors, outside }));
   await page.goto(pathToFileURL(join(dir, "audit.html")).href, { waitUntil: "load" });
 }, 600_000);
 
