@@ -1,21 +1,11 @@
 // `derive annotate`'s flags: every mistake is one line on stderr and exit 2,
 // before anything is checked; a missing browser for --format pdf names how to get one.
 
-import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { describe, expect, it } from "vitest";
+import { restoreChromiumAfterEach, runMain } from "../cli/main.js";
 
-async function run(argv: string[]): Promise<{ code: number; err: string[]; out: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, err, out };
-}
-
-const saved = process.env.DERIVE_CHROMIUM;
-afterEach(() => {
-  if (saved === undefined) delete process.env.DERIVE_CHROMIUM;
-  else process.env.DERIVE_CHROMIUM = saved;
-});
+const run = runMain;
+restoreChromiumAfterEach();
 
 const DOC = "docs/examples/annotate-solution.md";
 const WITH = ["--with", "docs/examples/annotate-solution.ts"];

@@ -1,25 +1,15 @@
 // `derive sheet`'s flags: every mistake is one line on stderr and exit 2,
 // before any file is checked; a missing browser for --format pdf names how to get one.
 
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mkdtempSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main.js";
+import { restoreChromiumAfterEach, runMain } from "../cli/main.js";
 import { findChromium } from "../../src/sheets/pdf.js";
 
-async function run(argv: string[]): Promise<{ code: number; err: string[]; out: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, err, out };
-}
-
-const saved = process.env.DERIVE_CHROMIUM;
-afterEach(() => {
-  if (saved === undefined) delete process.env.DERIVE_CHROMIUM;
-  else process.env.DERIVE_CHROMIUM = saved;
-});
+const run = runMain;
+restoreChromiumAfterEach();
 
 describe("derive sheet: usage errors", () => {
   it.each([
