@@ -8,6 +8,7 @@
 import { type Counterexample } from "../sheets/counterexample.js";
 import { stripBidiControls } from "../sheets/direction.js";
 import { escapeHtml } from "../sheets/escape.js";
+import { counterexampleRows } from "../sheets/html.js";
 import { SHEET_CSS } from "../sheets/style.js";
 import { MARK, wordsFor } from "../sheets/words.js";
 import { type Annotation, type AnnotatedStep, rowOf } from "./model.js";
@@ -142,12 +143,5 @@ export function markHtml(s: AnnotatedStep): string {
 }
 
 function counterexampleHtml(c: Counterexample): string {
-  const w = verdictWords;
-  const rows: string[] = [];
-  const row = (name: string, value: string): string => `<tr><th scope="row">${text(name)}</th><td dir="ltr"><code>${text(value)}</code></td></tr>`;
-  for (const [n, v] of c.dims) rows.push(row(n, v));
-  for (const [n, v] of c.values) rows.push(row(n, v));
-  if (c.lhs !== null) rows.push(row(w.lhs, c.lhs));
-  if (c.rhs !== null) rows.push(row(w.rhs, c.rhs));
-  return `<table class="cex"><caption>${escapeHtml(w.counterexample)}</caption><tbody>${rows.join("")}</tbody></table>`;
+  return `<table class="cex"><caption>${escapeHtml(verdictWords.counterexample)}</caption><tbody>${counterexampleRows(c, verdictWords)}</tbody></table>`;
 }

@@ -121,11 +121,16 @@ export function stepHtml(s: StepItem, file: string, w: Words, pairing = ""): str
 }
 
 function counterexampleHtml(c: Counterexample, w: Words): string {
+  return `<table class="cex"><caption>${escapeHtml(w.counterexample)}</caption><thead><tr><th>${escapeHtml(w.name)}</th><th>${escapeHtml(w.value)}</th></tr></thead><tbody>${counterexampleRows(c, w)}</tbody></table>`;
+}
+
+/** The rows of a counterexample table: its dimension sizes, its values, then the two sides (shared with annotate). */
+export function counterexampleRows(c: Counterexample, w: Pick<Words, "lhs" | "rhs">): string {
   const rows: string[] = [];
   const row = (name: string, value: string): string => `<tr><th scope="row">${text(name)}</th><td dir="ltr"><code>${text(value)}</code></td></tr>`;
   for (const [n, v] of c.dims) rows.push(row(n, v));
   for (const [n, v] of c.values) rows.push(row(n, v));
   if (c.lhs !== null) rows.push(row(w.lhs, c.lhs));
   if (c.rhs !== null) rows.push(row(w.rhs, c.rhs));
-  return `<table class="cex"><caption>${escapeHtml(w.counterexample)}</caption><thead><tr><th>${escapeHtml(w.name)}</th><th>${escapeHtml(w.value)}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return rows.join("");
 }
