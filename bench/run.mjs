@@ -6,6 +6,7 @@
 //   fdGradient time of a finite-difference gradient of a function of an
 //              n x n matrix, n = 10 .. 100, and how it grows with n
 //   diagnosis  near-miss diagnoses of mutated true identities: share named right, wrong ones (bench/diagnosis.mjs)
+//   testing    mutation study of the derive/testing kit: mutants of hand-written gradients caught by gradcheck, false alarms, time (bench/testing.mjs)
 //   grad       in-process time of the symbolic grad() on the gradient tasks of
 //              ../shared/bench/grad-bench.jsonl (Cookbook, ML, depth families),
 //              result sizes, growth with depth, and SymPy's MatrixExpr.diff on
@@ -15,7 +16,7 @@
 // BENCH_FD_BUDGET_S (60: a size projected to take longer is skipped),
 // BENCH_GRAD_RUNS (30: timed runs per grad task, fewer for slow tasks),
 // BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,check,fd,grad;
-// stat, conv, sheets and inequalities run unless sections are named; stability runs only when named: bench/stability.mjs),
+// stat, conv, sheets, inequalities, diagnosis and testing run unless sections are named; stability runs only when named: bench/stability.mjs),
 // BENCH_INEQ_SEEDS (5: seeds per claim of the inequalities section, bench/inequalities.mjs),
 // BENCH_DIAG_MAX (400: mutants of the diagnosis section, bench/diagnosis.mjs).
 
@@ -653,6 +654,7 @@ if (SECTIONS.has("conv") || !process.env.BENCH_SECTIONS) result.conv = (await im
 if (SECTIONS.has("sheets") || !process.env.BENCH_SECTIONS) result.sheets = await (await import("./sheets.mjs")).benchSheets(log);
 if (SECTIONS.has("inequalities") || !process.env.BENCH_SECTIONS) result.inequalities = (await import("./inequalities.mjs")).benchInequalities(log);
 if (SECTIONS.has("diagnosis") || !process.env.BENCH_SECTIONS) result.diagnosis = await (await import("./diagnosis.mjs")).benchDiagnosis(log);
+if (SECTIONS.has("testing") || !process.env.BENCH_SECTIONS) result.testing = (await import("./testing.mjs")).benchTesting(log);
 // not in the default run: it takes many minutes (20 seeds of every derivation)
 if (SECTIONS.has("stability")) {
   log("stability (20 seeds of every derivation and of the hard false claims; minutes) ...");
