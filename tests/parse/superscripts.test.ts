@@ -22,10 +22,11 @@ const sup = (digits: string): string => [...digits].map((d) => SUP[d]).join("");
  * `^2.5`, not an exponent with its own postfix: `x^2'` is `x^(2')` but `x²ᵀ`
  * is `(x^2)'`) and `'` as ᵀ.
  */
+// `x^0^0` is x^(0^0): its exponents cannot become adjacent superscripts (`x⁰⁰` reads as x^00), so a digit run followed by `^` stays ASCII.
 function toUnicode(text: string): string {
   return text
-    .replace(/(?<!\.)\^-(\d+)(?![.\deE'[])/g, (_, d: string) => `⁻${sup(d)}`)
-    .replace(/(?<!\.)\^(\d+)(?![.\deE'[])/g, (_, d: string) => sup(d))
+    .replace(/(?<!\.)\^-(\d+)(?![.\deE'[^])/g, (_, d: string) => `⁻${sup(d)}`)
+    .replace(/(?<!\.)\^(\d+)(?![.\deE'[^])/g, (_, d: string) => sup(d))
     .replace(/'/g, "ᵀ");
 }
 
