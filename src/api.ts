@@ -22,4 +22,4 @@ export function equal(opts: ClaimOptions): EqualResult {
 export function evaluate(opts: EvaluateOptions): EvaluateResult {
   return evaluateExpression(opts, opts.seed ?? freshSeed());
 }
-export { check, type CheckOptions, type CheckReport } from "./check/check.js";
+export { check, type CheckOptions, type CheckReport } from "./runner/check.js";

@@ -1,7 +1,9 @@
 // The package's public entry: `import { equal, evaluate } from "derive"`.
 
-export { equal, evaluate, grad } from "./api.js";
+export { check, equal, evaluate, grad } from "./api.js";
 export * from "./dsl/index.js";
+// `check` runs derivation files (runner/, the layer above dsl/)
+export type { CheckOptions, CheckReport, FileReport, StepReport } from "./runner/check.js";
 export type { ClaimOptions, EqualResult, EvaluateOptions, EvaluateResult, GradOptions, GradResult } from "./api.js";
 export { DeriveError } from "./core/errors.js";
 export { Tensor } from "./core/tensor.js";

@@ -8,7 +8,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { runCheck } from "../check/check.js";
+import { runCheck } from "../runner/check.js";
 import { DeriveError } from "../core/errors.js";
 import type { DerivationInfo } from "../dsl/describe.js";
 import { resolveFiles } from "../dsl/files.js";

@@ -1,8 +1,8 @@
 // `derive check [FILES...]`: checks derivation files (cli.md). Flags are read
 // here, synchronously, so a wrong flag is one line and exit 2 before anything
-// runs; the run itself is src/check/check.ts, the output a reporter.
+// runs; the run itself is src/runner/check.ts, the output a reporter.
 
-import { type CheckOptions, type CheckRun, type FileOutcome, DEFAULT_TIMEOUT_S, exitCodeOf, runCheck } from "../check/check.js";
+import { type CheckOptions, type CheckRun, type FileOutcome, DEFAULT_TIMEOUT_S, exitCodeOf, runCheck } from "../runner/check.js";
 import { DeriveError, asDeriveError } from "../core/errors.js";
 import { freshSeed } from "../numeric/random.js";
 import { intFlag, parseArgs, seedFlag } from "./args.js";

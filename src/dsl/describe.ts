@@ -1,7 +1,7 @@
 // What a derivation says besides its steps (title, source, question, lines,
 // declarations, d.text prose, prose-only parts), as plain data that crosses
 // from a `derive check` worker to the parent process. `derive sheet` asks the
-// workers for it (check/check.ts, `describe: true`), so a file is loaded once,
+// workers for it (runner/check.ts, `describe: true`), so a file is loaded once,
 // in the worker that checks it, and never again to typeset its sheet.
 
 import type { Derivation } from "./derivation.js";

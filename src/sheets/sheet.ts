@@ -6,7 +6,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { type FileOutcome, runCheck } from "../check/check.js";
+import { type FileOutcome, runCheck } from "../runner/check.js";
 import { DeriveError } from "../core/errors.js";
 import { resolveFiles } from "../dsl/files.js";
 import { writeAssets } from "./assets.js";

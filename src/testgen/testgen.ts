@@ -4,7 +4,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { deriveEntry } from "../check/check.js";
+import { deriveEntry } from "../runner/check.js";
 import { DeriveError } from "../core/errors.js";
 import { resolveFiles } from "../dsl/files.js";
 import { LoadError, loadDerivations } from "../dsl/load.js";

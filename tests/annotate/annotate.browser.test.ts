@@ -16,7 +16,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnnotateResult, writeAnnotation } from "../../src/annotate/annotate.js";
-import { check, type CheckReport } from "../../src/check/check.js";
+import { check, type CheckReport } from "../../src/runner/check.js";
 import { chromiumOrFail } from "../sheets/tools.js";
 import { watchedPage } from "../sheets/browser.js";
 

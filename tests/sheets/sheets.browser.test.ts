@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { check, type CheckReport } from "../../src/check/check.js";
+import { check, type CheckReport } from "../../src/runner/check.js";
 import { printPdfs } from "../../src/sheets/pdf.js";
 import { sheetName, writeSheets } from "../../src/sheets/sheet.js";
 import { chromiumOrFail, xelatexOrFail } from "./tools.js";

@@ -1,6 +1,6 @@
 // `--reporter json`: stdout is exactly the object of cli.md ("derive check").
 
-import { toReport } from "../../check/check.js";
+import { toReport } from "../../runner/check.js";
 import type { Reporter, ReporterContext } from "./types.js";
 
 export function jsonReporter(ctx: ReporterContext): Reporter {

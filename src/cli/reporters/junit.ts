@@ -3,7 +3,7 @@
 // <failure>, a step that could not be checked an <error>, a prose part a
 // <skipped>; a file that could not be loaded is one <testcase> with an <error>.
 
-import type { CheckRun, FileOutcome } from "../../check/check.js";
+import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
 import { type Reporter, type ReporterContext, mismatch } from "./types.js";
 

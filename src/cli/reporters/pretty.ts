@@ -5,7 +5,7 @@
 // alone. Colour only on a TTY; a progress line on stderr (a TTY) for runs
 // longer than a moment.
 
-import type { CheckRun, FileOutcome } from "../../check/check.js";
+import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
 import { type Reporter, type ReporterContext, mismatch, summaryLine } from "./types.js";
 

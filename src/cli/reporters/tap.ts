@@ -2,7 +2,7 @@
 // could not be loaded), a YAML block for each failure, the seed and the
 // summary as comments.
 
-import type { CheckRun, FileOutcome } from "../../check/check.js";
+import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
 import { type Reporter, type ReporterContext, mismatch, summaryLine } from "./types.js";
 

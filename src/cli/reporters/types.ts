@@ -1,7 +1,7 @@
 // What every reporter of `derive check` implements: it sees each file as soon
 // as it (and every file before it) is done, then the whole run.
 
-import type { CheckRun, FileOutcome } from "../../check/check.js";
+import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { Io } from "../main.js";
 
 export interface Reporter {

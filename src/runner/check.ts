@@ -9,7 +9,7 @@
 //
 // The result maps to exactly the JSON object of cli.md ("derive check").
 
-import type { ProofMethod } from "./numbers.js";
+import type { ProofMethod } from "../check/numbers.js";
 import { type ChildProcess, spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
@@ -18,8 +18,8 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DeriveError } from "../core/errors.js";
-import type { Counterexample } from "./claim.js";
-import type { Diagnosis } from "./diagnose/index.js";
+import type { Counterexample } from "../check/claim.js";
+import type { Diagnosis } from "../check/diagnose/index.js";
 import { freshSeed } from "../numeric/random.js";
 import type { Expected } from "../dsl/derivation.js";
 import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../dsl/files.js";
