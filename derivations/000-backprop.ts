@@ -1,6 +1,6 @@
 import { derivation } from "derive";
 
-// Seed 000 (Deep Learning HW1, /work/shared/seeds/000_5875d3bde9a67171.txt),
+// Seed 000 (Deep Learning HW1, 000_5875d3bde9a67171.txt),
 // Q5.1 "شبکه‌های عصبی و انتشار رو به عقب" (l.185–238): one step of
 // backpropagation by hand on a 2-2-1 network.
 //

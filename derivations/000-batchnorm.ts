@@ -1,6 +1,6 @@
 import { derivation } from "derive";
 
-// Seed 000 (Deep Learning HW1, /work/shared/seeds/000_5875d3bde9a67171.txt),
+// Seed 000 (Deep Learning HW1, 000_5875d3bde9a67171.txt),
 // Q5.2 (l.240–266): the backward pass of batch normalisation.
 //
 // Not checkable: the computational graph itself (l.242, "گراف محاسباتی": the

@@ -1,6 +1,6 @@
 import { derivation } from "derive";
 
-// Seed 000 (Deep Learning HW1, /work/shared/seeds/000_5875d3bde9a67171.txt),
+// Seed 000 (Deep Learning HW1, 000_5875d3bde9a67171.txt),
 // question 1 "مرور جبر خطی" (a review of linear algebra), l.9–85.
 //
 // Transcribed as the author wrote it; steps the checker refutes are kept with

@@ -1,6 +1,6 @@
 import { derivation } from "derive";
 
-// Seed 000 (Deep Learning HW1, /work/shared/seeds/000_5875d3bde9a67171.txt),
+// Seed 000 (Deep Learning HW1, 000_5875d3bde9a67171.txt),
 // questions 2–4 (l.87–181). The statistical items are checked with random
 // variables in their own files:
 //   - 000 Q2.1 (l.89–91), by Monte Carlo over the GOE: 000-q21-saddle-points.ts;

@@ -1,5 +1,5 @@
 // Seed 002 (Machine Learning HW4), Q4: cross-entropy and log-sum-exp.
-// Transcribed from /work/shared/seeds/002_ebfe10e810da3c37.txt, l.211-231,
+// Transcribed from 002_ebfe10e810da3c37.txt, l.211-231,
 // as the author wrote it.
 //
 // Readings:

@@ -1,6 +1,6 @@
 // Seed 002 (Machine Learning HW4), Q1: a two-layer network that tells whether
 // four inputs are pairwise distinct. Transcribed from
-// /work/shared/seeds/002_ebfe10e810da3c37.txt, l.11-73, as the author wrote it.
+// 002_ebfe10e810da3c37.txt, l.11-73, as the author wrote it.
 //
 // The network (l.19-41): hidden layer h = phi(W' x + b') with W' the 6 x 4
 // matrix of pairwise differences (one unit per pair, C(4,2) = 6), output

@@ -1,6 +1,6 @@
 // Seed 002 (Machine Learning HW4), Q3: backpropagation through a network with
 // two ReLU branches and a sigmoid output trained with binary cross-entropy.
-// Transcribed from /work/shared/seeds/002_ebfe10e810da3c37.txt, l.122-209,
+// Transcribed from 002_ebfe10e810da3c37.txt, l.122-209,
 // as the author wrote it.
 //
 // The network is never written; it is rebuilt here from the formulas of

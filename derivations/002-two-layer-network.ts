@@ -1,6 +1,6 @@
 // Seed 002 (Machine Learning HW4), Q2: a parameter count, and the gradients
 // of J = 1/2 ||y - z||^2 for z = w h and h = r(g). Transcribed from
-// /work/shared/seeds/002_ebfe10e810da3c37.txt, l.76-120, as the author wrote it.
+// 002_ebfe10e810da3c37.txt, l.76-120, as the author wrote it.
 //
 // Readings:
 //  - z = w h (l.92) with w: K x H, h: H, y, z: K.

@@ -1,6 +1,6 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q2: vanishing gradients, the sigmoid
 // and ReLU derivatives, and the algebra of Xavier initialisation. Transcribed
-// from /work/shared/seeds/003_e34f0158ba71e7fd.txt, l.62-153, as the author
+// from 003_e34f0158ba71e7fd.txt, l.62-153, as the author
 // wrote it.
 //
 // The limits of 003 Q2-activations (l.70-74) and 003 Q2.2(c) (l.135-153) are in

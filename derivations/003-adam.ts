@@ -1,5 +1,5 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q3.4(d): the bias of Adam's first
-// moment. Transcribed from /work/shared/seeds/003_e34f0158ba71e7fd.txt,
+// moment. Transcribed from 003_e34f0158ba71e7fd.txt,
 // l.205-244, as the author wrote it.
 //
 // The closed form for every n by induction (l.232) and the limit of l.240 are in

@@ -1,6 +1,6 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q1: linear regression by gradient
 // descent and in closed form. Transcribed from
-// /work/shared/seeds/003_e34f0158ba71e7fd.txt, l.13-54, as the author wrote it.
+// 003_e34f0158ba71e7fd.txt, l.13-54, as the author wrote it.
 //
 // Readings:
 //  - Data: n samples, the rows of X (n x d) are x^(i)T, y: n, w: d, bias b.

@@ -1,6 +1,6 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q3: the L1 update (Q3.1.2) and MAP
 // estimation with a Gaussian prior as L2-regularised least squares (Q3-MAP).
-// Transcribed from /work/shared/seeds/003_e34f0158ba71e7fd.txt, l.163-193,
+// Transcribed from 003_e34f0158ba71e7fd.txt, l.163-193,
 // as the author wrote it.
 //
 // Readings:

@@ -1,6 +1,6 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q2: the sigmoid limits and the
 // saturation of σ' (limit kind), transcribed from
-// /work/shared/seeds/003_e34f0158ba71e7fd.txt as the author wrote them.
+// 003_e34f0158ba71e7fd.txt as the author wrote them.
 //  - 003 Q2-activations, l.70-74: σ(t) -> 1.0 as t -> inf, -> 0.0 as t -> -inf.
 //  - 003 Q2.2(c), l.135: z = Σ_{i=0}^{n} w_i a_i + b (indices from 0: vectors
 //    of m = n + 1 entries, entry i + 1 is w_i); l.143-147: the limits again;

@@ -1,6 +1,6 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q3.4(d): Adam's first moment as a
 // recurrence, checked by induction, and the limit of its bias factor.
-// Transcribed from /work/shared/seeds/003_e34f0158ba71e7fd.txt as written.
+// Transcribed from 003_e34f0158ba71e7fd.txt as written.
 //  - l.209-215: m_t = b1 m_(t-1) + (1 - b1) f_t, m_0 = 0, with f_t = ∇J(θ_t)
 //    a sequence input (fresh values per t, written f[t]);
 //  - l.232: the closed form m_n = (1 - b1) Σ_{i=1}^{n} b1^(n-i) f_i, for every n

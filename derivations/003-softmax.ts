@@ -1,6 +1,6 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q4 (second part): cross-entropy, the
 // softmax Jacobian, and the chain through two linear layers. Transcribed from
-// /work/shared/seeds/003_e34f0158ba71e7fd.txt, l.263-317, as the author wrote it.
+// 003_e34f0158ba71e7fd.txt, l.263-317, as the author wrote it.
 //
 // Readings:
 //  - x: n in the softmax part; k, i are integer indices; delta_ik is I(n)[i, k].

@@ -1,6 +1,6 @@
 // Seed 003 (Deep Learning HW1, Sharif), Q4.1(a): a sigmoid network whose
 // weights are all zero, trained on one sample with target 1. Transcribed from
-// /work/shared/seeds/003_e34f0158ba71e7fd.txt, l.248-261, as the author wrote it.
+// 003_e34f0158ba71e7fd.txt, l.248-261, as the author wrote it.
 //
 // The network is not written in the seed; it is rebuilt as (inferred): a 2-2-1
 // network of sigmoid units, all weights and biases zero, squared error
