@@ -16,18 +16,17 @@
 //   beyond six decades, or converges like 1/log(1/eps), is beyond what this
 //   can see; docs/language.md says so.
 
-import { DeriveError, asDeriveError, located } from "../core/errors.js";
+import { DeriveError, asDeriveError } from "../core/errors.js";
 import { isScalar, sameShape, showShape } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
 import { type TNode, variablesOf } from "../core/typed.js";
 import { Evaluator, InvalidSample } from "../numeric/evaluate.js";
 import { Random } from "../numeric/random.js";
 import { drawScalar, drawSizes, drawValue } from "../numeric/sampler.js";
-import { type Claim, type SmallParam, parseClaim } from "../parse/parser.js";
+import type { Claim, SmallParam } from "../parse/parser.js";
 import { printExpr } from "../parse/print.js";
-import { Resolver } from "../parse/resolve.js";
-import { Scope } from "../parse/scope.js";
-import { type ClaimOptions, type EqualResult, blankResult, declarationList } from "./claim.js";
+import { type ClaimOptions, type EqualResult, blankResult } from "./claim.js";
+import type { ReadClaim } from "./kinds.js";
 import { toJson, toText } from "./values.js";
 
 const STEPS = 24;
@@ -43,32 +42,27 @@ export function printAsymptotic(c: Claim): string {
 }
 
 /**
- * Checks `opts.claim` if it is an asymptotic `≈ ... as ...` claim; null for
- * any other claim (or one that does not parse: the ordinary path reports it).
+ * Checks an asymptotic `≈ ... as ...` claim, as check/claim.ts has read it
+ * (parsed and resolved once; check/kinds.ts).
  */
-export function checkAsymptotic(opts: ClaimOptions, seed: number): EqualResult | null {
-  if (opts.claim === undefined || !/\bas\b/.test(opts.claim)) return null;
-  let claim: Claim;
-  let scope: Scope;
+export function checkAsymptotic(read: ReadClaim, opts: ClaimOptions, seed: number): EqualResult {
+  const base = blankResult(printAsymptotic(read.claim), seed);
   try {
-    scope = Scope.parse(declarationList(opts.let));
-    claim = parseClaim(opts.claim, { isVariable: scope.isVariable });
-  } catch {
-    return null;
-  }
-  if (!claim.as?.length) return null;
-  const base = blankResult(printAsymptotic(claim), seed);
-  try {
-    return { ...base, ...run(claim, scope, seed, opts.samples ?? SAMPLES, base) };
+    return { ...base, ...run(read, seed, opts.samples ?? SAMPLES, base) };
   } catch (e) {
-    const err = asDeriveError(e);
-    return { ...base, error: { message: err.message, position: err.position }, detail: err.message };
+    return asymptoticError(read.claim, seed, e, base);
   }
 }
 
-function run(claim: Claim, scope: Scope, seed: number, samples: number, base: EqualResult): Partial<EqualResult> {
-  const resolver = new Resolver(scope);
-  const [lhs, rhs] = located("claim", () => resolver.resolveSides(claim.sides, ["claim", "claim"])) as [TNode, TNode];
+/** An asymptotic claim that could not be checked (its sides did not resolve, or no sample decided): an error with the claim as written. */
+export function asymptoticError(claim: Claim, seed: number, e: unknown, base = blankResult(printAsymptotic(claim), seed)): EqualResult {
+  const err = asDeriveError(e);
+  return { ...base, error: { message: err.message, position: err.position }, detail: err.message };
+}
+
+function run(read: ReadClaim, seed: number, samples: number, base: EqualResult): Partial<EqualResult> {
+  const { claim, scope, resolver } = read;
+  const [lhs, rhs] = read.sides as [TNode, TNode];
   base.assumptions = [...resolver.assumptions.keys()].map((n) => `${n}: scalar`);
   if (!sameShape(lhs.shape, rhs.shape) && !isScalar(rhs.shape)) {
     throw new DeriveError("shape", `the sides have different shapes: ${showShape(lhs.shape)} and ${showShape(rhs.shape)}`, rhs.pos, "claim");

@@ -19,8 +19,9 @@ import { type SymbolicResult, hasDerivative, symbolicCheck } from "../symbolic/p
 import { difference } from "./tolerance.js";
 import { hintFor } from "./hints.js";
 import { statisticalSample, usesRandom } from "./statistical.js";
+import { type ClaimKind, type ReadClaim, claimKind } from "./kinds.js";
 import { decide, roundingTolerance } from "./relations.js";
-import { checkAsymptotic } from "./asymptotic.js";
+import { asymptoticError, checkAsymptotic } from "./asymptotic.js";
 import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./sampling.js";
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
@@ -128,17 +129,40 @@ export function timeoutProblem(t: number | undefined): DeriveError | null {
   return new DeriveError("usage", `timeout must be a positive number of seconds, not ${String(t)}`);
 }
 
+/**
+ * The one entry of every claim: read it (parse, then resolve) once, then hand
+ * that reading to the checker of its kind (check/kinds.ts).
+ */
 function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
+  let read: ReadClaim;
+  const seen: Seen = { resolver: null, claim: null };
+  try {
+    read = readClaim(opts, seen);
+  } catch (e) {
+    // an asymptotic claim whose sides do not resolve reports itself as written with its `as` clause
+    if (seen.claim?.as?.length) return asymptoticError(seen.claim, seed, e);
+    const assumed = seen.resolver ? [...seen.resolver.assumptions.keys()].map((n) => `${n}: scalar`) : [];
+    return withError({ ...blankResult(opts.claim ?? `${opts.lhs ?? ""} = ${opts.rhs ?? ""}`, seed), assumptions: assumed }, e);
+  }
+  return BY_KIND[claimKind(read)](read, opts, seed);
+}
+
+/** One checker per kind of claim, each starting from the claim as read once. */
+const BY_KIND: Record<ClaimKind, (read: ReadClaim, opts: ClaimOptions, seed: number) => EqualResult> = {
   // `lhs ≈ rhs as eps -> 0`: a ratio tending to 1, not a comparison at samples
-  const asymptotic = checkAsymptotic(opts, seed);
-  if (asymptotic) return asymptotic;
+  asymptotic: (read, opts, seed) => checkAsymptotic(read, opts, seed),
+  statistical: (read, opts, seed) => checkSampled(read, opts, seed, statisticalSample),
+  plain: (read, opts, seed) => checkSampled(read, opts, seed, sample),
+};
+
+/** A plain or statistical claim: the symbolic side, then the samples drawn by `sampler`, then how the two combine. */
+function checkSampled(read: ReadClaim, opts: ClaimOptions, seed: number, sampler: typeof sample): EqualResult {
   const base = blankResult(opts.claim ?? `${opts.lhs ?? ""} = ${opts.rhs ?? ""}`, seed);
   let prep: Prepared;
-  const seen: { resolver: Resolver | null } = { resolver: null };
   try {
-    prep = prepare(opts, seen);
+    prep = prepare(read, opts);
   } catch (e) {
-    const assumed = seen.resolver ? [...seen.resolver.assumptions.keys()].map((n) => `${n}: scalar`) : [];
+    const assumed = [...read.resolver.assumptions.keys()].map((n) => `${n}: scalar`);
     return withError({ ...base, assumptions: assumed }, e);
   }
   base.claim = prep.text;
@@ -148,7 +172,7 @@ function checkClaimNow(opts: ClaimOptions, seed: number): EqualResult {
   base.symbolic = sym.status;
   let numeric: SampleOutcome;
   try {
-    numeric = (usesRandom(prep) ? statisticalSample : sample)(prep, seed, opts.samples ?? DEFAULT_SAMPLES, opts.samples !== undefined);
+    numeric = sampler(prep, seed, opts.samples ?? DEFAULT_SAMPLES, opts.samples !== undefined);
   } catch (e) {
     return withError(base, e);
   }
@@ -262,7 +286,14 @@ function withError(r: EqualResult, e: unknown): EqualResult {
   return { ...r, verdict: "error", error: { message: err.message, position: err.position }, detail: err.message };
 }
 
-function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepared {
+/** What was read before an error: the parsed claim, the resolver (its assumptions so far). */
+interface Seen {
+  resolver: Resolver | null;
+  claim: Claim | null;
+}
+
+/** Parses and resolves a claim, once for every kind (check/kinds.ts). */
+function readClaim(opts: ClaimOptions, seen: Seen): ReadClaim {
   const scope = Scope.parse(declarationList(opts.let));
   const popts = { isVariable: scope.isVariable };
   let claim: Claim;
@@ -277,10 +308,17 @@ function prepare(opts: ClaimOptions, seen: { resolver: Resolver | null }): Prepa
     const rhs = located("rhs", () => parseExpr(opts.rhs!, popts));
     claim = { sides: [lhs, rhs], relations: ["="], tolerance: null, proptoIn: [] };
   }
+  seen.claim = claim;
   const resolver = new Resolver(scope);
   seen.resolver = resolver;
   const where = opts.claim !== undefined ? "claim" : null;
   const sides = resolver.resolveSides(claim.sides, where ? claim.sides.map(() => where) : ["lhs", "rhs"]);
+  return { claim, scope, resolver, sides, where };
+}
+
+/** The sides' shapes against the relations, and the tolerance of `≈`: a plain or statistical claim ready to sample. */
+function prepare(read: ReadClaim, opts: ClaimOptions): Prepared {
+  const { claim, resolver, sides, where } = read;
   for (let i = 0; i + 1 < sides.length; i++) {
     const a = sides[i]!;
     const b = sides[i + 1]!;

@@ -60,8 +60,8 @@ export const MC_SAMPLES = 2;
 /** P(|T| > 6) for Student's t with BATCHES - 1 = 63 degrees of freedom, per tested entry and look */
 export const FALSE_REFUTATION = "1e-7";
 
-/** Does the claim involve a random variable or a moment operator? */
-export function usesRandom(p: Prepared): boolean {
+/** Does the claim involve a random variable or a moment operator? (Its sides and resolver suffice: check/kinds.ts asks before the claim is prepared.) */
+export function usesRandom(p: Pick<Prepared, "resolver" | "sides">): boolean {
   const scope = p.resolver.scope;
   const has = (n: TNode): boolean => isMoment(n) || (n.op === "sym" && scope.decls.get(n.name!)?.distribution !== undefined) || n.args.some(has);
   return p.sides.some(has);
