@@ -17,6 +17,7 @@ import type { Derivation, Entry, Expected, StepOptions } from "./derivation.js";
 import { stepOptions } from "./options.js";
 import { type Outcome, bindGiven, checkAtGiven } from "./given.js";
 import type { ProofMethod } from "../check/numbers.js";
+import { type Carried, FollowThrough } from "./carried.js";
 
 export type StepVerdict = "proved" | "verified" | "refuted" | "error" | "skipped";
 
@@ -49,6 +50,8 @@ export interface StepOutcome {
   readonly hint: string | null;
   /** for a proved step: the symbolic engine, exact or interval arithmetic (check/numbers.ts); else null */
   readonly method?: ProofMethod | null;
+  /** a claim that uses a value a refuted step stated: checked again with the author's value (./carried.ts), else absent */
+  readonly carried?: Carried | null;
 }
 
 export interface RunOptions {
@@ -96,6 +99,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       hint: null,
     };
   }
+  const follow = new FollowThrough(d);
   for (const entry of d.entries) {
     const started = Date.now();
     if (entry.kind !== "define") opts.onBegin?.(entry.site.line);
@@ -111,6 +115,8 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       stepOpts = {};
       o = { verdict: "error", detail: e.message };
     }
+    // error carried forward: the same step again with the author's earlier values (never changes the verdict)
+    const carried = followThrough(follow, entry, o, (e, dd) => withDeadline(opts.timeout, undefined, () => checkEntry(dd, { ...e, opts: stepOpts } as Entry, lets, opts)));
     if (!o) continue;
     const expected: Expected = stepOpts.expect ?? "accepted";
     yield {
@@ -132,7 +138,16 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       diagnoses: o.diagnoses ?? [],
       hint: o.counterexample?.hint ?? null,
       method: o.verdict === "proved" ? (o.method ?? null) : null,
+      ...(carried ? { carried } : {}),
     };
+  }
+}
+
+function followThrough(follow: FollowThrough, entry: Entry, o: Checked, recheck: (e: Entry, d: Derivation) => Checked): Carried | null {
+  try {
+    return follow.after(entry, o?.verdict ?? "none", recheck);
+  } catch {
+    return null;
   }
 }
 
