@@ -23,6 +23,7 @@ import type { Diagnosis } from "./diagnose/index.js";
 import { freshSeed } from "../numeric/random.js";
 import type { Expected } from "../dsl/derivation.js";
 import type { Carried } from "../dsl/carried.js";
+import type { StepShapeSlip } from "../dsl/shape-slip.js";
 import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../dsl/files.js";
 import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
 import { type DerivationInfo, describeDerivation } from "../dsl/describe.js";
@@ -90,6 +91,8 @@ export interface StepReport {
   method: ProofMethod | null;
   /** present only for a claim that uses a value a refuted step stated: its verdict with the author's value (dsl/carried.ts) */
   carried?: Carried;
+  /** present only for a shape error that one transpose fixes: the fix and the verdict of the claim with it (dsl/shape-slip.ts) */
+  shapeSlip?: StepShapeSlip;
 }
 
 /** A file's outcome, with what the reporters need beyond the JSON. */
@@ -213,6 +216,8 @@ export function toReport(run: CheckRun): CheckReport {
         method: s.verdict === "proved" ? (s.method ?? null) : null,
         // only for a step that uses a value a refuted step stated (dsl/carried.ts)
         ...(s.carried ? { carried: s.carried } : {}),
+        // only for a step that ended in a shape error a single transpose would fix (dsl/shape-slip.ts)
+        ...(s.shapeSlip ? { shapeSlip: s.shapeSlip } : {}),
       })),
     })),
     summary: { ...run.summary },

@@ -18,6 +18,7 @@ import { stepOptions } from "./options.js";
 import { type Outcome, bindGiven, checkAtGiven } from "./given.js";
 import type { ProofMethod } from "../check/numbers.js";
 import { type Carried, FollowThrough } from "./carried.js";
+import { type StepShapeSlip, stepShapeSlip } from "./shape-slip.js";
 
 export type StepVerdict = "proved" | "verified" | "refuted" | "error" | "skipped";
 
@@ -52,6 +53,8 @@ export interface StepOutcome {
   readonly method?: ProofMethod | null;
   /** a claim that uses a value a refuted step stated: checked again with the author's value (./carried.ts), else absent */
   readonly carried?: Carried | null;
+  /** a claim that ended in a shape error: the single transpose that makes it fit, and its verdict then (./shape-slip.ts), else absent */
+  readonly shapeSlip?: StepShapeSlip | null;
 }
 
 export interface RunOptions {
@@ -117,6 +120,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
     }
     // error carried forward: the same step again with the author's earlier values (never changes the verdict)
     const carried = followThrough(follow, entry, o, (e, dd) => withDeadline(opts.timeout, undefined, () => checkEntry(dd, { ...e, opts: stepOpts } as Entry, lets, opts)));
+    const slip = stepShapeSlip(d, entry, o, (e) => withDeadline(opts.timeout, undefined, () => checkEntry(d, { ...e, opts: stepOpts } as Entry, lets, opts)));
     if (!o) continue;
     const expected: Expected = stepOpts.expect ?? "accepted";
     yield {
@@ -139,6 +143,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       hint: o.counterexample?.hint ?? null,
       method: o.verdict === "proved" ? (o.method ?? null) : null,
       ...(carried ? { carried } : {}),
+      ...(slip ? { shapeSlip: slip } : {}),
     };
   }
 }
