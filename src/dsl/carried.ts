@@ -82,6 +82,15 @@ export class FollowThrough {
   private carry(entry: Extract<Entry, { kind: "claim" }>, recheck: Recheck): Carried | null {
     const used = this.uses(entry.claim);
     if (used.length === 0) return null;
+    // a number has no derivative: a value that depends on what a derivative of the claim
+    // differentiates by cannot be put in its place (diff(L, w1) with a = 0.58 would be 0)
+    const wrt = derivativeVariables(entry.expanded);
+    const dependsOn = (f: CarriedFrom): Set<string> => {
+      const def = this.defines.find((x) => x.name === f.name);
+      // a given stays a variable (at the author's value), so a derivative by it still means something
+      return def ? namesIn(def.body) : new Set<string>();
+    };
+    if (wrt.size && used.some((f) => [...dependsOn(f)].some((n) => wrt.has(n)))) return null;
     // the defines again, from their written bodies, with the author's values in place
     const defs = new Map<string, Define>();
     for (const x of this.defines) {
@@ -125,6 +134,34 @@ export class FollowThrough {
     visit(text);
     return [...found.values()].sort((p, q) => p.line - q.line);
   }
+}
+
+const DERIVATIVES = new Set(["diff", "grad", "jacobian", "hessian"]);
+
+/** The names derivatives in a text differentiate by: the second argument of diff/grad/jacobian/hessian. */
+function derivativeVariables(text: string): Set<string> {
+  const out = new Set<string>();
+  let toks;
+  try {
+    toks = tokenize(text);
+  } catch {
+    return out;
+  }
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.kind !== "name" || !DERIVATIVES.has(toks[i]!.text) || toks[i + 1]!.text !== "(") continue;
+    // the tokens of the second argument: after the first top-level comma, up to the next one or the close
+    let depth = 0;
+    let arg = 0;
+    for (let j = i + 1; j < toks.length; j++) {
+      const t = toks[j]!;
+      if (t.text === "(" || t.text === "[") depth++;
+      else if (t.text === ")" || t.text === "]") {
+        if (--depth === 0) break;
+      } else if (t.text === "," && depth === 1) arg++;
+      else if (arg === 1 && t.kind === "name") out.add(t.text);
+    }
+  }
+  return out;
 }
 
 /** `a REL b` with one = / == / ≈ at the top level; null otherwise. */

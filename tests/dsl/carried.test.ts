@@ -112,6 +112,25 @@ describe("which steps state a value, and which use it (in process)", () => {
     expect(v!.carried!.verdict).toMatch(/proved|verified/);
   });
 
+  it("a derivative by a variable the author's value depends on is not carried (a number has no derivative); by another one it is", () => {
+    const d = derivation("derivatives", { given: { w: 0.5, x: 2, s: 0 } }, (b) => {
+      b.define("a = w * x");
+      b.step("a = 1.5", { expect: "refuted" });
+      b.step("diff(a^2, w) = 2 * a * x");
+      b.step("diff((a + s)^2, s) = 3", { expect: "refuted" });
+      b.step("x = 3", { expect: "refuted" });
+      b.step("diff(w * x, x) = 0.5");
+    });
+    const out = check(d);
+    expect(out.map((s) => s.verdict)).toEqual(["refuted", "proved", "refuted", "refuted", "proved"]);
+    expect(out[1]!.carried).toBeUndefined();
+    // d/ds (a + s)^2 at s = 0 is 2a: 2 against the truth, 3 with the author's a = 1.5
+    expect(out[2]!.carried!.verdict).toMatch(/proved|verified/);
+    // a given stays a variable at the author's value: the derivative by it is still checked
+    expect(out[4]!.carried!.verdict).toMatch(/proved|verified/);
+    expect(out[4]!.carried!.from.map((f) => f.name)).toEqual(["x"]);
+  });
+
   it("only a refuted `name = number` of a define or a given states a value: a right one, an expression, a function or a declared variable does not", () => {
     const d = derivation("not stated", { given: { x: 2 }, let: { y: "scalar" } }, (b) => {
       b.define("u = x + 1");
