@@ -13,12 +13,13 @@
 // 0 = output 1", l.45). Worked example 1 (sum 2 -> a2 = 0) and 4 (sum 0 ->
 // a2 = 1) confirm this reading.
 //
-// Kept as written and refuted (each with its corrected step beside it):
+// Kept as written (each with its corrected step beside it):
 //  - l.51, l.57: the bias is written with 4 entries, [0 0 0 0]', added to the
-//    6-vector W'x (the seed's own b' is 6 x 1, l.35). A shape clash is an
-//    `error` and cannot be an expected verdict, so the slip is kept as a count
-//    claim (4 entries = 6 entries, refuted) and the step is checked with the
-//    six zeros of b'.
+//    6-vector W'x (the seed's own b' is 6 x 1, l.35): kept as the author wrote
+//    it, an expected shape error, and the step is checked with the six zeros
+//    of b'. (Earlier, before a shape error could be expected, the slip was a
+//    count claim, 4 entries = 6 entries, refuted.)
+// Kept as written and refuted:
 //  - l.53: a1 = [1 0 0 0 0 0]' misses the second zero of W'x (pair 3-4).
 //  - l.55: [1 1 1 1 1 1][1 0 0 0 0 0]' + [0] = 2 (it is 1 for the a1 written).
 //  - l.59, l.65: a1 = 0 although W'x has a zero entry (equal pairs).
@@ -80,10 +81,10 @@ export const q1cInput1 = derivation("002 Q1(c): x = [-1, -1, 2.5, 2.5]", {
 }, (d) => {
   d.define(PHI);
   // l.51: W'x + [0 0 0 0]' = [0 -3.5 -3.5 -3.5 -3.5 0]'
-  d.step("sum(ones(4)) = sum(ones(6))", {
+  d.step("Wp * x + [0; 0; 0; 0] = [0; -3.5; -3.5; -3.5; -3.5; 0]", {
     lines: "51",
-    expect: "refuted",
-    note: "l.51 adds a 4-entry bias [0 0 0 0]' to the 6-vector W'x (b' is 6 x 1, l.35): a shape slip, kept as a count because a shape error cannot be an expected verdict",
+    expect: "shape error",
+    note: "l.51 adds a 4-entry bias [0 0 0 0]' to the 6-vector W'x (b' is 6 x 1, l.35)",
   });
   d.step("Wp * x + [0; 0; 0; 0; 0; 0] = [0; -3.5; -3.5; -3.5; -3.5; 0]", { lines: "51" });
   // l.53: phi -> a1 = [1 0 0 0 0 0]'
@@ -110,9 +111,9 @@ export const q1cInput2 = derivation("002 Q1(c): x = [6, 4, 2, 6]", {
 }, (d) => {
   d.define(PHI);
   // l.57: W'x + [0 0 0 0]' = [2 4 0 2 -2 -4]'
-  d.step("sum(ones(4)) = sum(ones(6))", {
+  d.step("Wp * x + [0; 0; 0; 0] = [2; 4; 0; 2; -2; -4]", {
     lines: "57",
-    expect: "refuted",
+    expect: "shape error",
     note: "l.57 adds a 4-entry bias [0 0 0 0]' to the 6-vector W'x: the shape slip of l.51 again",
   });
   d.step("Wp * x + [0; 0; 0; 0; 0; 0] = [2; 4; 0; 2; -2; -4]", { lines: "57" });

@@ -7,9 +7,11 @@ import { derivation } from "derive";
 // - l.122–125 define a layer z_j^(k) = W^k_{j,:} h^(k−1) + b_j^(k) with
 //   W^(k) ∈ R^{n_{k−1} × n_k} and h^(k), b^(k) ∈ R^{n_k}. Row j of such a W has
 //   n_k entries while h^(k−1) has n_{k−1}, so W_{j,:}h^(k−1) does not compose
-//   unless n_k = n_{k−1}. The language reports a shape mismatch as an error, not a
-//   verdict, so the condition is checked as the claim n_k = n_{k−1} (two distinct
-//   dimensions), which is refuted; W^(k) ∈ R^{n_k × n_{k−1}} is the corrected shape.
+//   unless n_k = n_{k−1}. The layer is kept as written, in vector form
+//   z^(k) = W^(k) h^(k−1) + b^(k) with the author's shapes, as an expected shape
+//   error (the check also says that Wᵀ fits); W^(k) ∈ R^{n_k × n_{k−1}} is the
+//   corrected shape. (Earlier this was the claim n_k = n_{k−1}, refuted only
+//   because two dimension names take different sizes, whatever the notes say.)
 // - l.129 names the quantities differently from l.122: its chains
 //   ∂L/∂W1 = ∂L/∂o × ∂o/∂z3 × ∂z3/∂h3 × ∂h3/∂z2 × ∂z2/∂h2 × ∂h2/∂z1 × ∂z1/∂h1 × ∂h1/∂W1
 //   (and the shorter ones) are read as the network
@@ -25,10 +27,11 @@ import { derivation } from "derive";
 export const layerShapes = derivation("Q1(b): the layer z^(k) = W^(k) h^(k-1) + b^(k) and its shapes", {
   source: "004 Q1(b)",
   lines: "122-125",
-  let: { W: "n_km1 x n_k", h: "n_km1", b: "n_k", Wc: "3 x 4", hc: "4", bc: "3" },
+  let: { W: "n_km1 x n_k", h: "n_km1", b: "n_k", z: "n_k", Wc: "3 x 4", hc: "4", bc: "3" },
 }, (d) => {
-  d.step("n_k = n_km1", {
-    expect: "refuted",
+  // as written (l.122–123): z_j^(k) = W^k_{j,:} h^(k−1) + b_j^(k) with W^(k) ∈ R^{n_{k−1}×n_k}, all j at once
+  d.step("W * h + b = z", {
+    expect: "shape error",
     note: "W^k_{j,:}h^(k−1) needs rows of n_{k−1} entries, but W^(k) ∈ R^{n_{k−1}×n_k} has rows of n_k: the shapes do not compose (W^(k) should be n_k × n_{k−1})",
   });
   // corrected shape, at n_k = 3, n_{k−1} = 4: entry j = 2 of W h + b is W_{2,:} h + b_2

@@ -35,18 +35,23 @@ export const pooling = derivation("004 Q3(a): the derivative of a pooling layer 
   d.step("jacobian([mx(z[1], z[2]); mx(z[2], z[3])], z) = [step(z[1] - z[2]), step(z[2] - z[1]), 0; 0, step(z[2] - z[3]), step(z[3] - z[2])]", { lines: "270" });
 });
 
-// Q14(b) (l.884): the factors of the rank-one tensor W (N x M x L x M) are
-// written a in R^N, b in R^M, c in R^L, d in R^k. Their outer product has
-// N*M*L*k entries, which is W's N*M*L*M only when k = M: the last factor must
-// be in R^M. The count is written with Kronecker products of ones.
+// Q14(b) (l.880-884): the factors of the rank-one terms of the tensor W
+// (N x M x L x M, indexed W_{i,j,l,k}) are written a in R^N, b in R^M, c in R^L,
+// d in R^k. Their outer product is N x M x L x k, which is W's shape only when
+// k = M: the last factor must be in R^M. One term W = a ∘ b ∘ c ∘ d is kept as
+// written, as an expected shape error (the outer product is the Kronecker
+// product of the factors, reshaped); its entry count is checked beside it.
+// (Earlier the count itself was the refuted step, N*M*L*k = N*M*L*M: refuted
+// only because the dimension names k and M take different sizes.)
 export const lowRank = derivation("004 Q14(b): the shapes of the rank-one factors", {
   source: "004 Q14(b)",
   lines: "884",
-  let: { a: "N", b: "M", c: "L", dk: "k" },
+  let: { a: "N", b: "M", c: "L", dk: "k", W: "N x M x L x M", dM: "M" },
 }, (d) => {
-  d.step("sum(kron(kron(kron(ones(N), ones(M)), ones(L)), ones(k))) = N * M * L * M", {
-    expect: "refuted",
-    note: "as written (l.884): d in R^k gives N*M*L*k entries; W has N*M*L*M",
+  d.step("W = reshape(kron(kron(kron(a, b), c), dk), N, M, L, k)", {
+    expect: "shape error",
+    note: "as written (l.884): d in R^k makes the term N x M x L x k; W is N x M x L x M",
   });
-  d.step("sum(kron(kron(kron(ones(N), ones(M)), ones(L)), ones(M))) = N * M * L * M");
+  // with d in R^M the term has W's shape, and N*M*L*M entries
+  d.step("sum(0 * reshape(kron(kron(kron(a, b), c), dM), N, M, L, M) + 1) = N * M * L * M");
 });

@@ -91,6 +91,8 @@ export type Entry =
       readonly expanded: string;
       readonly opts: StepOptions;
       readonly site: Site;
+      /** the last pair of a chain of three or more: the chain's first expression (the value it states is of that, ./carried.ts) */
+      readonly chainHead?: string;
     }
   | {
       readonly kind: "argmin";
@@ -234,7 +236,7 @@ class Recorder {
         const opts = recorded(hasOpts ? last : undefined);
         const sides = (hasOpts ? items.slice(0, -1) : items).map((x, i) => expression(x, `expression ${i + 1} of d.chain`));
         if (sides.length < 2) throw new TypeError("a chain needs at least two expressions");
-        for (let i = 0; i + 1 < sides.length; i++) this.claim(`${sides[i]} = ${sides[i + 1]}`, opts, site);
+        for (let i = 0; i + 1 < sides.length; i++) this.claim(`${sides[i]} = ${sides[i + 1]}`, opts, site, i > 0 && i + 2 === sides.length ? sides[0] : undefined);
       });
     };
     const define = (definition: string): void => this.define(definition, anchored(callerOf(define), typeof definition === "string" ? definition : ""));
@@ -304,10 +306,10 @@ class Recorder {
     return bad !== null;
   }
 
-  private claim(claim: string, opts: StepOptions, site: Site): void {
+  private claim(claim: string, opts: StepOptions, site: Site, chainHead?: string): void {
     if (this.badLines(claim, opts, site)) return;
     try {
-      this.entries.push({ kind: "claim", claim, expanded: this.expand(claim), opts, site });
+      this.entries.push({ kind: "claim", claim, expanded: this.expand(claim), opts, site, ...(chainHead === undefined ? {} : { chainHead }) });
     } catch (e) {
       // a claim that cannot be expanded keeps its options (its expectation is judged as usual)
       this.entries.push({ kind: "error", claim, message: asDeriveError(e).message, opts, site });

@@ -17,6 +17,8 @@ import type { Derivation, Entry, Expected, StepOptions } from "./derivation.js";
 import { stepOptions } from "./options.js";
 import { type Outcome, bindGiven, checkAtGiven } from "./given.js";
 import type { ProofMethod } from "../check/numbers.js";
+import { type Carried, FollowThrough } from "./carried.js";
+import { type StepShapeSlip, stepShapeSlip } from "./shape-slip.js";
 
 export type StepVerdict = "proved" | "verified" | "refuted" | "error" | "skipped";
 
@@ -49,6 +51,10 @@ export interface StepOutcome {
   readonly hint: string | null;
   /** for a proved step: the symbolic engine, exact or interval arithmetic (check/numbers.ts); else null */
   readonly method?: ProofMethod | null;
+  /** a claim that uses a value a refuted step stated: checked again with the author's value (./carried.ts), else absent */
+  readonly carried?: Carried | null;
+  /** a claim that ended in a shape error: the single transpose that makes it fit, and its verdict then (./shape-slip.ts), else absent */
+  readonly shapeSlip?: StepShapeSlip | null;
 }
 
 export interface RunOptions {
@@ -96,6 +102,7 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       hint: null,
     };
   }
+  const follow = new FollowThrough(d);
   for (const entry of d.entries) {
     const started = Date.now();
     if (entry.kind !== "define") opts.onBegin?.(entry.site.line);
@@ -111,6 +118,9 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       stepOpts = {};
       o = { verdict: "error", detail: e.message };
     }
+    // error carried forward: the same step again with the author's earlier values (never changes the verdict)
+    const carried = followThrough(follow, entry, o, (e, dd) => withDeadline(opts.timeout, undefined, () => checkEntry(dd, { ...e, opts: stepOpts } as Entry, lets, opts)));
+    const slip = stepShapeSlip(d, entry, o, (e) => withDeadline(opts.timeout, undefined, () => checkEntry(d, { ...e, opts: stepOpts } as Entry, lets, opts)));
     if (!o) continue;
     const expected: Expected = stepOpts.expect ?? "accepted";
     yield {
@@ -132,7 +142,17 @@ export function* checkSteps(d: Derivation, opts: RunOptions): Generator<StepOutc
       diagnoses: o.diagnoses ?? [],
       hint: o.counterexample?.hint ?? null,
       method: o.verdict === "proved" ? (o.method ?? null) : null,
+      ...(carried ? { carried } : {}),
+      ...(slip ? { shapeSlip: slip } : {}),
     };
+  }
+}
+
+function followThrough(follow: FollowThrough, entry: Entry, o: Checked, recheck: (e: Entry, d: Derivation) => Checked): Carried | null {
+  try {
+    return follow.after(entry, o?.verdict ?? "none", recheck);
+  } catch {
+    return null;
   }
 }
 

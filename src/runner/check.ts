@@ -22,6 +22,8 @@ import type { Counterexample } from "../check/claim.js";
 import type { Diagnosis } from "../check/diagnose/index.js";
 import { freshSeed } from "../numeric/random.js";
 import type { Expected } from "../dsl/derivation.js";
+import type { Carried } from "../dsl/carried.js";
+import type { StepShapeSlip } from "../dsl/shape-slip.js";
 import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../dsl/files.js";
 import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
 import { type DerivationInfo, describeDerivation } from "../dsl/describe.js";
@@ -87,6 +89,10 @@ export interface StepReport {
   lines: string | null;
   /** for a proved step: "symbolic", "exact" or "interval" (how it was proved), else null */
   method: ProofMethod | null;
+  /** present only for a claim that uses a value a refuted step stated: its verdict with the author's value (dsl/carried.ts) */
+  carried?: Carried;
+  /** present only for a shape error that one transpose fixes: the fix and the verdict of the claim with it (dsl/shape-slip.ts) */
+  shapeSlip?: StepShapeSlip;
 }
 
 /** A file's outcome, with what the reporters need beyond the JSON. */
@@ -208,6 +214,10 @@ export function toReport(run: CheckRun): CheckReport {
         hint: s.hint ?? null,
         lines: s.lines ?? null,
         method: s.verdict === "proved" ? (s.method ?? null) : null,
+        // only for a step that uses a value a refuted step stated (dsl/carried.ts)
+        ...(s.carried ? { carried: s.carried } : {}),
+        // only for a step that ended in a shape error a single transpose would fix (dsl/shape-slip.ts)
+        ...(s.shapeSlip ? { shapeSlip: s.shapeSlip } : {}),
       })),
     })),
     summary: { ...run.summary },

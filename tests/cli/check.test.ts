@@ -75,7 +75,11 @@ function shapeErrors(r: unknown): string[] {
     f.steps.forEach((s: unknown, j) => {
       const at = `files[${i}].steps[${j}]`;
       // `lines` (the source document's lines a step cites, issue 12) and `counterexample`/`hint` (issue 11) go beyond cli.md's example
-      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "counterexampleOriginal", "diagnoses", "hint", "lines", "method"], at)) return;
+      // `carried` (issue 15 part 5) only on a step that uses a value a refuted step stated, `shapeSlip` (part 4) only on a shape error one transpose fixes
+      const optional = ["carried", "shapeSlip"];
+      if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "counterexampleOriginal", "diagnoses", "hint", "lines", "method", ...optional.filter((k) => k in (s as object))], at)) return;
+      if ("carried" in s) keys(s.carried, ["verdict", "from", "claim", "message"], `${at}.carried`);
+      if ("shapeSlip" in s) keys(s.shapeSlip, ["fix", "what", "fits", "message", "verdict"], `${at}.shapeSlip`);
       // how a proved step was proved (issue 14), null otherwise
       if (s.verdict === "proved" ? !["symbolic", "exact", "interval"].includes(s.method as string) && s.method !== null : s.method !== null) errs.push(`${at}.method: ${String(s.method)}`);
       type(s.lines, "string|null", `${at}.lines`);

@@ -88,6 +88,10 @@ function stepLines(f: FileOutcome, s: StepOutcome, ownSource: string | null, pai
   // a step kept as written (expected refuted or a shape error) shows why
   if (s.note && (s.ok ? s.expected !== "accepted" && s.expected !== "proved" : true)) lines.push(paint("dim", `      note: ${s.note}`));
   for (const d of s.diagnoses ?? []) lines.push(paint("dim", `      diagnosis (${d.kind}): ${d.message}`));
+  // a shape error kept as written: the transpose that makes it fit (dsl/shape-slip.ts)
+  if (s.shapeSlip) lines.push(paint("dim", `      shape slip: ${s.shapeSlip.message} (then ${s.shapeSlip.verdict})`));
+  // error carried forward (dsl/carried.ts): told under a refuted step only
+  if (s.carried && s.verdict === "refuted") lines.push(paint(s.carried.verdict === "refuted" ? "dim" : "cyan", `      ${s.carried.message}`));
   if (!s.ok) {
     lines.push(paint("red", `      - expected: ${s.expected}${s.expected === "accepted" ? " (proved or verified)" : ""}`));
     lines.push(paint("green", `      + got:      ${s.verdict}`));
