@@ -50,8 +50,8 @@ export const rotationSpectrum = derivation(
     // l.81: λ₁ λ₂ = 1 = det R(θ): the complex product of the two rows
     d.step("E[1, 1] * E[2, 1] - E[1, 2] * E[2, 2] = det(R(θ))", { lines: "81" });
     d.step("E[1, 1] * E[2, 2] + E[1, 2] * E[2, 1] = 0", { lines: "81" });
-    // and λ₁ + λ₂ = tr R(θ) = 2 cos θ
-    d.step("E[1, 1] + E[2, 1] = tr(R(θ))", { lines: "81" });
+    // and λ₁ + λ₂ = tr R(θ) = 2 cos θ: a check the author does not write, so it cites no line
+    d.step("E[1, 1] + E[2, 1] = tr(R(θ))");
 
     // l.85: Rⁿ(θ) = P D(θ)ⁿ P⁻¹ = R(nθ): the eigenvalues of Rⁿ are e^{±inθ}
     for (const n of [2, 3, 5]) {

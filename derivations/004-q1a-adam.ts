@@ -65,15 +65,15 @@ export const adam = derivation("Q1(a): one Adam step at the tables' data (cross-
   // l.80: W_inew = W_iold − ∈ŝ_new/(√r̂_new + δ)
   d.define("adam(g) = ε * s_hat(g) / (sqrt(r_hat(g)) + δ_adam)");
 
-  // the signs of the gradients decide which lines hold
-  d.step("diff(L, W8) > 0", { lines: "80" });
-  d.step("diff(L, W7) > 0", { lines: "80" });
-  d.step("diff(L, W6) < 0", { lines: "80" });
-  d.step("diff(L, W5) > 0", { lines: "80" });
-  d.step("diff(L, W4) < 0", { lines: "80" });
-  d.step("diff(L, W3) > 0", { lines: "80" });
-  d.step("diff(L, W2) < 0", { lines: "80" });
-  d.step("diff(L, W1) > 0", { lines: "80" });
+  // the signs of the gradients decide which lines hold (the author states none: no line cited)
+  d.step("diff(L, W8) > 0");
+  d.step("diff(L, W7) > 0");
+  d.step("diff(L, W6) < 0");
+  d.step("diff(L, W5) > 0");
+  d.step("diff(L, W4) < 0");
+  d.step("diff(L, W3) > 0");
+  d.step("diff(L, W2) < 0");
+  d.step("diff(L, W1) > 0");
 
   // W8 (l.84–88)
   d.define("W8new = W8 - adam(diff(L, W8))");

@@ -9,6 +9,7 @@ import { type Counterexample } from "../sheets/counterexample.js";
 import { stripBidiControls } from "../sheets/direction.js";
 import { escapeHtml } from "../sheets/escape.js";
 import { counterexampleRows } from "../sheets/html.js";
+import { diagnosesHtml, entriesHtml } from "../sheets/diagnosis.js";
 import { SHEET_CSS } from "../sheets/style.js";
 import { MARK, wordsFor } from "../sheets/words.js";
 import { type Annotation, type AnnotatedStep, rowOf } from "./model.js";
@@ -127,7 +128,10 @@ export function markHtml(s: AnnotatedStep): string {
   if (o.verdict === "refuted") {
     const why: string[] = ['<div class="why">'];
     if (o.note) why.push(`<p class="note" dir="auto"><strong>${escapeHtml(WORDS.note)}:</strong> ${text(o.note)}</p>`);
+    // the likely slip right under the note (what a marker writes in the margin), then the point
+    why.push(diagnosesHtml(o.diagnoses ?? [], verdictWords));
     if (s.item.counterexample) why.push(counterexampleHtml(s.item.counterexample));
+    why.push(entriesHtml(o.counterexample, verdictWords));
     if (s.correction) {
       const c = s.correction.outcome;
       why.push(

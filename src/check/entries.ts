@@ -57,26 +57,39 @@ function indexOf(k: number, shape: readonly number[]): number[] {
 }
 
 /**
+ * lhs - rhs cell by cell for a matrix of at most GRID_MAX x GRID_MAX: the
+ * difference where the entries differ (by the rule of entryDifferences), null
+ * where they agree. Null for larger values and rank > 2 tensors. The text grid
+ * below and the sheets' highlighted table (sheets/diagnosis.ts) both read it.
+ */
+export function differenceCells(lhs: Tensor, rhs: Tensor): (number | null)[][] | null {
+  if (lhs.isTensor || lhs.rows > GRID_MAX || lhs.cols > GRID_MAX) return null;
+  if (!entryDifferences(lhs, rhs)) return null;
+  const scale = Math.max(lhs.maxAbs(), rhs.maxAbs());
+  const tol = REL_TOL * scale + ABS_TOL;
+  const cells: (number | null)[][] = [];
+  for (let i = 0; i < lhs.rows; i++) {
+    const row: (number | null)[] = [];
+    for (let j = 0; j < lhs.cols; j++) {
+      const k = i * lhs.cols + j;
+      const a = lhs.data[k]!;
+      const b = rhs.data[k]!;
+      row.push(Math.abs(a - b) <= tol && Number.isFinite(a - b) ? null : a - b);
+    }
+    cells.push(row);
+  }
+  return cells;
+}
+
+/**
  * A compact grid of lhs - rhs for a matrix of at most GRID_MAX x GRID_MAX:
  * `.` where the entries agree, the difference (4 significant digits) where
  * they do not. Null for larger values and rank > 2 tensors (the list says it).
  */
 export function differenceGrid(lhs: Tensor, rhs: Tensor): string[] | null {
-  if (lhs.isTensor || lhs.rows > GRID_MAX || lhs.cols > GRID_MAX) return null;
-  const report = entryDifferences(lhs, rhs);
-  if (!report) return null;
-  const scale = Math.max(lhs.maxAbs(), rhs.maxAbs());
-  const tol = REL_TOL * scale + ABS_TOL;
-  const cells: string[][] = [];
-  for (let i = 0; i < lhs.rows; i++) {
-    const row: string[] = [];
-    for (let j = 0; j < lhs.cols; j++) {
-      const k = i * lhs.cols + j;
-      const d = lhs.data[k]! - rhs.data[k]!;
-      row.push(Math.abs(d) <= tol ? "." : formatValue(d, 4));
-    }
-    cells.push(row);
-  }
+  const grid = differenceCells(lhs, rhs);
+  if (!grid) return null;
+  const cells = grid.map((r) => r.map((d) => (d === null ? "." : formatValue(d, 4))));
   const width = Math.max(...cells.flat().map((c) => c.length));
   return cells.map((r) => `[ ${r.map((c) => c.padStart(width)).join("  ")} ]`);
 }

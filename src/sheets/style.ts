@@ -38,6 +38,15 @@ table.cex { border-collapse: collapse; margin: .4rem 0; font-size: .9rem; }
 table.cex caption { text-align: start; font-weight: 700; }
 table.cex th, table.cex td { border: 1px solid var(--rule); padding: .15rem .5rem; text-align: start; vertical-align: top; }
 table.cex td code { white-space: pre-wrap; overflow-wrap: anywhere; }
+ul.diagnoses { margin: .3rem 0; padding-inline-start: 1.2rem; overflow-wrap: anywhere; }
+.diagnosis .holds { color: var(--muted); font-size: .85rem; }
+table.entries { border-collapse: collapse; margin: .4rem 0; font-size: .85rem; font-variant-numeric: tabular-nums; }
+/* a small grid would squeeze its caption to its own width: the caption takes its own */
+table.entries caption { text-align: start; font-weight: 700; width: max-content; max-width: 18rem; }
+table.entries th, table.entries td { border: 1px solid var(--rule); padding: .1rem .4rem; text-align: end; }
+table.entries td.same { color: var(--muted); text-align: center; }
+table.entries .differs { font-weight: 700; border: 2px solid var(--ink); }
+table.entries mark { background: #ffe08a; color: inherit; }
 .pair { border: 1px solid var(--ink); padding: .2rem .6rem; margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; }
 .pair > .fix-label { font-weight: 700; margin: .4rem 0 0; }
 .prose { margin: .6rem 0; overflow-wrap: anywhere; }

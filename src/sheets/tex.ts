@@ -8,6 +8,8 @@ import { directionOf } from "./direction.js";
 import { type Counterexample } from "./counterexample.js";
 import { type DerivationSheet, type Group, type SheetModel, type StepItem } from "./model.js";
 import { katexAccepts } from "./math-html.js";
+import type { EntryReport } from "../check/entries.js";
+import { formatValue } from "../check/values.js";
 import { proseTex, texCode, texText } from "./tex-escape.js";
 import { type Lang, type Words, wordsFor } from "./words.js";
 
@@ -148,9 +150,21 @@ function stepTex(s: StepItem, file: string, w: Words, rtl: boolean, lang: Lang):
   if (o.source) where.push(inline(o.source, rtl, lang));
   out.push(`{\\small ${where.join(" \\textperiodcentered\\ ")}}\\\\`);
   if (o.note) out.push(`\\textbf{${texText(w.note)}:} ${inline(o.note, rtl, lang)}\\\\`);
+  // a refuted step: its likely slips (re-verified, check/diagnose/), escaped like any user string
+  if (o.verdict === "refuted") for (const d of o.diagnoses ?? []) out.push(`\\textbf{${texText(w.diagnosis)} (${texText(d.kind)}):} ${inline(d.message, rtl, lang)} {\\small (${texText(w.checkedClaim)}: ${texCode(d.holds)})}\\\\`);
   if (s.counterexample) out.push(counterexampleTex(s.counterexample, w, lang));
   else out.push(`{\\small ${texText(w.detail)}: ${inline(o.detail, rtl, lang)}}`);
+  if (o.verdict === "refuted" && o.counterexample?.entries?.count) out.push(entriesTex(o.counterexample.entries, w));
   return out.join("\n") + "\n\\medskip\n";
+}
+
+/** The differing entries, largest first, as a table; the difference in bold (the highlight survives black and white). */
+function entriesTex(e: EntryReport, w: Words): string {
+  const f = (v: number): string => texText(formatValue(v, 6));
+  const rows = e.shown.map((d) => `[${d.index.join(", ")}] & ${f(d.lhs)} & ${f(d.rhs)} & \\textbf{${f(d.diff)}} \\\\ \\hline`);
+  if (e.count > e.shown.length) rows.push(`\\multicolumn{4}{|l|}{${texText(w.more(e.count - e.shown.length))}} \\\\ \\hline`);
+  const head = `\\textbf{${texText(w.entry)}} & \\textbf{${texText(w.lhs)}} & \\textbf{${texText(w.rhs)}} & \\textbf{${texText(w.difference)}} \\\\ \\hline`;
+  return `\\par\\textbf{${texText(w.entries)}: ${texText(w.entriesOf(e.count, e.of))}}\\\\\n\\begin{tabular}{|l|r|r|r|}\\hline\n${head}\n${rows.join("\n")}\n\\end{tabular}`;
 }
 
 function counterexampleTex(c: Counterexample, w: Words, lang: Lang): string {

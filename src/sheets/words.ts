@@ -38,6 +38,16 @@ export interface Words {
   readonly detail: string;
   readonly fileError: string;
   readonly proseOnly: string;
+  /** before a likely slip of a refuted step (check/diagnose/) */
+  readonly diagnosis: string;
+  /** before the corrected claim a diagnosis was re-checked with */
+  readonly checkedClaim: string;
+  /** the caption of the table of differing entries, and its counts */
+  readonly entries: string;
+  readonly entriesOf: (count: number, of: number) => string;
+  readonly entry: string;
+  readonly difference: string;
+  readonly more: (n: number) => string;
 }
 
 const EN: Words = {
@@ -73,6 +83,13 @@ const EN: Words = {
   detail: "how",
   fileError: "This file could not be checked",
   proseOnly: "prose only, not checkable",
+  diagnosis: "Likely slip",
+  checkedClaim: "holds, checked",
+  entries: "Entries that differ (left − right)",
+  entriesOf: (count, of) => `${count} of ${of}`,
+  entry: "entry",
+  difference: "left − right",
+  more: (n) => `... and ${n} more`,
 };
 
 const FA: Words = {
@@ -108,6 +125,13 @@ const FA: Words = {
   detail: "چگونه",
   fileError: "این پرونده بررسی نشد",
   proseOnly: "فقط متن، بررسی‌پذیر نیست",
+  diagnosis: "لغزش محتمل",
+  checkedClaim: "برقرار است، بررسی‌شده",
+  entries: "درایه‌های متفاوت (چپ − راست)",
+  entriesOf: (count, of) => `${count} از ${of}`,
+  entry: "درایه",
+  difference: "چپ − راست",
+  more: (n) => `... و ${n} درایهٔ دیگر`,
 };
 
 export function wordsFor(lang: Lang): Words {

@@ -5,7 +5,7 @@
 
 import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
-import { type Reporter, type ReporterContext, mismatch } from "./types.js";
+import { type Reporter, type ReporterContext, diagnosisLines, entriesLine, mismatch } from "./types.js";
 
 export function junitReporter(ctx: ReporterContext): Reporter {
   return {
@@ -58,14 +58,16 @@ function caseBody(s: StepOutcome, counts: Counts): string[] {
     counts.skipped++;
     return [`      <skipped message="${attr(s.detail)}"/>`];
   }
-  if (s.ok) return [];
+  // a step refuted as expected passes; what is wrong with it goes to its <system-out>
+  if (s.ok) {
+    const said = whatIsWrong(s);
+    return said.length ? [`      <system-out>${text(said.join("\n"))}</system-out>`] : [];
+  }
   const why = mismatch(s.expected, s.verdict);
   const full = [
     why,
     s.detail,
-    s.counterexample ? `counterexample (pastes back with --at): ${s.counterexample.text}` : "",
-    s.hint ? `hint: ${s.hint}` : "",
-    ...(s.diagnoses ?? []).map((d) => `diagnosis (${d.kind}): ${d.message}`),
+    ...whatIsWrong(s),
     s.note ? `note: ${s.note}` : "",
     s.source ? `source: ${s.source}` : "",
   ].filter(Boolean).join("\n");
@@ -75,6 +77,18 @@ function caseBody(s: StepOutcome, counts: Counts): string[] {
   }
   counts.failures++;
   return [`      <failure message="${attr(why)}" type="${attr(s.verdict)}">${text(full)}</failure>`];
+}
+
+/** A refuted step's counterexample, differing entries, hint and likely slips, one per line (nothing for other verdicts). */
+function whatIsWrong(s: StepOutcome): string[] {
+  if (s.verdict !== "refuted") return [];
+  const entries = entriesLine(s);
+  return [
+    s.counterexample ? `counterexample (pastes back with --at): ${s.counterexample.text}` : "",
+    entries ? `entries: ${entries}` : "",
+    s.hint ? `hint: ${s.hint}` : "",
+    ...diagnosisLines(s),
+  ].filter(Boolean);
 }
 
 const secs = (ms: number): string => (ms / 1000).toFixed(3);

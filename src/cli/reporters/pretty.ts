@@ -7,7 +7,7 @@
 
 import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
-import { type Reporter, type ReporterContext, mismatch, summaryLine } from "./types.js";
+import { type Reporter, type ReporterContext, diagnosisLines, entriesLine, mismatch, summaryLine } from "./types.js";
 
 const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 type Colour = keyof typeof CODES;
@@ -87,7 +87,9 @@ function stepLines(f: FileOutcome, s: StepOutcome, ownSource: string | null, pai
   const lines = [`${where}  ${verdict}  ${s.claim}  (${s.detail})${source}  ${mark}`];
   // a step kept as written (expected refuted or a shape error) shows why
   if (s.note && (s.ok ? s.expected !== "accepted" && s.expected !== "proved" : true)) lines.push(paint("dim", `      note: ${s.note}`));
-  for (const d of s.diagnoses ?? []) lines.push(paint("dim", `      diagnosis (${d.kind}): ${d.message}`));
+  const entries = entriesLine(s);
+  if (entries) lines.push(paint("dim", `      entries: ${entries}`));
+  for (const d of diagnosisLines(s)) lines.push(paint("dim", `      ${d}`));
   // a shape error kept as written: the transpose that makes it fit (dsl/shape-slip.ts)
   if (s.shapeSlip) lines.push(paint("dim", `      shape slip: ${s.shapeSlip.message} (then ${s.shapeSlip.verdict})`));
   // error carried forward (dsl/carried.ts): told under a refuted step only

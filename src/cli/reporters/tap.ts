@@ -4,7 +4,7 @@
 
 import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
-import { type Reporter, type ReporterContext, mismatch, summaryLine } from "./types.js";
+import { type Reporter, type ReporterContext, entriesLine, mismatch, summaryLine } from "./types.js";
 
 export function tapReporter(ctx: ReporterContext): Reporter {
   return {
@@ -36,7 +36,8 @@ export function tap(run: CheckRun): string {
 function stepPoint(f: FileOutcome, s: StepOutcome, add: (ok: boolean, d: string, directive: string, y: Record<string, string | number> | null) => void): void {
   const description = `${f.file}:${s.line} ${s.claim}`;
   if (s.verdict === "skipped") return add(true, description, `SKIP ${s.detail}`, null);
-  if (s.ok) return add(true, description, "", null);
+  // a step refuted as expected passes, and still says what is wrong (TAP 13 allows YAML after any point)
+  if (s.ok) return add(true, description, "", s.verdict === "refuted" ? refutedYaml(s, {}) : null);
   const yaml: Record<string, string | number> = {
     message: mismatch(s.expected, s.verdict),
     derivation: s.derivation,
@@ -46,13 +47,22 @@ function stepPoint(f: FileOutcome, s: StepOutcome, add: (ok: boolean, d: string,
     verdict: s.verdict,
     detail: s.detail,
   };
-  if (s.counterexample) yaml.counterexample = s.counterexample.text;
-  if (s.hint) yaml.hint = s.hint;
-  // the likely slips, one line (a YAML scalar), each re-checked before it was stated
-  if (s.diagnoses?.length) yaml.diagnoses = s.diagnoses.map((d) => `${d.kind}: ${d.message}`).join("; ");
+  refutedYaml(s, yaml);
   if (s.source) yaml.source = s.source;
   if (s.note) yaml.note = s.note;
   add(false, description, "", yaml);
+}
+
+/** The counterexample, differing entries, hint and likely slips of a step, added to `yaml`; null when it has none. */
+function refutedYaml(s: StepOutcome, yaml: Record<string, string | number>): Record<string, string | number> | null {
+  const before = Object.keys(yaml).length;
+  if (s.counterexample) yaml.counterexample = s.counterexample.text;
+  const entries = entriesLine(s);
+  if (entries) yaml.entries = entries;
+  if (s.hint) yaml.hint = s.hint;
+  // the likely slips, one line (a YAML scalar), each re-checked before it was stated
+  if (s.verdict === "refuted" && s.diagnoses?.length) yaml.diagnoses = s.diagnoses.map((d) => `${d.kind}: ${d.message}`).join("; ");
+  return Object.keys(yaml).length > before ? yaml : null;
 }
 
 /** A description may not contain a bare `#` (it starts a directive) or a newline. */

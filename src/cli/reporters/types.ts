@@ -2,6 +2,8 @@
 // as it (and every file before it) is done, then the whole run.
 
 import type { CheckRun, FileOutcome } from "../../runner/check.js";
+import { entryLines } from "../../check/entries.js";
+import type { StepOutcome } from "../../dsl/run.js";
 import type { Io } from "../main.js";
 
 export interface Reporter {
@@ -31,4 +33,25 @@ export function summaryLine(s: CheckRun["summary"]): string {
 /** Why a step failed, in one line: `expected refuted, got verified`. */
 export function mismatch(expected: string, verdict: string): string {
   return `expected ${expected}, got ${verdict}`;
+}
+
+/** how many differing entries a reporter's one-line summary names (the JSON has them all, up to MAX_ENTRIES) */
+const ENTRIES_IN_LINE = 4;
+
+/**
+ * The differing entries of a refuted step at its counterexample, in one line:
+ * `2 of 4 entries differ (lhs - rhs): [1, 2]: lhs 3, rhs 1 (diff 2); ...`,
+ * largest first; null for a scalar claim or a step that was not refuted.
+ */
+export function entriesLine(s: StepOutcome): string | null {
+  const e = s.verdict === "refuted" ? s.counterexample?.entries : null;
+  if (!e || e.count === 0) return null;
+  const listed = entryLines(e).slice(0, ENTRIES_IN_LINE);
+  const more = e.count > listed.length ? `; ... ${e.count - listed.length} more` : "";
+  return `${e.count} of ${e.of} entries differ (lhs - rhs): ${listed.join("; ")}${more}`;
+}
+
+/** `diagnosis (kind): message`, one per likely slip of a refuted step (empty otherwise). */
+export function diagnosisLines(s: StepOutcome): string[] {
+  return s.verdict === "refuted" ? (s.diagnoses ?? []).map((d) => `diagnosis (${d.kind}): ${d.message}`) : [];
 }
