@@ -83,7 +83,7 @@ export function derivativeVariants(l: Expr, r: Expr, lets: readonly string[]): V
       const missing = lost.map(show).join(" * ");
       // only the outer function kept: what is lost is the chain rule's inner derivative
       const inner = kept.length === 1 && applies(kept[0]!) && !lost.some(applies) ? " (the chain rule's inner derivative)" : "";
-      out.push({ kind: "term", claim: text, message: `a factor of the derivative is missing: ${show(l)} is ${show(d)}; the right side lacks the factor ${missing}${inner} in the term ${show(t.expr)}` });
+      out.push({ kind: "term", claim: text, message: `a factor of the derivative is missing: ${show(l)} is ${show(d)}; the right side lacks the factor ${missing}${inner}${ts.length > 1 ? ` in the term ${show(t.expr)}` : ""}` });
     }
   });
   return out;
