@@ -40,10 +40,10 @@ const FIRES: [string, string[], string, RegExp][] = [
   ["sigmoid(0.6) * (1 - sigmoid(0.6)) ≈ 0.2275", [], "reading", /right with sigmoid\(0\.6\) rounded to 0\.65/],
   ["sigmoid(0.6) = 0.6457", [], "reading", /right to the digits written/],
   // b: a term or factor of the symbolic derivative of the left side
-  ["diff(x * sin(x), x) = x * cos(x)", [], "term", /a term of the derivative is missing: .*lacks sin\(x\)/],
+  ["diff(x * sin(x), x) = x * cos(x)", [], "term", /a term is missing: the derivative diff\(x \* sin\(x\), x\) is sin\(x\) \+ x \* cos\(x\), and the right side lacks sin\(x\)/],
   ["diff(sin(x^2), x) = cos(x^2)", [], "term", /lacks the factor 2 \* x \(the chain rule's inner derivative\)/],
   ["diff(x * sin(x), x) = x + sin(x)", [], "term", /lacks the factor cos\(x\) in the term x \* cos\(x\)$/],
-  ["grad(sum(exp(x) .* x), x) = exp(x) .* x", ["x: n"], "term", /a term of the derivative is missing/],
+  ["grad(sum(exp(x) .* x), x) = exp(x) .* x", ["x: n"], "term", /a term is missing: the derivative/],
   // d: the Jacobian in the other layout, grad for the Jacobian
   ["jacobian(A * x, x) * v = A' * v", ["A: n x n", "x, v: n"], "transpose", /jacobian\(A \* x, x\)' for jacobian\(A \* x, x\) holds/],
   ["v' * jacobian(x' * A * x, x)' = v' * grad(x' * A * x, x) + 1", ["A: n x n", "x, v: n"], "term", /without the term 1/],
