@@ -5,22 +5,33 @@
 // of slip: factors swapped (order), inverse and transpose confused (inverse),
 // a term dropped or duplicated (term), a declared property removed
 // (property), the right side transposed, negated or doubled (transpose,
-// sign, factor). Each mutant is checked with equal(); among the refuted ones
+// sign, factor), a bound, index, exponent or step shifted by one (index), a
+// worked-example number computed under a neighbouring reading: log base 10,
+// degrees, an intermediate rounded to 2 significant digits (reading; the
+// identity's scalar variables set to small numbers), a factor of a
+// derivative dropped (term), a Jacobian in the other layout (transpose), a
+// square matrix declared n x m (property). Each mutant is checked with equal(); among the refuted ones
 // we count those whose diagnoses name the kind (target >= 90%), and the
 // diagnoses that are wrong: a corrected claim (`holds`) that does not hold
 // when checked again with another seed (target 0).
 //
-// Options (environment): BENCH_DIAG_MAX (400: mutants checked at most).
+// Options (environment): BENCH_DIAG_MAX (700: mutants checked at most).
 
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { equal, parseExpr, printExpr } from "../dist/index.js";
+import { equal, evaluate, parseExpr, printExpr } from "../dist/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const MAX = Number(process.env.BENCH_DIAG_MAX ?? 400);
+const MAX = Number(process.env.BENCH_DIAG_MAX ?? 700);
 const TARGET_SHARE = 0.9;
-const DERIVATIONS = ["derivations/cookbook.ts", "derivations/000-linear-algebra.ts"];
+// every shipped derivation file; derivations with given values (worked
+// examples whose names are fixed numbers) and random variables are left out
+const DERIVATIONS = fs
+  .readdirSync(path.join(root, "derivations"))
+  .filter((f) => f.endsWith(".ts"))
+  .sort()
+  .map((f) => `derivations/${f}`);
 const PROPS = ["spd", "symmetric", "orthogonal", "diagonal"];
 
 /** Declared names of a list of declaration strings (`A, B: n x n; x: n`). */
@@ -40,12 +51,14 @@ async function identities(log) {
     const mod = await jiti.import(abs);
     const ds = Object.values(mod).flat().filter((d) => d && Array.isArray(d.entries));
     for (const d of ds) {
+      if (d.given && Object.keys(d.given).length) continue;
       const lets = Object.entries(d.let ?? {}).map(([k, v]) => `${k}: ${v}`);
       for (const e of d.entries) {
         if (e.kind !== "claim" || (e.opts.expect && e.opts.expect !== "proved") || e.opts.skip) continue;
         const parts = e.expanded.split(" = ");
         if (parts.length !== 2 || /[<>≈∝]/.test(e.expanded)) continue;
         const stepLets = e.opts.let ? Object.entries({ ...d.let, ...e.opts.let }).map(([k, v]) => `${k}: ${v}`) : lets;
+        if (stepLets.some((l) => l.includes("~"))) continue;
         out.push({ id: `${path.basename(file)}:${e.site.line}`, lhs: parts[0], rhs: parts[1], let: stepLets });
       }
     }
@@ -115,6 +128,20 @@ function mutants(id) {
   out.push({ kind: "transpose", lhs: printExpr(l), rhs: `(${printExpr(r)})'`, let: id.let });
   out.push({ kind: "sign", lhs: printExpr(l), rhs: `-(${printExpr(r)})`, let: id.let });
   out.push({ kind: "factor", lhs: printExpr(l), rhs: `2 * (${printExpr(r)})`, let: id.let });
+  out.push(...shiftMutants(l, r, id));
+  out.push(...derivativeMutants(l, r, id));
+  out.push(...readingMutants(l, id));
+  // a Jacobian in the other layout (refuted where it is square)
+  onSide("transpose", (n) => (n.op === "jacobian" ? node("transpose", [n]) : null));
+  // a square matrix declared n x m: the identity holds only when it is square
+  for (let i = 0; i < id.let.length; i++) {
+    const m = /^([^:]+):\s*n x n\s*$/.exec(id.let[i]);
+    if (!m || m[1].includes(",")) continue;
+    const lets = id.let.slice();
+    lets[i] = `${m[1]}: n x m_`;
+    out.push({ kind: "property", lhs: id.lhs, rhs: id.rhs, let: lets });
+    break;
+  }
   for (let i = 0; i < id.let.length; i++) {
     const p = PROPS.find((q) => new RegExp(`\\b${q}\\b`).test(id.let[i]));
     if (!p) continue;
@@ -126,13 +153,120 @@ function mutants(id) {
   return out;
 }
 
+const num = (v) => ({ op: "num", args: [], value: v, text: String(v), pos: 0, end: 0 });
+const sym = (name) => ({ op: "sym", args: [], name, pos: 0, end: 0 });
+const plus1 = (e) => (e.op === "num" ? num(e.value + 1) : node("add", [e, num(1)]));
+const minus1 = (e) => (e.op === "num" ? num(e.value - 1) : node("sub", [e, num(1)]));
+
+/** Every occurrence of the variable `name` replaced by `by`. */
+const substitute = (e, name, by) => (e.op === "sym" && e.name === name ? by : e.args.length ? { ...e, args: e.args.map((a) => substitute(a, name, by)) } : e);
+
+/** index: the bounds of a sum or product moved up by one, an entry's index moved, an integer exponent or a step (a name declared integer) moved. */
+function shiftMutants(l, r, id) {
+  const out = [];
+  const mk = (ll, rr) => ({ kind: "index", lhs: printExpr(ll), rhs: printExpr(rr), let: id.let });
+  const bounds = (n) => ((n.op === "sum" || n.op === "prod") && n.args.length === 4 ? node(n.op, [n.args[0], n.args[1], plus1(n.args[2]), plus1(n.args[3])]) : null);
+  const index = (n) => (n.op === "index" ? { ...n, args: [n.args[0], n.args[1].op === "num" && n.args[1].value > 1 ? minus1(n.args[1]) : plus1(n.args[1]), ...n.args.slice(2)] } : null);
+  const power = (n) => (n.op === "pow" && n.args[1].op === "num" && Number.isInteger(n.args[1].value) && n.args[1].value >= 2 ? node("pow", [n.args[0], plus1(n.args[1])]) : null);
+  for (const f of [bounds, index, power]) {
+    const rr = firstReplacement(r, f);
+    if (rr) out.push(mk(l, rr));
+    else {
+      const ll = firstReplacement(l, f);
+      if (ll) out.push(mk(ll, r));
+    }
+  }
+  const integers = id.let.flatMap((d) => (/\binteger\b/.test(d) ? d.split(":")[0].split(",").map((x) => x.trim()) : []));
+  for (const t of integers.slice(0, 1)) {
+    const rr = substitute(r, t, plus1(sym(t)));
+    if (printExpr(rr) !== printExpr(r)) out.push(mk(l, rr));
+  }
+  return out;
+}
+
+/** term (b for derivatives): a factor dropped from the right side of a derivative identity (the chain rule's inner derivative, one factor of a product-rule term). */
+function derivativeMutants(l, r, id) {
+  if (!/\b(grad|diff|jacobian|hessian)\(/.test(id.lhs)) return [];
+  const drop = (n) => ((n.op === "mul" || n.op === "hadamard") && n.args[0].op !== "num" && n.args[1].op !== "num" ? n.args[1] : null);
+  const rr = firstReplacement(r, drop);
+  return rr ? [{ kind: "term", lhs: printExpr(l), rhs: printExpr(rr), let: id.let }] : [];
+}
+
+/** Small distinct positive numbers for the scalar variables of a worked example. */
+const VALUES = [0.7, 1.3, 0.4, 2.1, 0.9, 1.6];
+
+/**
+ * reading: the identity's left side as a worked example (every variable a
+ * declared or undeclared scalar, set to a small number), with the author's
+ * number computed under a neighbouring reading: log base 10, the angle in
+ * degrees, or an intermediate rounded to 2 significant digits; written to 4
+ * decimals as `E ≈ v`.
+ */
+function readingMutants(l, id) {
+  if (id.let.some((d) => !/:\s*(scalar|integer|positive|real)?(\s+(positive|integer|nonnegative))*\s*$/.test(d))) return [];
+  const free = new Set();
+  const visit = (e) => {
+    if (e.op === "sym" && !["pi", "e", "inf"].includes(e.name)) free.add(e.name);
+    if (/^(grad|diff|jacobian|hessian|lim|sum|prod|E|Var|Cov)$/.test(e.op)) free.add("\u0000");
+    e.args.forEach(visit);
+  };
+  visit(l);
+  if (free.has("\u0000") || free.size > VALUES.length) return [];
+  let e = l;
+  [...free].forEach((n, k) => (e = substitute(e, n, num(VALUES[k]))));
+  const value = (x) => {
+    try {
+      const v = evaluate({ expr: printExpr(x), seed: 1 }).value;
+      return typeof v === "number" && Number.isFinite(v) ? v : null;
+    } catch {
+      return null;
+    }
+  };
+  const truth = value(e);
+  if (truth === null) return [];
+  const out = [];
+  const claimAt = (v) => {
+    if (v === null || v.toFixed(4) === truth.toFixed(4)) return;
+    out.push({ kind: "reading", claim: `${printExpr(e)} ≈ ${v.toFixed(4)}`, lhs: printExpr(e), rhs: v.toFixed(4), let: [] });
+  };
+  const log10 = firstReplacement(e, (n) => (n.op === "log" ? node("div", [n, node("log", [num(10)])]) : null));
+  if (log10) claimAt(value(log10));
+  const deg = firstReplacement(e, (n) => (["sin", "cos", "tan"].includes(n.op) ? node(n.op, [node("div", [node("mul", [n.args[0], sym("pi")]), num(180)])]) : null));
+  if (deg) claimAt(value(deg));
+  // the innermost intermediate that is not a literal, rounded to 2 significant digits
+  const inner = (n) => {
+    for (const a of n.args) {
+      const x = inner(a);
+      if (x) return x;
+    }
+    return n !== e && n.args.length && !(n.op === "neg" && n.args[0].op === "num") ? n : null;
+  };
+  const m = inner(e);
+  const mv = m ? value(m) : null;
+  if (m && mv !== null && mv !== 0) {
+    const rounded = Number(mv.toPrecision(2));
+    const lit = rounded < 0 ? node("neg", [num(-rounded)]) : num(rounded);
+    if (rounded !== mv) claimAt(value(firstReplacement(e, (n) => (n === m ? lit : null))));
+  }
+  return out;
+}
+
 const accepted = (v) => v === "proved" || v === "verified";
 
 export async function benchDiagnosis(log) {
   const ids = await identities(log);
   const all = ids.flatMap((id) => mutants(id).map((m) => ({ ...m, id: id.id })));
-  const chosen = all.slice(0, MAX);
-  log(`diagnosis: ${all.length} mutants, checking ${chosen.length}`);
+  // an even share of MAX per kind, spread over the identities (every k-th mutant of the kind): a fixed selection
+  const kinds = [...new Set(all.map((m) => m.kind))];
+  const cap = Math.ceil(MAX / Math.max(1, kinds.length));
+  const chosen = kinds.flatMap((k) => {
+    const of = all.filter((m) => m.kind === k);
+    if (of.length <= cap) return of;
+    return Array.from({ length: cap }, (_, i) => of[Math.floor((i * of.length) / cap)]);
+  });
+  const counts = {};
+  for (const m of all) counts[m.kind] = (counts[m.kind] ?? 0) + 1;
+  log(`diagnosis: ${all.length} mutants (${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ")}), checking ${chosen.length}`);
   const byKind = {};
   let refuted = 0;
   let named = 0;
@@ -147,7 +281,7 @@ export async function benchDiagnosis(log) {
     k.mutants++;
     let r;
     try {
-      r = equal({ lhs: m.lhs, rhs: m.rhs, let: m.let, seed: 1 });
+      r = equal(m.claim ? { claim: m.claim, let: m.let, seed: 1 } : { lhs: m.lhs, rhs: m.rhs, let: m.let, seed: 1 });
     } catch {
       continue;
     }
@@ -157,7 +291,7 @@ export async function benchDiagnosis(log) {
     if (r.diagnoses.some((d) => d.kind === m.kind)) {
       named++;
       k.named++;
-    } else if (missed.length < 12) missed.push(`${m.kind}: ${m.lhs} = ${m.rhs} [${m.let.join("; ")}] -> ${r.diagnoses.map((d) => d.kind).join(", ") || "none"}`);
+    } else if (missed.length < 20) missed.push(`${m.kind}: ${m.claim ?? `${m.lhs} = ${m.rhs}`} [${m.let.join("; ")}] -> ${r.diagnoses.map((d) => d.kind).join(", ") || "none"}`);
     if (r.diagnoses[0]?.kind === m.kind) namedFirst++;
     for (const d of r.diagnoses) {
       stated++;
@@ -170,6 +304,7 @@ export async function benchDiagnosis(log) {
     }
   }
   const share = refuted ? named / refuted : null;
+  for (const k of Object.values(byKind)) k.shareNamedRight = k.refuted ? Number((k.named / k.refuted).toFixed(3)) : null;
   const result = {
     identities: ids.length,
     mutants: chosen.length,

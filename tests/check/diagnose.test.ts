@@ -48,7 +48,8 @@ describe("each kind fires where its slip is the mistake", () => {
 describe("silent where the slip is not the mistake", () => {
   const cases: [string, string, string[], string[]][] = [
     // no product, inverse or sum to repair, and no property makes it hold
-    ["tr(A * B)", "tr(A) * tr(B)", ["A, B: n x n"], ["order", "inverse", "term", "property", "transpose", "sign", "factor"]],
+    // (only the n = 1 reading holds: tests/check/diagnose-kinds.test.ts)
+    ["tr(A * B)", "tr(A) * tr(B)", ["A, B: n x n"], ["order", "inverse", "term", "transpose", "sign", "factor", "index", "reading"]],
     ["A * B", "B * A + A", ["A, B: n x n"], ["inverse", "sign", "factor", "transpose"]],
     ["x' * x", "norm(x)", ["x: n"], ["order", "inverse", "term", "property", "transpose", "sign", "factor"]],
     ["A + B", "A - B", ["A, B: n x n"], ["order", "inverse", "property", "transpose", "factor"]],

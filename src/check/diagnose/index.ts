@@ -9,14 +9,17 @@ import type { Expr } from "../../core/ast.js";
 import { parseClaim, parseExpr } from "../../parse/parser.js";
 import { printExpr } from "../../parse/print.js";
 import { Scope } from "../../parse/scope.js";
-import { commutingVariants, propertyVariants } from "./property.js";
+import { commutingVariants, propertyVariants, scalarVariants, squareVariants } from "./property.js";
 import type { Diagnosis, DiagnosisKind } from "./types.js";
-import { type Variant, hintVariants, inverseVariants, orderVariants, termVariants } from "./variants.js";
+import { type Variant, hintVariants, inverseVariants, jacobianVariants, orderVariants, termVariants } from "./variants.js";
+import { derivativeVariants } from "./derivative.js";
+import { indexVariants } from "./index-shift.js";
+import { readingVariants } from "./reading.js";
 
 export type { Diagnosis, DiagnosisKind } from "./types.js";
 
 /** re-checks one refuted claim may spend on diagnoses */
-export const DIAGNOSIS_BUDGET = 20;
+export const DIAGNOSIS_BUDGET = 24;
 /** at most this many diagnoses are stated */
 const MAX_DIAGNOSES = 3;
 
@@ -33,22 +36,43 @@ export interface Refuted {
 
 export function diagnose(r: Refuted, seed: number, recheck: Recheck): Diagnosis[] {
   let sides;
+  let rel: "=" | "≈";
   try {
     const scope = Scope.parse(r.lets);
     const c = parseClaim(r.claim, { isVariable: scope.isVariable });
-    if (c.relations.length !== 1 || c.relations[0] !== "=" || c.tolerance) return [];
+    // `=`, and `≈ v` of a worked example (the index and reading kinds only)
+    if (c.relations.length !== 1 || (c.relations[0] !== "=" && c.relations[0] !== "≈") || c.tolerance) return [];
+    rel = c.relations[0];
     sides = c.sides as [typeof c.sides[0], typeof c.sides[0]];
   } catch {
     return [];
   }
   const [l, r2] = sides;
   const fresh = (seed * 2654435761 + 0x9e37) >>> 0;
-  const variants: (Variant & { lets?: string[] })[] = [
-    ...hintVariants(l!, r2!, r.hint),
-    ...orderVariants(l!, r2!),
-    ...inverseVariants(l!, r2!),
-    ...termVariants(l!, r2!),
-  ];
+  const variants: (Variant & { lets?: string[] })[] = [];
+  if (rel === "≈") variants.push(...indexVariants(l!, r2!, rel, r.lets), ...readingVariants(l!, r2!, rel));
+  else fillVariants(variants, l!, r2!, r);
+  const out = recheckVariants(variants, r, recheck, fresh, DIAGNOSIS_BUDGET);
+  // n = 1 makes almost every slip of matrix algebra vanish: said only when nothing more specific holds
+  if (out.length === 0 && rel === "=") {
+    const last = scalarVariants(r.lets).map((v) => ({ kind: "property" as const, claim: r.claim, message: v.message, lets: v.lets }));
+    out.push(...recheckVariants(last, r, recheck, fresh, 2));
+  }
+  return out;
+}
+
+/** Every corrected claim of an `lhs = rhs`, kind by kind, in the order of preference within each kind. */
+function fillVariants(variants: (Variant & { lets?: string[] })[], l: Expr, r2: Expr, r: Refuted): void {
+  variants.push(
+    ...hintVariants(l, r2, r.hint),
+    ...orderVariants(l, r2),
+    ...inverseVariants(l, r2),
+    ...jacobianVariants(l, r2),
+    ...termVariants(l, r2),
+    ...derivativeVariants(l, r2, r.lets),
+    ...indexVariants(l, r2, "=", r.lets),
+    ...readingVariants(l, r2, "="),
+  );
   try {
     const substitute = (map: Record<string, string>, fresh: readonly string[]): string | null => {
       const isVariable = (n: string): boolean => fresh.includes(n);
@@ -57,15 +81,20 @@ export function diagnose(r: Refuted, seed: number, recheck: Recheck): Diagnosis[
     };
     for (const v of commutingVariants(r.lets, substitute)) variants.push({ kind: "property", claim: v.claim, message: `holds when ${v.names[0]} and ${v.names[1]} commute`, lets: v.lets });
     for (const v of propertyVariants(r.lets)) variants.push({ kind: "property", claim: r.claim, message: `holds when ${v.name} is ${v.property}`, lets: v.lets });
+    for (const v of squareVariants(r.lets)) variants.push({ kind: "property", claim: r.claim, message: v.message, lets: v.lets });
   } catch {
     // declarations that cannot be rewritten: no property diagnosis
   }
+}
+
+/** Re-checks variants in rounds of kinds, at most `budget` of them, and states those that hold (one per kind). */
+function recheckVariants(variants: readonly (Variant & { lets?: string[] })[], r: Refuted, recheck: Recheck, fresh: number, budget: number): Diagnosis[] {
   const out: Diagnosis[] = [];
   const stated = new Set<DiagnosisKind>();
   const seen = new Set<string>();
   let spent = 0;
   for (const v of roundRobin(variants)) {
-    if (spent >= DIAGNOSIS_BUDGET || out.length >= MAX_DIAGNOSES) break;
+    if (spent >= budget || out.length >= MAX_DIAGNOSES) break;
     const lets = v.lets ?? r.lets;
     const key = `${v.claim}|${lets.join(";")}`;
     if (stated.has(v.kind) || seen.has(key) || (v.claim === r.claim && !v.lets)) continue;
@@ -79,8 +108,7 @@ export function diagnose(r: Refuted, seed: number, recheck: Recheck): Diagnosis[
     }
     if (!holds) continue;
     out.push({ kind: v.kind, message: v.message, holds: v.lets ? `${v.claim} with ${lets.join("; ")}` : v.claim });
-    // one property per claim: the first (weakest) that holds is the one worth saying
-
+    // one diagnosis per kind: the first that holds (the weakest property, the likeliest slip) is the one worth saying
     stated.add(v.kind);
   }
   return out;

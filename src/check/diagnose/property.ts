@@ -94,3 +94,56 @@ export function commutingVariants(lets: readonly string[], substitute: (map: Rec
   }
   return out;
 }
+
+export interface ShapeVariant {
+  message: string;
+  /** the declarations with one dimension fixed */
+  lets: string[];
+}
+
+/** The declarations with the dimension `from` written as `to` in every shape (names and properties untouched). */
+function withDim(lets: readonly string[], from: string, to: string): string[] {
+  const word = new RegExp(`(?<![\\p{L}\\p{N}_])${from}(?![\\p{L}\\p{N}_])`, "gu");
+  return lets.map((src) =>
+    src
+      .split(";")
+      .map((d) => {
+        const colon = d.indexOf(":");
+        return colon < 0 ? d : d.slice(0, colon + 1) + d.slice(colon + 1).replace(word, to);
+      })
+      .join(";"),
+  );
+}
+
+/** A dimension that is a plain name (`n`, not `n + 1` or a number). */
+const plainDim = (d: unknown): d is string => typeof d === "string" && /^[\p{L}_][\p{L}\p{N}_]*$/u.test(d);
+
+/**
+ * (a) square shapes: each matrix declared `n x m` with two dimension names,
+ * tried with m = n ("holds when A is square").
+ */
+export function squareVariants(lets: readonly string[]): ShapeVariant[] {
+  const out: ShapeVariant[] = [];
+  const seen = new Set<string>();
+  for (const d of lets.flatMap((src) => parseDeclarations(src))) {
+    const { rows, cols, lead } = d.shape;
+    if (lead || !plainDim(rows) || !plainDim(cols) || rows === cols || seen.has(`${rows}|${cols}`)) continue;
+    seen.add(`${rows}|${cols}`);
+    out.push({ message: `holds when ${d.name} is square (${cols} = ${rows})`, lets: withDim(lets, cols, rows) });
+  }
+  return out;
+}
+
+/**
+ * (a) the n = 1 reading: each dimension name set to 1. Almost every slip of
+ * matrix algebra vanishes for scalars, so index.ts says this only when
+ * nothing more specific was found.
+ */
+export function scalarVariants(lets: readonly string[]): ShapeVariant[] {
+  const dims = new Set<string>();
+  for (const d of lets.flatMap((src) => parseDeclarations(src))) {
+    if (d.distribution) continue;
+    for (const x of [d.shape.rows, d.shape.cols]) if (plainDim(x)) dims.add(x);
+  }
+  return [...dims].map((n) => ({ message: `holds when ${n} = 1`, lets: withDim(lets, n, "1") }));
+}

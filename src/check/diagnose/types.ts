@@ -3,7 +3,7 @@
 // itself checked on fresh samples and held. A diagnosis never changes a
 // verdict; it only explains a refutation.
 
-export type DiagnosisKind = "transpose" | "sign" | "factor" | "property" | "order" | "term" | "inverse";
+export type DiagnosisKind = "transpose" | "sign" | "factor" | "property" | "order" | "term" | "inverse" | "index" | "reading";
 
 export interface Diagnosis {
   kind: DiagnosisKind;

@@ -4,7 +4,7 @@
 // hold. The order is the order of preference when several hold.
 
 import { type Expr, node, num } from "../../core/ast.js";
-import { printExpr } from "../../parse/print.js";
+import { replacements, show } from "./tree.js";
 import type { DiagnosisKind } from "./types.js";
 
 export interface Variant {
@@ -14,22 +14,8 @@ export interface Variant {
   message: string;
 }
 
-const show = (e: Expr): string => printExpr(e);
 const claimOf = (l: Expr, r: Expr): string => `${show(l)} = ${show(r)}`;
 
-/** Every tree obtained by replacing one node of `e` by one of `f(node)`, with a word for each. */
-function replacements(e: Expr, f: (n: Expr) => { to: Expr; what: string }[]): { tree: Expr; what: string }[] {
-  const out: { tree: Expr; what: string }[] = [];
-  for (const r of f(e)) out.push({ tree: r.to, what: r.what });
-  e.args.forEach((a, i) => {
-    for (const sub of replacements(a, f)) {
-      const args = e.args.slice();
-      args[i] = sub.tree;
-      out.push({ tree: { ...e, args }, what: sub.what });
-    }
-  });
-  return out;
-}
 
 /** Both sides rewritten by `f`, one node at a time. */
 function onSides(l: Expr, r: Expr, kind: DiagnosisKind, f: (n: Expr) => { to: Expr; what: string }[]): Variant[] {
@@ -45,7 +31,11 @@ export function orderVariants(l: Expr, r: Expr): Variant[] {
     if (n.op !== "mul" || n.args.length !== 2) return [];
     const [a, b] = n.args as [Expr, Expr];
     const swapped = node("mul", [b, a]);
-    return [{ to: swapped, what: `the factors of ${show(n)} are in the wrong order: ${show(swapped)} holds` }];
+    const out = [{ to: swapped, what: `the factors of ${show(n)} are in the wrong order: ${show(swapped)} holds` }];
+    // x' * A written for A * x (and A * x' for x * A): the row form of the product read as the column form
+    const bare = a.op === "transpose" ? node("mul", [b, a.args[0]!]) : b.op === "transpose" ? node("mul", [b.args[0]!, a]) : null;
+    if (bare) out.push({ to: bare, what: `${show(n)} is written for ${show(bare)}: ${show(bare)} holds` });
+    return out;
   });
 }
 
@@ -74,20 +64,20 @@ export function inverseVariants(l: Expr, r: Expr): Variant[] {
   });
 }
 
-interface Term {
+export interface Term {
   expr: Expr;
   negative: boolean;
 }
 
 /** The additive terms of a side: a + b - c is [a, b, -c]. */
-function terms(e: Expr, negative = false): Term[] {
+export function terms(e: Expr, negative = false): Term[] {
   if (e.op === "add") return [...terms(e.args[0]!, negative), ...terms(e.args[1]!, negative)];
   if (e.op === "sub") return [...terms(e.args[0]!, negative), ...terms(e.args[1]!, !negative)];
   if (e.op === "neg") return terms(e.args[0]!, !negative);
   return [{ expr: e, negative }];
 }
 
-function sumOf(ts: Term[]): Expr {
+export function sumOf(ts: Term[]): Expr {
   if (ts.length === 0) return num(0);
   let acc = ts[0]!.negative ? node("neg", [ts[0]!.expr]) : ts[0]!.expr;
   for (const t of ts.slice(1)) acc = node(t.negative ? "sub" : "add", [acc, t.expr]);
@@ -124,4 +114,20 @@ export function hintVariants(l: Expr, r: Expr, hint: string | null): Variant[] {
     return [{ kind: "factor", claim: `${show(l)} = (${text}) * (${show(r)})`, message: `the left side is ${m[1]} times the right side: a dropped or extra factor` }];
   }
   return [];
+}
+
+/**
+ * (d) grad written for the Jacobian or the other way round: grad(f, x) is
+ * the transpose of jacobian(f, x) for a scalar f (a column against a row), so
+ * each is tried as the other and as its transpose; a Jacobian is also tried
+ * transposed (the other layout).
+ */
+export function jacobianVariants(l: Expr, r: Expr): Variant[] {
+  return onSides(l, r, "transpose", (n) => {
+    if ((n.op !== "grad" && n.op !== "jacobian") || n.args.length !== 2) return [];
+    const other = node(n.op === "grad" ? "jacobian" : "grad", n.args);
+    const forms = n.op === "grad" ? [node("transpose", [other]), other] : [node("transpose", [n]), other, node("transpose", [other])];
+    const word = n.op === "grad" ? "grad written for the Jacobian" : "the Jacobian written for grad, or in the other layout";
+    return forms.map((to) => ({ to, what: `${word}: ${show(to)} for ${show(n)} holds` }));
+  });
 }

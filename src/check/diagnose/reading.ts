@@ -1,0 +1,116 @@
+// (f) A worked-example number that is right for a neighbouring reading:
+// log read as base 10 or base 2 (the language's log is natural), an angle
+// read in degrees (a calculator in degree mode), and the author's rounding
+// of an intermediate value: each constant subexpression of the left side
+// rounded to 1-4 significant digits or 0-4 decimals, every occurrence at once
+// (the author computed it once and reused the rounded number).
+//
+// The rounded readings are many, so they are screened by evaluating the
+// rewritten left side (a bounded count of evaluations, never the clock);
+// only the ones that match the author's number become variants, which
+// index.ts re-checks like every other diagnosis.
+
+import { type Expr, key, node, num } from "../../core/ast.js";
+import { evaluateExpression } from "../evaluate.js";
+import { roundingTolerance } from "../relations.js";
+import { isConstant, replacements, show } from "./tree.js";
+import type { Variant } from "./variants.js";
+
+/** evaluations the rounding screen may spend on one refuted claim */
+const SCREEN_BUDGET = 60;
+/** intermediate values tried, innermost first */
+const MAX_INTERMEDIATES = 8;
+/** at most this many rounded readings are proposed (each costs a re-check) */
+const MAX_ROUNDED = 2;
+
+type Rewrite = { to: Expr; what: string };
+
+const TRIG = new Set(["sin", "cos", "tan"]);
+
+/** log read in another base, an angle read in degrees. */
+function readings(n: Expr): Rewrite[] {
+  const [x] = n.args;
+  if (n.op === "log" && n.args.length === 1) {
+    return [10, 2].map((b) => ({ to: node("div", [n, node("log", [num(b)])]), what: `right if log is base ${b}: ${show(n)} read as log base ${b} of ${show(x!)}` }));
+  }
+  if (TRIG.has(n.op) && n.args.length === 1) {
+    const deg = node(n.op, [node("div", [node("mul", [x!, { op: "sym", args: [], name: "pi", pos: 0, end: 0 }]), num(180)])]);
+    return [{ to: deg, what: `right if the angle is in degrees: ${show(n)} with ${show(x!)} degrees` }];
+  }
+  return [];
+}
+
+export function readingVariants(l: Expr, r: Expr, rel: string): Variant[] {
+  const claim = (a: Expr, b: Expr): string => `${show(a)} ${rel} ${show(b)}`;
+  const out: Variant[] = [];
+  for (const x of replacements(l, readings)) out.push({ kind: "reading", claim: claim(x.tree, r), message: x.what });
+  for (const x of replacements(r, readings)) out.push({ kind: "reading", claim: claim(l, x.tree), message: x.what });
+  // `sigmoid(0.6) = 0.6457`: the author's rounding of the answer itself, written with `=`
+  if (rel === "=" && isConstant(l) && isConstant(r) && roundingTolerance(r)) {
+    out.push({ kind: "reading", claim: `${show(l)} ≈ ${show(r)}`, message: `right to the digits written: ${show(r)} is ${show(l)} rounded (write ≈)` });
+  }
+  out.push(...roundedVariants(l, r, rel));
+  return out;
+}
+
+/** A finite scalar value of a constant expression, or null. */
+function valueOf(e: Expr): number | null {
+  const v = evaluateExpression({ expr: show(e) }, 1);
+  return typeof v.value === "number" && Number.isFinite(v.value) ? v.value : null;
+}
+
+/** The distinct roundings of v a person writes: 1-4 significant digits, 0-4 decimals; never v itself. */
+function roundings(v: number): string[] {
+  const out = new Set<string>();
+  for (let d = 4; d >= 1; d--) out.add(String(Number(v.toPrecision(d))));
+  for (let d = 4; d >= 0; d--) out.add(String(Number(v.toFixed(d))));
+  return [...out].filter((t) => Number(t) !== v && Number(t) !== 0);
+}
+
+/** Constant intermediate subtrees of e, innermost first, one per distinct expression (not literals, not e itself). */
+function intermediates(e: Expr): Expr[] {
+  const seen = new Map<string, Expr>();
+  const visit = (n: Expr, top: boolean): void => {
+    n.args.forEach((a) => visit(a, false));
+    if (top || n.op === "num" || n.op === "sym" || (n.op === "neg" && n.args[0]!.op === "num") || !isConstant(n)) return;
+    if (!seen.has(key(n))) seen.set(key(n), n);
+  };
+  visit(e, true);
+  return [...seen.values()].slice(0, MAX_INTERMEDIATES);
+}
+
+function replaceAll(e: Expr, k: string, by: Expr): Expr {
+  if (key(e) === k) return by;
+  return e.args.length ? { ...e, args: e.args.map((a) => replaceAll(a, k, by)) } : e;
+}
+
+/** The author's rounding of an intermediate value: only for a claim of numbers (`lhs = v`, `lhs ≈ v`). */
+function roundedVariants(l: Expr, r: Expr, rel: string): Variant[] {
+  if (!isConstant(l) || !isConstant(r)) return [];
+  const out: Variant[] = [];
+  let spent = 0;
+  try {
+    const want = valueOf(r);
+    if (want === null) return [];
+    const tol = rel === "≈" ? (roundingTolerance(r)?.[0] ?? null) : 1e-9 * Math.max(1, Math.abs(want));
+    if (tol === null) return [];
+    for (const m of intermediates(l)) {
+      const v = valueOf(m);
+      spent++;
+      if (v === null) continue;
+      for (const t of roundings(v)) {
+        if (spent >= SCREEN_BUDGET || out.length >= MAX_ROUNDED) return out;
+        const lit = t.startsWith("-") ? node("neg", [num(-Number(t), 0, 0, t.slice(1))]) : num(Number(t), 0, 0, t);
+        const lhs = replaceAll(l, key(m), lit);
+        const got = valueOf(lhs);
+        spent++;
+        if (got === null || !(Math.abs(got - want) <= tol + 1e-12 * Math.max(1, Math.abs(want)))) continue;
+        out.push({ kind: "reading", claim: `${show(lhs)} ${rel} ${show(r)}`, message: `right with ${show(m)} rounded to ${t}` });
+        break;
+      }
+    }
+  } catch {
+    // a value that cannot be computed: no rounding reading
+  }
+  return out;
+}
