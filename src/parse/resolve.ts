@@ -7,7 +7,7 @@ import type { Expr } from "../core/ast.js";
 import { DeriveError } from "../core/errors.js";
 import { type Dim, type Shape, SCALAR, isScalar, isSquare, isTensor, sameShape, shape, showShape, transposeShape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
-import type { ShapeCtx, Syntax } from "../ops/define.js";
+import { type ShapeCtx, type Syntax, isDimArg } from "../ops/define.js";
 import { constantOp, functionOp, opDef } from "../ops/registry.js";
 import { didYouMean } from "../core/suggest.js";
 import { printExpr } from "./print.js";
@@ -125,14 +125,13 @@ export class Resolver {
   private operator(e: Expr, expected?: Shape): TNode {
     const op = opDef(e.op);
     const syn = op.syntax;
-    const dimArgs = syn.kind === "function" && syn.dimArgs === true;
     const wrt = syn.kind === "function" ? syn.wrtArg : undefined;
     const boundAt = syn.kind === "function" && syn.boundArg !== undefined && e.args.length > syn.boundArg ? syn.boundArg : undefined;
     if (boundAt !== undefined) return this.indexed(e, boundAt);
     const args: (TNode | null)[] = [];
     const needy: number[] = [];
     e.args.forEach((a, i) => {
-      if (dimArgs) args.push(this.dimArgument(a));
+      if (isDimArg(syn, i, e.args.length)) args.push(this.dimArgument(a));
       else if (i === wrt) args.push(this.variable(a, op.name, e));
       else {
         try {
