@@ -58,7 +58,7 @@ export const unitOp = defineOp({
     ["unit(p, q, m, n)", "unit(p, m) * unit(q, n)'", ["p, q: integer"]],
     ["tr(A * unit(p, q, n, n))", "A[q, p]", ["A: n x n", "p, q: integer"]],
     ["sum(x[i] * unit(i, n), i, 1, n)", "x", ["x: n"]],
-    ["sum(unit(i, i, n, n), i, 1, n)", "I(n)"],
+    ["sum(unit(i, i, n, n), i, 1, n)", "I(n)", ["A: n x n"]],
     ["unit(2, 3)", "[0; 1; 0]"],
   ],
   source: "SymPy KroneckerDelta, MatrixUnit; Matrix Cookbook (9.7)",
