@@ -189,6 +189,7 @@ function lifted(t: TNode, summed: readonly Bound[]): Term[] {
   let over: Shape | null = null;
   const lift = (u: TNode): { tree: TNode; dep: boolean } => {
     if (!touches(u, summed)) return { tree: u, dep: false };
+    if (u.args.length === 0) throw new Open(); // the index itself as a value: i * x[i]
     if (u.op === "index") {
       const slots = u.args.slice(1);
       if (touches(u.args[0]!, summed)) throw new Open();
