@@ -248,7 +248,6 @@ export class Resolver {
       throw new DeriveError("shape", `the index of ${e.op}(f, i, a, b) must be a new name, not ${printExpr(idx)}`, idx.pos);
     }
     if (this.assumptions.has(idx.name!)) throw new DeriveError("shape", `${idx.name} is used outside ${e.op}(f, ${idx.name}, a, b) too; give the index a name of its own`, idx.pos);
-    const rest = e.args.map((a, i) => (i === 0 || i === at ? null : this.node(a)));
     this.bound.push(idx.name!);
     this.boundNames.add(idx.name!);
     let body: TNode;
@@ -257,6 +256,9 @@ export class Resolver {
     } finally {
       this.bound.pop();
     }
+    // the bounds after the body, so that a size the body names (`unit(i, i, n, n)`, `ones(n)`) is a
+    // dimension in the bounds too, never an undeclared scalar beside it
+    const rest = e.args.map((a, i) => (i === 0 || i === at ? null : this.node(a)));
     const index: TNode = { ...idx, args: [], shape: SCALAR };
     const args = e.args.map((_, i) => (i === 0 ? body : i === at ? index : rest[i]!));
     return this.typed(e, args);
