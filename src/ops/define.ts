@@ -25,8 +25,12 @@ export type Syntax =
       kind: "function";
       names: readonly string[];
       arity: number | readonly [number, number];
-      /** the arguments are dimensions (`I(n)`, `ones(n, m)`) */
-      dimArgs?: boolean;
+      /**
+       * the arguments are dimensions (`I(n)`, `ones(n, m)`): all of them
+       * (true), or those for which the function says so, given the number of
+       * arguments (`unit(i, n)`, `unit(i, j, m, n)`: the second half)
+       */
+      dimArgs?: boolean | ((i: number, count: number) => boolean);
       /** index of the argument that names the variable (`grad(f, X)`: 1) */
       wrtArg?: number;
       /**
@@ -43,6 +47,12 @@ export type Syntax =
   | { kind: "index" }
   /** a named constant (`pi`, `e`) or a literal handled by the parser (num, sym, matrix) */
   | { kind: "leaf"; names?: readonly string[] };
+
+/** Is the i-th argument of a call a dimension (`n` in `I(n)`, `unit(i, n)`)? */
+export function isDimArg(syntax: Syntax, i: number, count: number): boolean {
+  if (syntax.kind !== "function" || !syntax.dimArgs) return false;
+  return syntax.dimArgs === true || syntax.dimArgs(i, count);
+}
 
 export interface ShapeCtx {
   /** the node being typed (for positions) */

@@ -13,6 +13,7 @@ import { powOp } from "./pow.js";
 import { epowOp } from "./epow.js";
 import { transposeOp } from "./transpose.js";
 import { indexOp } from "./indexing.js";
+import { unitOp } from "./unit.js";
 import { piOp } from "./pi.js";
 import { eOp } from "./e.js";
 import { IOp } from "./I.js";
@@ -80,7 +81,7 @@ import { CovOp } from "./covariance.js";
 /** Every operator, in the order the docs list them. */
 export const OPS: readonly OpDef[] = [
   addOp, subOp, mulOp, divOp, hadamardOp, edivOp, negOp, powOp, epowOp, transposeOp, indexOp,
-  piOp, eOp, infOp, IOp, onesOp, zerosOp,
+  piOp, eOp, infOp, IOp, onesOp, zerosOp, unitOp,
   trOp, detOp, logdetOp, invOp, diagOp, sumOp, prodOp, limOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
   expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
   leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,

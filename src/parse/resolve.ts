@@ -7,7 +7,7 @@ import type { Expr } from "../core/ast.js";
 import { DeriveError } from "../core/errors.js";
 import { type Dim, type Shape, SCALAR, isScalar, isSquare, isTensor, sameShape, shape, showShape, transposeShape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
-import type { ShapeCtx, Syntax } from "../ops/define.js";
+import { type ShapeCtx, type Syntax, isDimArg } from "../ops/define.js";
 import { constantOp, functionOp, opDef } from "../ops/registry.js";
 import { didYouMean } from "../core/suggest.js";
 import { printExpr } from "./print.js";
@@ -125,14 +125,13 @@ export class Resolver {
   private operator(e: Expr, expected?: Shape): TNode {
     const op = opDef(e.op);
     const syn = op.syntax;
-    const dimArgs = syn.kind === "function" && syn.dimArgs === true;
     const wrt = syn.kind === "function" ? syn.wrtArg : undefined;
     const boundAt = syn.kind === "function" && syn.boundArg !== undefined && e.args.length > syn.boundArg ? syn.boundArg : undefined;
     if (boundAt !== undefined) return this.indexed(e, boundAt);
     const args: (TNode | null)[] = [];
     const needy: number[] = [];
     e.args.forEach((a, i) => {
-      if (dimArgs) args.push(this.dimArgument(a));
+      if (isDimArg(syn, i, e.args.length)) args.push(this.dimArgument(a));
       else if (i === wrt) args.push(this.variable(a, op.name, e));
       else {
         try {
@@ -249,7 +248,6 @@ export class Resolver {
       throw new DeriveError("shape", `the index of ${e.op}(f, i, a, b) must be a new name, not ${printExpr(idx)}`, idx.pos);
     }
     if (this.assumptions.has(idx.name!)) throw new DeriveError("shape", `${idx.name} is used outside ${e.op}(f, ${idx.name}, a, b) too; give the index a name of its own`, idx.pos);
-    const rest = e.args.map((a, i) => (i === 0 || i === at ? null : this.node(a)));
     this.bound.push(idx.name!);
     this.boundNames.add(idx.name!);
     let body: TNode;
@@ -258,6 +256,9 @@ export class Resolver {
     } finally {
       this.bound.pop();
     }
+    // the bounds after the body, so that a size the body names (`unit(i, i, n, n)`, `ones(n)`) is a
+    // dimension in the bounds too, never an undeclared scalar beside it
+    const rest = e.args.map((a, i) => (i === 0 || i === at ? null : this.node(a)));
     const index: TNode = { ...idx, args: [], shape: SCALAR };
     const args = e.args.map((_, i) => (i === 0 ? body : i === at ? index : rest[i]!));
     return this.typed(e, args);

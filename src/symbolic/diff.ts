@@ -5,7 +5,7 @@
 // the Jacobian of the gradient. A missing rule is an error, never a zero.
 
 import { key } from "../core/ast.js";
-import { type Shape, SCALAR, isScalar, isTensor, mulDim, shape } from "../core/shape.js";
+import { type Dim, type Shape, SCALAR, isScalar, isTensor, mulDim, shape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import type { Builder, OpDef } from "../ops/define.js";
 import { opDef } from "../ops/registry.js";
@@ -14,6 +14,7 @@ import { mk, sym } from "./build.js";
 import type { Normalizer } from "./normal.js";
 import { type Poly, type Term, makePoly } from "./poly.js";
 import { canonTree } from "./totree.js";
+import { closeSums } from "./index-sums.js";
 
 /** The derivative cannot be computed or written in the language (the numeric check still decides). */
 export class NotDifferentiable extends Error {}
@@ -83,7 +84,8 @@ export class Differentiator {
     if (!L) return build.zerosOf(x.shape);
     const parts = this.transposeLinear(L, T.name!, build.num(1));
     if (parts.length === 0) return build.zerosOf(x.shape);
-    return sumOf(parts);
+    // the gradient of an index sum is a sum of unit vectors: closed where it has a closed form
+    return closeSums(sumOf(parts));
   }
 
   /** numerator layout: numel(F) x numel(x), over column-major vec */
@@ -144,6 +146,7 @@ export class Differentiator {
     const linear = L.args.map((a) => mentions(a, tname));
     if (L.op === "vec") return this.transposeLinear(L.args[0]!, tname, this.unvec(g, L.args[0]!.shape));
     if (L.op === "index") return this.transposeLinear(L.args[0]!, tname, this.unindex(g, L));
+    if (L.op === "sum" && L.args.length === 4) return this.unsum(L, tname, g);
     if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
     if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {
       throw new NotDifferentiable(`internal: ${L.op} of two tangent terms is not linear`);
@@ -163,15 +166,31 @@ export class Differentiator {
   }
 
   /**
-   * The adjoint of X[i, j]: the matrix with g at (i, j) and zeros elsewhere,
-   * written as a matrix literal, which needs concrete sizes and literal indices.
+   * The adjoint of sum(f, i, a, b), linear in f: the sum over i of the
+   * adjoints of f (the cotangent g comes from outside the sum, so it does
+   * not depend on i).
+   */
+  private unsum(L: TNode, tname: string, g: TNode): TNode[] {
+    const [body, i, ...bounds] = L.args as [TNode, TNode, TNode, TNode];
+    if (mentions(g, i.name!)) throw new NotDifferentiable(`the index ${i.name} of a sum is used outside it`);
+    const parts = this.transposeLinear(body, tname, g);
+    return parts.length === 0 ? [] : [mk("sum", [sumOf(parts), i, ...bounds])];
+  }
+
+  /**
+   * The adjoint of X[i, j]: the matrix with g at (i, j) and zeros elsewhere.
+   * At concrete sizes (at most 400 entries) with literal indices it is
+   * written as a matrix literal ([g; 0; 0]); otherwise as g times the unit
+   * vector unit(i, n) or the matrix unit unit(i, j, m, n).
    */
   private unindex(g: TNode, L: TNode): TNode {
     const target = L.args[0]!;
     const { rows, cols } = target.shape;
     const idx = L.args.slice(1).map((a) => (a.op === "num" && Number.isInteger(a.value) ? a.value! : null));
     if (typeof rows !== "number" || typeof cols !== "number" || idx.some((i) => i === null) || rows * cols > 400) {
-      throw new NotDifferentiable("the adjoint of indexing can be written only at concrete sizes with literal indices");
+      const size = (d: Dim): TNode => (typeof d === "number" ? build.num(d) : { op: "dimval", args: [], name: d, pos: 0, end: 0, shape: SCALAR });
+      const unit = mk("unit", L.args.length === 2 ? [L.args[1]!, size(rows)] : [L.args[1]!, L.args[2]!, size(rows), size(cols)]);
+      return g.op === "num" && g.value === 1 ? unit : build.mul(g, unit);
     }
     const [i, j] = idx.length === 2 ? [idx[0]!, idx[1]!] : [idx[0]!, 1];
     const entries: TNode[] = [];

@@ -10,6 +10,7 @@ import type { Scope } from "../parse/scope.js";
 import { mk } from "./build.js";
 import { Differentiator, NotDifferentiable, hasTensor } from "./diff.js";
 import { NotNormalizable, Normalizer, type Facts } from "./normal.js";
+import { closeSums } from "./index-sums.js";
 import { isZeroPoly } from "./poly.js";
 import { size } from "./simplify.js";
 
@@ -61,7 +62,8 @@ export function symbolicCheck(sides: readonly TNode[], relations: readonly strin
   if (expanded.some((e) => size(e!) > PROOF_BUDGET)) return { status: "unproved", rules: [], expanded, reason: "too large to expand into the normal form" };
   try {
     for (let i = 0; i + 1 < expanded.length; i++) {
-      const diff = mk("sub", [expanded[i]!, expanded[i + 1]!]);
+      // index sums over a whole range in matrix form (sum(A[i, i], i, 1, n) is tr(A)) before the normal form
+      const diff = mk("sub", [closeSums(expanded[i]!), closeSums(expanded[i + 1]!)]);
       if (!isZeroPoly(n.norm(diff))) return { status: "unproved", rules: [], expanded, reason: "the normal forms differ" };
     }
   } catch (e) {

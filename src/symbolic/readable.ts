@@ -130,7 +130,8 @@ export function display(t: TNode): TNode {
       if (a0!.op === "transpose") return mk("transpose", [mk("inv", [a0!.args[0]!])]);
       return n;
     case "diag":
-      if (a0!.op === "diag" && a0!.args[0]!.op === "sym") return a0!.args[0]!;
+      // diag(diag(x)) = x for a vector x only: diag(diag(A)) of a matrix keeps its diagonal alone
+      if (a0!.op === "diag" && a0!.args[0]!.op === "sym" && a0!.args[0]!.shape.cols === 1) return a0!.args[0]!;
       return n;
     case "epow": {
       const k = n.args[1]!;

@@ -37,9 +37,12 @@ const b: Builder = { mk, num, eye, zerosOf, onesOf, add, sub, mul, div, had, neg
 const SEED = 7;
 const ACCEPTED = ["proved", "verified"];
 
-/** Operators with nothing to differentiate: named constants and `I(n)`, `ones(n, m)`, `zeros(n, m)`. */
+/**
+ * Operators with nothing to differentiate: named constants, `I(n)`, `ones(n, m)`,
+ * `zeros(n, m)`, and `unit(i, n)` (sizes and integer indices only).
+ */
 const isConstant = (op: OpDef): boolean =>
-  op.syntax.kind === "leaf" || (op.syntax.kind === "function" && op.syntax.dimArgs === true);
+  op.syntax.kind === "leaf" || (op.syntax.kind === "function" && op.syntax.dimArgs !== undefined && op.syntax.dimArgs !== false);
 /** grad, jacobian, hessian, diff: the engine expands them before differentiating. */
 const isDerivative = (op: OpDef): boolean => op.syntax.kind === "function" && op.syntax.wrtArg !== undefined;
 /**
