@@ -15,7 +15,8 @@
 // diagnoses that are wrong: a corrected claim (`holds`) that does not hold
 // when checked again with another seed (target 0).
 //
-// Options (environment): BENCH_DIAG_MAX (700: mutants checked at most).
+// Options (environment): BENCH_DIAG_MAX (700: mutants checked at most, an
+// even share per kind), BENCH_DIAG_KINDS (a comma-separated list: only these kinds).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -233,7 +234,7 @@ function readingMutants(l, id) {
   if (log10) claimAt(value(log10));
   const deg = firstReplacement(e, (n) => (["sin", "cos", "tan"].includes(n.op) ? node(n.op, [node("div", [node("mul", [n.args[0], sym("pi")]), num(180)])]) : null));
   if (deg) claimAt(value(deg));
-  // the innermost intermediate that is not a literal, rounded to 2 significant digits
+  // the innermost intermediate that is not a literal, rounded to 2 significant digits at every occurrence
   const inner = (n) => {
     for (const a of n.args) {
       const x = inner(a);
@@ -246,7 +247,10 @@ function readingMutants(l, id) {
   if (m && mv !== null && mv !== 0) {
     const rounded = Number(mv.toPrecision(2));
     const lit = rounded < 0 ? node("neg", [num(-rounded)]) : num(rounded);
-    if (rounded !== mv) claimAt(value(firstReplacement(e, (n) => (n === m ? lit : null))));
+    // every occurrence: the author computed the intermediate once and reused the rounded number
+    const text = printExpr(m);
+    const all = (n) => (printExpr(n) === text ? lit : n.args.length ? { ...n, args: n.args.map(all) } : n);
+    if (rounded !== mv) claimAt(value(all(e)));
   }
   return out;
 }
@@ -257,7 +261,8 @@ export async function benchDiagnosis(log) {
   const ids = await identities(log);
   const all = ids.flatMap((id) => mutants(id).map((m) => ({ ...m, id: id.id })));
   // an even share of MAX per kind, spread over the identities (every k-th mutant of the kind): a fixed selection
-  const kinds = [...new Set(all.map((m) => m.kind))];
+  const only = process.env.BENCH_DIAG_KINDS ? process.env.BENCH_DIAG_KINDS.split(",") : null;
+  const kinds = [...new Set(all.map((m) => m.kind))].filter((k) => !only || only.includes(k));
   const cap = Math.ceil(MAX / Math.max(1, kinds.length));
   const chosen = kinds.flatMap((k) => {
     const of = all.filter((m) => m.kind === k);

@@ -135,7 +135,7 @@ function factorDrops(l: Expr, r: Expr, d: Expr): Variant[] {
       const text = `${show(r)} = ${show(sumOf(slip))}`;
       if (tried.has(text)) continue;
       tried.add(text);
-      const missing = lost.map(show).join(" * ");
+      const missing = show(productOf(lost, "mul"));
       // only the outer function kept: what is lost is the chain rule's inner derivative
       const inner = kept.length === 1 && applies(kept[0]!) && !lost.some(applies) ? " (the chain rule's inner derivative)" : "";
       out.push({ kind: "term", claim: text, message: `a factor of the derivative is missing: ${show(l)} is ${show(d)}; the right side lacks the factor ${missing}${inner}${ts.length > 1 ? ` in the term ${show(t.expr)}` : ""}` });

@@ -19,7 +19,7 @@ import { readingVariants } from "./reading.js";
 export type { Diagnosis, DiagnosisKind } from "./types.js";
 
 /** re-checks one refuted claim may spend on diagnoses */
-export const DIAGNOSIS_BUDGET = 24;
+export const DIAGNOSIS_BUDGET = 20;
 /** at most this many diagnoses are stated */
 const MAX_DIAGNOSES = 3;
 
