@@ -26,7 +26,8 @@ export const sumOp = defineOp({
   // linear in f (the index and the bounds are not differentiated)
   jvp: ({ args, dargs, b }) => (args.length === 1 ? b.call("sum", dargs[0]!) : b.mk("sum", [dargs[0]!, ...args.slice(1)])),
   transpose: ({ args: [a], g, b, node }) => {
-    if (node.args.length !== 1) throw new Error("the adjoint of a sum over an index cannot be written in the language");
+    // sum(f, i, a, b): the symbolic engine sums the adjoints of f over i itself (symbolic/diff.ts, unsum)
+    if (node.args.length !== 1) throw new Error("the adjoint of a sum over an index is the sum of the adjoints of its body");
     return b.mul(g, b.onesOf(a!.shape));
   },
   latex: ([a, i, lo, hi]) => (i === undefined ? call(opName("sum"), a!) : `\\sum_{${i}=${lo}}^{${hi}} ${body(a!)}`),
