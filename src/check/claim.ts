@@ -21,6 +21,7 @@ import { hintFor } from "./hints.js";
 import { statisticalSample, usesRandom } from "./statistical.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { checkAsymptotic } from "./asymptotic.js";
+import { DomainProbe, primalTrees } from "./domain-probe.js";
 import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./sampling.js";
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
@@ -405,6 +406,8 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
       return { relError: outcome.relError };
     },
     plan,
+    // whether a valid sample exists at all is decided the same way under every seed
+    new DomainProbe({ scope: p.resolver.scope, vars, dims: dimNames, minDims: p.resolver.minDims, trees: primalTrees(p.sides), signs }),
   );
   if ("verdict" in seen) return seen;
   // a bound is verified only after a search for its counterexample failed (adversarial.ts)
