@@ -74,6 +74,8 @@ export class DomainProbe {
   private taken = 0;
   /** an evaluation error other than a point outside the domain: the probe says nothing */
   private undecided = false;
+  /** why the last invalid draw was invalid, where the evaluation said (eigvalsh of a non-symmetric matrix) */
+  private lastReason = "";
 
   constructor(private readonly input: ProbeInput) {
     this.drawer = drawVar0(input.scope, this.rng, false, input.signs);
@@ -98,7 +100,8 @@ export class DomainProbe {
 
   /** The sentence that says no valid sample exists, the same under every seed. */
   noValidSample(): string {
-    return `no valid sample on the declared domain (none of ${this.draw} draws at sizes 3 and up, the same draws under every seed)`;
+    const why = this.lastReason ? `; last reason: ${this.lastReason}` : "";
+    return `no valid sample on the declared domain (none of ${this.draw} draws at sizes 3 and up, the same draws under every seed${why})`;
   }
 
   private advance(): Point | null {
@@ -131,7 +134,10 @@ export class DomainProbe {
     try {
       return this.input.trees.every((t) => ev.evaluate(t).allFinite());
     } catch (e) {
-      if (e instanceof InvalidSample) return false;
+      if (e instanceof InvalidSample) {
+        this.lastReason = e.message;
+        return false;
+      }
       if (e instanceof DeriveError && e.kind !== "timeout") {
         this.undecided = true;
         return null;
