@@ -101,7 +101,7 @@ export class DomainProbe {
   /** The sentence that says no valid sample exists, the same under every seed. */
   noValidSample(): string {
     const why = this.lastReason ? `; last reason: ${this.lastReason}` : "";
-    return `no valid sample on the declared domain (none of ${this.draw} draws at sizes 3 and up, the same draws under every seed${why})`;
+    return `no valid sample could be drawn on the declared domain (none of ${this.draw} draws at sizes 3 and up, the same draws under every seed${why})`;
   }
 
   private advance(): Point | null {

@@ -158,7 +158,7 @@ export function checkGradient(input: GradCheckInput): GradCheck {
   // rare there); none at all means every valid point sat at the edge of the domain
   if (valid === 0) {
     const why = lastInvalid ? `; last reason: ${lastInvalid}` : "";
-    return { kind: "domain", detail: `no valid sample on the declared domain (0 of ${wanted} after ${seededDraws() + topUp} draws${why})` };
+    return { kind: "domain", detail: `no valid sample could be drawn on the declared domain (0 of ${wanted} after ${seededDraws() + topUp} draws${why})` };
   }
   const sizeText = input.dims.size ? `, sizes ${sizesText(sizesSeen)}` : "";
   return {
