@@ -22,6 +22,7 @@ import { statisticalSample, usesRandom } from "./statistical.js";
 import { type ClaimKind, type ReadClaim, claimKind } from "./kinds.js";
 import { decide, roundingTolerance } from "./relations.js";
 import { asymptoticError, checkAsymptotic } from "./asymptotic.js";
+import { DomainProbe, primalTrees } from "./domain-probe.js";
 import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./sampling.js";
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
@@ -443,6 +444,8 @@ function sample(p: Prepared, seed: number, wanted: number, explicit: boolean): S
       return { relError: outcome.relError };
     },
     plan,
+    // whether a valid sample exists at all is decided the same way under every seed
+    new DomainProbe({ scope: p.resolver.scope, vars, dims: dimNames, minDims: p.resolver.minDims, trees: primalTrees(p.sides), signs }),
   );
   if ("verdict" in seen) return seen;
   // a bound is verified only after a search for its counterexample failed (adversarial.ts)

@@ -31,8 +31,8 @@ export function unconstrainedUnderLog(f: TNode, scope: Scope): string[] {
 }
 
 /** The advice that ends a "not numerically checked" note: the declarations to add. */
-export function missingDeclaration(f: TNode, scope: Scope): string {
-  const names = unconstrainedUnderLog(f, scope);
+export function missingDeclaration(f: TNode | readonly TNode[], scope: Scope): string {
+  const names = [...new Set((Array.isArray(f) ? f : [f]).flatMap((t: TNode) => unconstrainedUnderLog(t, scope)))];
   if (names.length === 0) return "declare the properties that keep the expression in its domain (positive, spd, invertible, an interval)";
   const lets = names.map((v) => {
     const d = scope.decls.get(v);

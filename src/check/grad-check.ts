@@ -26,6 +26,7 @@ import { Evaluator, InvalidSample, type Point } from "../numeric/evaluate.js";
 import { Random } from "../numeric/random.js";
 import { SizePlan, sizesText } from "../numeric/sizes.js";
 import type { Scope } from "../parse/scope.js";
+import { DomainProbe } from "./domain-probe.js";
 import { drawVar0, freeScalars } from "./sampling.js";
 import { REL_TOL, ABS_TOL, difference } from "./tolerance.js";
 import { toBrief } from "./values.js";
@@ -85,6 +86,10 @@ export function checkGradient(input: GradCheckInput): GradCheck {
   let wanted = Math.max(SAMPLES, Math.min(signs.patterns.length, MAX_SIGN_SAMPLES));
   let kinked = false;
   const names = [...input.dims];
+  // whether f has a valid sample at all is decided by draws that do not depend on the seed
+  // (check/domain-probe.ts): a lucky draw must not turn "unchecked" into "checked"
+  const probe = new DomainProbe({ scope, vars, dims: names, minDims: input.minDims, trees: [f], signs });
+  if (!probe.hasValid()) return { kind: "domain", detail: probe.noValidSample() };
   const plan = new SizePlan({ names, minDims: input.minDims, smallOnly: true });
   let valid = 0;
   let directions = 0;
@@ -93,23 +98,42 @@ export function checkGradient(input: GradCheckInput): GradCheck {
   /** draws where f had a value but the candidate did not */
   let rNotFinite = 0;
   const sizesSeen = new Set<number>();
-  for (let draw = 0; draw < wanted * DRAWS_PER_SAMPLE && valid < wanted; draw++) {
+  const seededDraws = (): number => wanted * DRAWS_PER_SAMPLE;
+  let topUp = 0;
+  for (let draw = 0; valid < wanted; draw++) {
     checkDeadline();
-    const sizes = plan.sizes(draw, rng, valid === 0);
-    // the second and fourth samples put one dimension (in turn) at size 1: a vector is a scalar there
-    if ((valid === 1 || valid === 3) && names.length) {
-      const one = names[(valid >> 1) % names.length]!;
-      if ((input.minDims.get(one) ?? 1) <= 1) sizes.set(one, 1);
+    let point: Point;
+    if (draw < seededDraws()) {
+      const sizes = plan.sizes(draw, rng, valid === 0);
+      // the second and fourth samples put one dimension (in turn) at size 1: a vector is a scalar there
+      if ((valid === 1 || valid === 3) && names.length) {
+        const one = names[(valid >> 1) % names.length]!;
+        if ((input.minDims.get(one) ?? 1) <= 1) sizes.set(one, 1);
+      }
+      const values = new Map<string, Tensor>();
+      try {
+        for (const name of vars) values.set(name, drawer(name, sizes, draw));
+      } catch (e) {
+        if (!(e instanceof InvalidSample)) throw e;
+        lastInvalid = e.message;
+        continue;
+      }
+      point = { sizes, values };
+    } else {
+      // the seeded draws came out short: the probe's valid points (the same for every seed) fill in
+      const p = probe.next();
+      if (!p) break;
+      point = p;
+      topUp++;
     }
-    const values = new Map<string, Tensor>();
     let v: Visit;
     try {
-      for (const name of vars) values.set(name, drawer(name, sizes, draw));
-      v = atPoint(input, { sizes, values }, draw);
+      v = atPoint(input, point, draw);
     } catch (e) {
       if (!(e instanceof InvalidSample)) throw e;
       v = { redraw: e.message };
     }
+    const sizes = point.sizes;
     if ("done" in v) return v.done;
     if ("redraw" in v) {
       if (v.redraw) lastInvalid = v.redraw;
@@ -128,11 +152,13 @@ export function checkGradient(input: GradCheckInput): GradCheck {
   }
   if (valid < wanted && rNotFinite > 0) {
     // f has values on the domain: a candidate without any there is wrong, not unchecked
-    return { kind: "wrong", detail: `the gradient is not finite at ${rNotFinite} of ${wanted * DRAWS_PER_SAMPLE} draws where f is, and only ${valid} of ${wanted} samples were valid` };
+    return { kind: "wrong", detail: `the gradient is not finite at ${rNotFinite} of ${seededDraws() + topUp} draws where f is, and only ${valid} of ${wanted} samples were valid` };
   }
-  if (valid < wanted) {
+  // the probe found valid points, so fewer samples than wanted still check (valid points are
+  // rare there); none at all means every valid point sat at the edge of the domain
+  if (valid === 0) {
     const why = lastInvalid ? `; last reason: ${lastInvalid}` : "";
-    return { kind: "domain", detail: `no valid sample on the declared domain (${valid} of ${wanted} after ${wanted * DRAWS_PER_SAMPLE} draws${why})` };
+    return { kind: "domain", detail: `no valid sample could be drawn on the declared domain (0 of ${wanted} after ${seededDraws() + topUp} draws${why})` };
   }
   const sizeText = input.dims.size ? `, sizes ${sizesText(sizesSeen)}` : "";
   return {

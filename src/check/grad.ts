@@ -109,13 +109,18 @@ function gradientNow(opts: GradOptions, seed: number, out: GradResult): GradResu
     }
     // two forms: back-propagation with the noise removed (linear in size), and
     // the expanded normal form (often the Cookbook's own); print the shorter
-    let pretty = display(simplify(g, factsOf(scope)));
+    const local = simplify(g, factsOf(scope));
+    let pretty = display(local);
     if (size(pretty) <= NORMAL_FORM_BUDGET) {
-      try {
-        const nf = readable(n.norm(g));
-        if (size(nf) <= size(pretty)) pretty = nf;
-      } catch (e) {
-        if (!(e instanceof NotNormalizable)) throw e;
+      // the normal form of the expanded gradient, and of the simplified one (whose quotients
+      // have cancelled: the binary cross-entropy's gradient becomes sigmoid(z) - y)
+      for (const from of [g, local]) {
+        try {
+          const nf = readable(n.norm(from));
+          if (size(nf) <= size(pretty)) pretty = nf;
+        } catch (e) {
+          if (!(e instanceof NotNormalizable)) throw e;
+        }
       }
     }
     // a bare I is written with its size, I(n): alone it has no context to take

@@ -15,6 +15,8 @@ import { type Sign, signAt, signPatterns, withSign } from "../numeric/signs.js";
 import { SAMPLE_BUDGET, SizePlan } from "../numeric/sizes.js";
 import type { Scope } from "../parse/scope.js";
 import type { Prepared, SampleOutcome } from "./claim.js";
+import { missingDeclaration } from "./domain.js";
+import type { DomainProbe } from "./domain-probe.js";
 
 /** draws allowed per wanted sample before giving up with an error */
 const DRAWS_PER_SAMPLE = 25;
@@ -75,38 +77,58 @@ export function eachSample(
   drawer: Drawer,
   visit: (point: Point, draw: number, drawVar: (name: string) => Tensor) => Visit,
   plan: SizePlan = sizePlan(p, { smallOnly: true }),
+  probe?: DomainProbe,
 ): SampleOutcome | Samples {
+  // whether any valid sample exists is decided by draws that do not depend on the seed
+  // (domain-probe.ts): a lucky draw must not turn "no valid sample" into a verdict
+  if (probe && !probe.hasValid()) throw new DeriveError("sample", `${probe.noValidSample()}; ${missingDeclaration(probe.trees, p.resolver.scope)}`);
   const maxDraws = (): number => budget.wanted * DRAWS_PER_SAMPLE + plan.sweepLength;
   const seen: Samples = { valid: 0, maxRel: 0, sizesSeen: new Set() };
   let lastInvalid = "";
-  for (let draw = 0; draw < maxDraws() && seen.valid < budget.wanted + plan.sweepLength; draw++) {
+  /** one point: null to go on, or the outcome that ends the loop */
+  const at = (point: Point, draw: number, drawVar: (name: string) => Tensor): SampleOutcome | null => {
+    try {
+      const r = visit(point, draw, drawVar);
+      if ("outcome" in r) return r.outcome;
+      if ("redraw" in r) {
+        if (r.redraw) lastInvalid = r.redraw;
+        return null;
+      }
+      seen.valid++;
+      seen.maxRel = Math.max(seen.maxRel, r.relError);
+      for (const n of point.sizes.values()) seen.sizesSeen.add(n);
+    } catch (e) {
+      if (!(e instanceof InvalidSample)) throw e;
+      lastInvalid = e.message;
+    }
+    return null;
+  };
+  let draw = 0;
+  for (; draw < maxDraws() && seen.valid < budget.wanted + plan.sweepLength; draw++) {
     checkDeadline();
     reportProgress(() => `sample ${seen.valid + 1} of ${budget.wanted} ...`);
     const sizes = plan.sizes(draw, rng, seen.valid === 0);
     const drawVar = (name: string): Tensor => drawer(name, sizes, draw);
     const values = new Map<string, Tensor>();
     for (const v of vars) values.set(v, drawVar(v));
-    try {
-      const r = visit({ sizes, values }, draw, drawVar);
-      if ("outcome" in r) return r.outcome;
-      if ("redraw" in r) {
-        if (r.redraw) lastInvalid = r.redraw;
-        continue;
-      }
-      seen.valid++;
-      seen.maxRel = Math.max(seen.maxRel, r.relError);
-      for (const n of sizes.values()) seen.sizesSeen.add(n);
-    } catch (e) {
-      if (e instanceof InvalidSample) {
-        lastInvalid = e.message;
-        continue;
-      }
-      throw e;
+    const done = at({ sizes, values }, draw, drawVar);
+    if (done) return done;
+  }
+  // the seeded draws came out short where valid points are rare: the probe's (the same
+  // under every seed) fill in, and the samples found are enough
+  if (probe && seen.valid < budget.wanted) {
+    for (let point = probe.next(); point && seen.valid < budget.wanted; point = probe.next(), draw++) {
+      checkDeadline();
+      const sizes = point.sizes;
+      const d = draw;
+      const done = at({ sizes, values: new Map(point.values) }, d, (name) => drawer(name, sizes, d));
+      if (done) return done;
     }
+    if (seen.valid > 0) return seen;
   }
   if (seen.valid < budget.wanted) {
     const why = lastInvalid ? ` (last reason: ${lastInvalid})` : "";
-    throw new DeriveError("sample", `no valid sample could be drawn: ${seen.valid} of ${budget.wanted} after ${maxDraws()} draws${why}`);
+    throw new DeriveError("sample", `no valid sample could be drawn: ${seen.valid} of ${budget.wanted} after ${draw} draws${why}`);
   }
   return seen;
 }

@@ -275,6 +275,19 @@ export class ChainSimplifier {
       for (const x of c.slice(1)) t = mk("mul", [t, x]);
       return t;
     };
+    // M .* I(n) keeps the diagonal: diag(diag(M)), so sum(M .* I(n)) is sum(diag(M)), the trace
+    if ((ca.length === 0) !== (cb.length === 0) && s.rows === s.cols) {
+      this.n.rule("hadamard-identity");
+      return this.n.norm(mk("diag", [mk("diag", [tree(ca.length ? ca : cb)])]));
+    }
+    // F .* (u * v') = diag(u) * F * diag(v) for vectors u, v: one normal form for both
+    const outer = (c: readonly TNode[]): boolean => c.length === 2 && c[0]!.shape.cols === 1 && c[0]!.shape.rows !== 1 && c[1]!.shape.rows === 1 && c[1]!.shape.cols !== 1;
+    if ((outer(ca) || outer(cb)) && ca.length > 0 && cb.length > 0) {
+      const [o, f] = outer(ca) ? [ca, cb] : [cb, ca];
+      this.n.rule("hadamard-outer-product");
+      const v = o[1]!.op === "transpose" ? o[1]!.args[0]! : mk("transpose", [o[1]!]);
+      return this.n.norm(mk("mul", [mk("mul", [mk("diag", [o[0]!]), tree(f)]), mk("diag", [v])]));
+    }
     const flat = (t: TNode): TNode[] => (t.op === "hadamard" ? t.args.flatMap(flat) : [t]);
     const factors = [tree(ca), tree(cb)].flatMap(flat);
     // u .* u.^-1 = ones where u is defined and nonzero (as with X * inv(X) = I)

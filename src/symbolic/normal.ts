@@ -142,6 +142,9 @@ export class Normalizer {
         return this.power(a[0]!, a[1]!, s);
       case "epow":
         return this.epow(a[0]!, a[1]!, s);
+      case "sqrt":
+        if (isScalar(s)) return this.halfPower(a[0]!, 0.5);
+        return this.atom(t);
       case "inv":
         return this.inverse(this.norm(a[0]!), s);
       case "tr":
@@ -371,6 +374,7 @@ export class Normalizer {
         for (let i = 0; i < Math.abs(n); i++) out = this.mul(out, b, SCALAR);
         return n < 0 ? this.invScalar(out) : out;
       }
+      if (k && !k.isInteger() && k.mul(Q.int(2)).isInteger()) return this.halfPower(base, k.toNumber());
       return this.scalarAtom(mk("pow", [this.canon(base), this.canon(exponent)]));
     }
     if (k && k.isInteger() && Math.abs(Number(k.n)) <= MAX_EXPAND) {
@@ -381,6 +385,20 @@ export class Normalizer {
       return out;
     }
     return this.chains.poly([mk("pow", [this.canon(base), this.canon(exponent)])], s);
+  }
+
+  /**
+   * b^k for a half-integer k, and sqrt(b) as b^(1/2): one normal form for
+   * both, so s^(1/2) = sqrt(s) and sqrt(s) * sqrt(s) = s (where defined, b >= 0).
+   * b stays one factor: sqrt(a * b) is not sqrt(a) * sqrt(b) for negative a, b.
+   */
+  private halfPower(base: TNode, k: number): Poly {
+    this.rule("sqrt-as-power");
+    const p = this.norm(base);
+    const m = monomial(p);
+    const one = m && m.chain.length === 0 && m.coef.isOne() && m.scalars.length === 1 && m.scalars[0]!.exp === 1 ? m.scalars[0]! : null;
+    if (one) return makePoly(SCALAR, [{ coef: Q.ONE, scalars: this.finishScalars([{ ...one, exp: k }]), chain: [] }]);
+    return this.scalarAtom(canonTree(p), k);
   }
 
   private elementwisePower(base: TNode, k: Q): Poly {
@@ -396,6 +414,11 @@ export class Normalizer {
       const b = this.norm(base);
       for (let i = 0; i < k.toNumber(); i++) out = this.hadamard(out, b, s);
       return out;
+    }
+    if (k && k.equals(Q.ONE.div(Q.int(2))) && !isScalar(base.shape)) {
+      // X .^ (1/2) is sqrt(X), entrywise: one normal form for both
+      this.rule("sqrt-as-power");
+      return this.atom(mk("sqrt", [base]));
     }
     return this.atom(mk("epow", [base, exponent]));
   }
@@ -427,6 +450,16 @@ export class Normalizer {
 
   private sum(p: Poly): Poly {
     if (isScalar(p.shape)) return p;
+    // sum(diag(v)) = sum(v): the entries of a diagonal matrix are those of its diagonal
+    // (with hadamard-identity, sum(M .* I(n)) = sum(diag(M)) = tr(M))
+    const diagOf = (t: Term): TNode | null => (t.chain.length === 1 && t.chain[0]!.op === "diag" && t.chain[0]!.args[0]!.shape.cols === 1 && t.chain[0]!.args[0]!.shape.rows !== 1 ? t.chain[0]!.args[0]! : null);
+    if (p.terms.length > 0 && p.terms.every((t) => diagOf(t))) {
+      const v = diagOf(p.terms[0]!)!;
+      if (p.terms.every((t) => diagOf(t)!.shape.rows === v.shape.rows)) {
+        this.rule("sum-of-diag-matrix");
+        return this.sum(makePoly(v.shape, p.terms.map((t) => ({ ...t, chain: [diagOf(t)!] }))));
+      }
+    }
     const diagOnly = p.terms.every((t) => t.chain.length === 1 && t.chain[0]!.op === "diag" && t.chain[0]!.shape.cols === 1 && t.chain[0]!.args[0]!.shape.cols !== 1);
     if (diagOnly && p.terms.length > 0) {
       this.rule("sum-of-diagonal");

@@ -77,7 +77,7 @@ function termTree(t: Term, s: Shape, body0?: TNode): TNode {
   const c = neg ? t.coef.neg() : t.coef;
   let head: TNode | null = c.isOne() ? null : num(c);
   for (const f of up) {
-    const x = f.exp === 1 ? f.node : mk("pow", [f.node, num(f.exp)]);
+    const x = powerTree(f.node, f.exp);
     head = head ? mk("mul", [head, x]) : x;
   }
   // head * f1 * f2 ..., left to right, so it prints without extra parentheses
@@ -85,7 +85,7 @@ function termTree(t: Term, s: Shape, body0?: TNode): TNode {
   if (down.length) {
     let den: TNode | null = null;
     for (const f of down) {
-      const x = f.exp === -1 ? f.node : mk("pow", [f.node, num(-f.exp)]);
+      const x = powerTree(f.node, -f.exp);
       den = den ? mk("mul", [den, x]) : x;
     }
     out = mk("div", [out, den!]);
@@ -114,13 +114,23 @@ export function display(t: TNode): TNode {
       // tr(w * x') is x' * w: a rotation that starts with a row is a plain product
       for (let r = 1; r < parts.length; r++) {
         const rot = [...parts.slice(r), ...parts.slice(0, r)];
-        if (rot[0]!.shape.rows === 1 && rot[rot.length - 1]!.shape.cols === 1) return product(rot);
+        if (rot[0]!.shape.rows === 1 && rot[rot.length - 1]!.shape.cols === 1) return display(product(rot));
       }
       return n;
     }
     case "mul": {
-      // ones(n)' * v is sum(v)
       const parts = flatten(n);
+      // diag(u) * F * diag(v) reads as F .* (u * v') (a * b' alone where F is all ones)
+      if (parts.length === 3 && isDiagOfVector(parts[0]!) && isDiagOfVector(parts[2]!) && parts[1]!.shape.rows !== 1 && parts[1]!.shape.cols !== 1) {
+        const uv = mk("mul", [parts[0]!.args[0]!, transposed(parts[2]!.args[0]!)]);
+        return parts[1]!.op === "ones" ? uv : mk("hadamard", [parts[1]!, uv]);
+      }
+      // an inner product of two vectors in one order, whichever the normal form chose: x' * y, not y' * x
+      if (parts.length === 2 && parts[0]!.op === "transpose" && n.shape.rows === 1 && n.shape.cols === 1 && parts[1]!.shape.cols === 1) {
+        const [p, q] = [parts[0]!.args[0]!, parts[1]!];
+        if (printOrder(q) < printOrder(p)) return mk("mul", [transposed(q), p]);
+      }
+      // ones(n)' * v is sum(v)
       const k = parts.findIndex((p, i) => p.op === "transpose" && p.args[0]!.op === "ones" && parts[i + 1]?.shape.cols === 1);
       if (k < 0) return n;
       const rest = [...parts.slice(0, k), mk("sum", [parts[k + 1]!]), ...parts.slice(k + 2)];
@@ -153,6 +163,18 @@ export function display(t: TNode): TNode {
   return n;
 }
 
+/**
+ * b^e for e > 0 as a reader writes it: the half of a half-integer power as a
+ * square root (b^(1/2) is sqrt(b), b^(3/2) is b * sqrt(b)): sqrt is the one
+ * printed form of the normal form's b^(1/2) (docs/language.md).
+ */
+function powerTree(b: TNode, e: number): TNode {
+  if (e === 1) return b;
+  if (e === 0.5) return mk("sqrt", [b]);
+  if (Number.isInteger(2 * e) && !Number.isInteger(e)) return mk("mul", [powerTree(b, e - 0.5), mk("sqrt", [b])]);
+  return mk("pow", [b, num(e)]);
+}
+
 /** Runs of one square atom in a chain as powers: X' * X' is X'^2. */
 function powers(chain: readonly TNode[]): TNode[] {
   const out: TNode[] = [];
@@ -164,6 +186,11 @@ function powers(chain: readonly TNode[]): TNode[] {
   }
   return out;
 }
+
+const isDiagOfVector = (t: TNode): boolean => t.op === "diag" && t.args[0]!.shape.cols === 1 && t.args[0]!.shape.rows !== 1;
+const transposed = (t: TNode): TNode => (t.op === "transpose" ? t.args[0]! : mk("transpose", [t]));
+/** a tree's structural key: the order of inner products (names sort as written) */
+const printOrder = (t: TNode): string => key(t);
 
 function flatten(t: TNode): TNode[] {
   return t.op === "mul" ? t.args.flatMap(flatten) : [t];

@@ -73,4 +73,8 @@ export const RULES: readonly RuleDoc[] = [
   { name: "diag-of-ones", identity: "diag(ones(n)) = I", guard: "always", example: ["diag(ones(n))", "I(n)", ["x: n"]] },
   { name: "diag-of-identity", identity: "diag(I(n)) = ones(n)", guard: "always", example: ["diag(I(n))", "ones(n)", ["x: n"]] },
   { name: "diag-of-diag", identity: "diag(diag(x)) = x", guard: "x a vector", example: ["diag(diag(x))", "x", ["x: n"]] },
+  { name: "sqrt-as-power", identity: "sqrt(s) = s^(1/2), X .^ (1/2) = sqrt(X)", guard: "s scalar, kept one factor (sqrt(a * b) is not split, sqrt(x^2) is not x); where defined, s >= 0", example: ["x^(1/2) * sqrt(x)", "x", ["x: scalar positive"]] },
+  { name: "hadamard-identity", identity: "M .* I(n) = diag(diag(M))", guard: "M square", example: ["A .* I(n)", "diag(diag(A))", ["A: n x n"]] },
+  { name: "sum-of-diag-matrix", identity: "sum(diag(v)) = sum(v)", guard: "v a vector (so sum(M .* I(n)) = tr(M))", example: ["sum(A .* I(n))", "tr(A)", ["A: n x n"]] },
+  { name: "hadamard-outer-product", identity: "F .* (u * v') = diag(u) * F * diag(v)", guard: "u, v vectors", example: ["F .* (a * b')", "diag(a) * F * diag(b)", ["a: n", "b: m", "F: n x m"]] },
 ];

@@ -5,7 +5,7 @@
 // networks print; readable.ts picks whichever form is shorter.
 
 import { key } from "../core/ast.js";
-import { isScalar } from "../core/shape.js";
+import { isScalar, sameShape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { type Facts, isSymmetric } from "./normal.js";
 import { mk, num, onesOf, zerosOf } from "./build.js";
@@ -51,7 +51,7 @@ function step(n: TNode, facts: Facts): TNode {
       if (isNum(a) && b.op === "mul" && isNum(b.args[0]!)) return mk("mul", [num(a.value! * b.args[0]!.value!), b.args[1]!]);
       // a scalar factor goes first: x * 2 -> 2 * x
       if (isScalar(b.shape) && !isScalar(a.shape) && isNum(b)) return mk("mul", [b, a]);
-      return n;
+      return cancelScalarQuotients(n);
     case "div":
       if (isNum(b, 1)) return a;
       if (isZero(a)) return zeroLike(n);
@@ -115,6 +115,9 @@ function step(n: TNode, facts: Facts): TNode {
       return n;
     case "pow":
       if (isNum(b, 1)) return a;
+      // one printed form for square roots (as readable.ts): s^(1/2) is sqrt(s), s^(-1/2) is 1 / sqrt(s)
+      if (isScalar(a.shape) && halfOf(b) === 1) return mk("sqrt", [a]);
+      if (isScalar(a.shape) && halfOf(b) === -1) return mk("div", [num(1), mk("sqrt", [a])]);
       return n;
     case "sum":
       if (isScalar(a.shape)) return a;
@@ -212,20 +215,57 @@ function collectSum(terms: readonly { sign: 1 | -1; term: TNode }[], n: TNode, c
   return out!;
 }
 
-/** u .* ... .* (1 ./ u) .* ...: the reciprocal pair cancels (where u is defined and nonzero, as the expression requires). */
+/**
+ * u .* ... .* (a ./ u) .* ...: the quotient's u cancels against the factor u
+ * (rule hadamard-quotient-cancel; where u is defined and nonzero, as the
+ * quotient requires). Back-propagation through log(sigmoid(z)) gives
+ * (1 ./ s) .* (s .* (1 - s)) with s = sigmoid(z): this leaves 1 - s, and
+ * log(1 - sigmoid(z)) leaves s, so the gradient of the binary cross-entropy
+ * collapses to sigmoid(z) - y once the normal form collects it.
+ */
 function cancelReciprocals(n: TNode): TNode {
   const flat = (t: TNode): TNode[] => (t.op === "hadamard" ? t.args.flatMap(flat) : [t]);
   const fs = flat(n);
   for (let i = 0; i < fs.length; i++) {
     const r = fs[i]!;
-    if (!(r.op === "ediv" && isNum(r.args[0]!, 1))) continue;
+    if (r.op !== "ediv" || !sameShape(r.shape, n.shape)) continue;
     const j = fs.findIndex((f, k) => k !== i && key(f) === key(r.args[1]!));
     if (j < 0) continue;
-    const rest = fs.filter((_, k) => k !== i && k !== j);
-    if (rest.length === 0) return onesOf(n.shape);
-    return rest.reduce((x, y) => mk("hadamard", [x, y]));
+    const top = r.args[0]!;
+    const rest = fs.map((f, k) => (k === i && !isNum(top, 1) ? (sameShape(top.shape, n.shape) ? top : null) : k === i || k === j ? undefined : f));
+    if (rest.includes(null)) continue;
+    const kept = rest.filter((f): f is TNode => !!f);
+    if (kept.length === 0) return onesOf(n.shape);
+    return kept.reduce((x, y) => mk("hadamard", [x, y]));
   }
   return n;
+}
+
+/**
+ * The same for scalars: (a / u) * ... * u * ... = a * ... (a product of
+ * scalar factors, u nonzero where the quotient is defined).
+ */
+function cancelScalarQuotients(n: TNode): TNode {
+  if (!isScalar(n.shape)) return n;
+  const flat = (t: TNode): TNode[] => (t.op === "mul" && isScalar(t.args[0]!.shape) && isScalar(t.args[1]!.shape) ? t.args.flatMap(flat) : [t]);
+  const fs = flat(n);
+  for (let i = 0; i < fs.length; i++) {
+    const r = fs[i]!;
+    if (r.op !== "div") continue;
+    const j = fs.findIndex((f, k) => k !== i && key(f) === key(r.args[1]!));
+    if (j < 0) continue;
+    const kept = fs.map((f, k) => (k === i ? r.args[0]! : f)).filter((_, k) => k !== j);
+    return kept.reduce((x, y) => mk("mul", [x, y]));
+  }
+  return n;
+}
+
+/** 1 for an exponent 1/2 (0.5, 1 / 2), -1 for -1/2, else 0. */
+function halfOf(e: TNode): number {
+  if (e.op === "neg") return -halfOf(e.args[0]!);
+  if (isNum(e)) return e.value === 0.5 ? 1 : e.value === -0.5 ? -1 : 0;
+  if (e.op === "div" && isNum(e.args[0]!, 1) && isNum(e.args[1]!, 2)) return 1;
+  return 0;
 }
 
 function zeroLike(n: TNode): TNode {
