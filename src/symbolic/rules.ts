@@ -73,4 +73,20 @@ export const RULES: readonly RuleDoc[] = [
   { name: "diag-of-ones", identity: "diag(ones(n)) = I", guard: "always", example: ["diag(ones(n))", "I(n)", ["x: n"]] },
   { name: "diag-of-identity", identity: "diag(I(n)) = ones(n)", guard: "always", example: ["diag(I(n))", "ones(n)", ["x: n"]] },
   { name: "diag-of-diag", identity: "diag(diag(x)) = x", guard: "x a vector", example: ["diag(diag(x))", "x", ["x: n"]] },
+  // rule families used by proofs only (families.ts): definitions (rules-definitions.ts)
+  { name: "softmax-definition", identity: "softmax(z) = exp(z) / exp(lse(z))", guard: "z a column", example: ["softmax(z)", "exp(z - lse(z))", ["z: n"]] },
+  { name: "sum-of-exp", identity: "sum(exp(u)) = exp(lse(u))", guard: "u a column", example: ["lse(z)", "log(sum(exp(z)))", ["z: n"]] },
+  { name: "hadamard-sum", identity: "sum(A .* B) = tr(A' * B)", guard: "A, B of one shape", example: ["a' * x", "sum(x .* a)", ["a, x: n"]] },
+  { name: "exp-of-negation", identity: "exp(-t) = 1 / exp(t)", guard: "t scalar", example: ["exp(t) * exp(-t)", "1", []] },
+  { name: "exp-of-broadcast", identity: "exp(c * ones(n, m)) = exp(c) * ones(n, m)", guard: "c scalar", example: ["exp(x + c)", "exp(c) * exp(x)", ["x: n", "c: scalar"]] },
+  { name: "log-of-exp-product", identity: "log(c * exp(a) * exp(B)) = log(c) + a + B", guard: "c > 0 a constant; every factor an exponential (positive)", example: ["log(exp(a) * sum(exp(x - a)))", "lse(x)", ["x: n", "a: scalar"]] },
+  { name: "tanh-as-sigmoid", identity: "tanh(u) = 2 * sigmoid(2 * u) - 1", guard: "entrywise", example: ["tanh(t)", "2 * sigmoid(2 * t) - 1", []] },
+  { name: "det-lemma", identity: "det(I + u * w') = 1 + w' * u", guard: "u a column, w' a row (the matrix determinant lemma)", example: ["det(I + u * v')", "1 + u' * v", ["u, v: n"]] },
+  // indexing (rules-index.ts)
+  { name: "index-of-column", identity: "x[i, 1] = x[i]", guard: "x a column", example: ["2 * x[i, 1]", "2 * x[i]", ["x: n", "i: integer"]] },
+  { name: "index-of-ones", identity: "ones(n, m)[i, j] = 1", guard: "i, j in range", example: ["(A + ones(n, m))[i, j]", "A[i, j] + 1", ["A: n x m", "i, j: integer"]] },
+  { name: "index-of-outer", identity: "(u * r)[i, j] = u[i] * r[1, j]", guard: "u a column, r a row", example: ["(u * v')[i, j]", "u[i] * v[j]", ["u: n", "v: m", "i, j: integer"]] },
+  { name: "index-of-transpose", identity: "X'[i, j] = X[j, i]", guard: "always", example: ["(2 * X')[i, j]", "2 * X[j, i]", ["X: n x n", "i, j: integer"]] },
+  { name: "index-of-hadamard", identity: "(A .* B)[i, j] = A[i, j] * B[i, j]", guard: "A, B of one shape", example: ["(A .* B)[i, j]", "B[i, j] * A[i, j]", ["A, B: n x m", "i, j: integer"]] },
+  { name: "index-of-elementwise", identity: "f(X)[i, j] = f(X[i, j])", guard: "f elementwise", example: ["softmax(z)[k]", "exp(z[k]) / sum(exp(z))", ["z: n", "k: integer"]] },
 ];
