@@ -5,8 +5,10 @@
 import type { RuleFamily } from "./normal.js";
 import { definitions } from "./rules-definitions.js";
 import { indexing } from "./rules-index.js";
+import { structure } from "./rules-structure.js";
 
 export const PROOF_FAMILIES: readonly RuleFamily[] = [
   definitions,
   indexing,
+  structure,
 ];

@@ -89,4 +89,11 @@ export const RULES: readonly RuleDoc[] = [
   { name: "index-of-transpose", identity: "X'[i, j] = X[j, i]", guard: "always", example: ["(2 * X')[i, j]", "2 * X[j, i]", ["X: n x n", "i, j: integer"]] },
   { name: "index-of-hadamard", identity: "(A .* B)[i, j] = A[i, j] * B[i, j]", guard: "A, B of one shape", example: ["(A .* B)[i, j]", "B[i, j] * A[i, j]", ["A, B: n x m", "i, j: integer"]] },
   { name: "index-of-elementwise", identity: "f(X)[i, j] = f(X[i, j])", guard: "f elementwise", example: ["softmax(z)[k]", "exp(z[k]) / sum(exp(z))", ["z: n", "k: integer"]] },
+  // structure (rules-structure.ts)
+  { name: "inverse-cancellation-of-product", identity: "C * inv(C) = I, inv(C) * C = I for a product C", guard: "C square (an inverse exists where the claim is evaluated)", example: ["X' * X * inv(X' * X) * X' * y", "X' * y", ["X: n x p", "y: n"]] },
+  { name: "kron-associative", identity: "kron(A, kron(B, D)) = kron(kron(A, B), D)", guard: "always", example: ["kron(A, kron(B, D))", "kron(kron(A, B), D)", ["A: a x b", "B: c x d", "D: e x f"]] },
+  { name: "kron-of-ones", identity: "kron(ones(a, b), ones(c, d)) = ones(a * c, b * d)", guard: "always", example: ["sum(kron(ones(n), ones(m)))", "n * m", ["x: n", "y: m"]] },
+  { name: "inverse-of-kron", identity: "inv(kron(F, G)) = kron(inv(F), inv(G))", guard: "F, G square", example: ["inv(kron(F, G))", "kron(inv(F), inv(G))", ["F: n x n invertible", "G: m x m invertible"]] },
+  { name: "mean-definition", identity: "mean(X) = sum(X) / (rows * cols)", guard: "always", example: ["mean(r .^ 2)", "norm(r)^2 / m", ["r: m"]] },
+  { name: "sum-of-entries", identity: "sum(x) = x[1] + ... + x[k]", guard: "x declared with at most 9 entries", example: ["y[1] * c + y[2] * c + y[3] * c", "c * sum(y)", ["y: 3", "c: scalar"]] },
 ];
