@@ -77,7 +77,7 @@ function shapeErrors(r: unknown): string[] {
       // `lines` (the source document's lines a step cites, issue 12) and `counterexample`/`hint` (issue 11) go beyond cli.md's example
       if (!keys(s, ["line", "derivation", "source", "claim", "verdict", "expected", "ok", "detail", "counterexample", "counterexampleOriginal", "diagnoses", "hint", "lines", "method"], at)) return;
       // how a proved step was proved (issue 14), null otherwise
-      if (s.verdict === "proved" ? !["symbolic", "exact", "interval"].includes(s.method as string) && s.method !== null : s.method !== null) errs.push(`${at}.method: ${String(s.method)}`);
+      if (s.verdict === "proved" ? !["symbolic", "exact", "interval", "induction"].includes(s.method as string) : s.method !== null) errs.push(`${at}.method: ${String(s.method)}`);
       type(s.lines, "string|null", `${at}.lines`);
       type(s.hint, "string|null", `${at}.hint`);
       // the counterexample of `derive equal --json`, for a refuted step only
