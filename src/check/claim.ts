@@ -197,10 +197,12 @@ function checkSampled(read: ReadClaim, opts: ClaimOptions, seed: number, sampler
 function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if (r.verdict !== "verified" && r.verdict !== "refuted") return r;
   const free = [...variablesOf(p.sides)].filter((v) => !p.resolver.boundNames.has(v));
-  if (p.resolver.dims.size > 0 || usesRandom(p)) return r;
+  if (usesRandom(p)) return r;
   // derivatives as the symbolic engine expanded them (cross-checked against finite differences at the samples)
   const sides = p.sides.map((s, i) => (hasDerivative(s) ? p.expanded?.[i] : s));
   if (sides.some((s) => !s)) return r;
+  // dimensions declared elsewhere in the scope do not matter: only those the claim itself uses
+  if ((sides as TNode[]).some(usesSymbolicSize)) return r;
   const claim = { sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance };
   let proof: NumberProof | null;
   if (free.length === 0) proof = proveNumbers(claim);
@@ -253,6 +255,12 @@ function indexRanges(sides: readonly TNode[], integers: readonly string[]): Map<
   };
   sides.forEach(visit);
   return out;
+}
+
+/** Whether a tree has a node of symbolic size, or uses a dimension as a value. */
+function usesSymbolicSize(n: TNode): boolean {
+  const dims = [n.shape.rows, n.shape.cols, ...(n.shape.lead ?? [])];
+  return n.op === "dimval" || dims.some((d) => typeof d !== "number") || n.args.some(usesSymbolicSize);
 }
 
 /** The numeric sizes of the free variables, or null when one has a symbolic size. */

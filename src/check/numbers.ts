@@ -24,8 +24,8 @@ import { type AtomValue, WHOLE, atomField } from "../numeric/atoms.js";
 import type { Relation } from "../parse/parser.js";
 
 export type NumberMethod = "exact" | "interval";
-/** How a verdict "proved" was reached (the `method` of the JSON reports). */
-export type ProofMethod = "symbolic" | NumberMethod;
+/** How a verdict "proved" was reached (the `method` of the JSON reports); "induction": a recurrence's base case and inductive step, each proved symbolically. */
+export type ProofMethod = "symbolic" | NumberMethod | "induction";
 
 export interface NumberProof {
   readonly method: NumberMethod;

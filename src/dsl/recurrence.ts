@@ -2,6 +2,7 @@
 // closed form (src/check/recurrence.ts checks it). This file gives the step's
 // one-line text for reports and adapts the check's result to a step outcome.
 
+import type { ProofMethod } from "../check/numbers.js";
 import { type RecurrenceSpec, checkRecurrence } from "../check/recurrence.js";
 
 export type { RecurrenceSpec };
@@ -17,7 +18,8 @@ export function recurrenceText(spec: RecurrenceSpec): string {
   return `${name}_${t} = ${spec.step} (${name} for ${name}_(${t}-1)), ${name}_${from} = ${spec.init}; closed form ${name}_${t} = ${spec.closed}`;
 }
 
-export function checkRecurrenceEntry(spec: RecurrenceSpec, seed: number, samples?: number): { verdict: "proved" | "verified" | "refuted" | "error"; detail: string } {
+export function checkRecurrenceEntry(spec: RecurrenceSpec, seed: number, samples?: number): { verdict: "proved" | "verified" | "refuted" | "error"; detail: string; method: ProofMethod | null } {
   const r = checkRecurrence(spec, seed, samples);
-  return { verdict: r.verdict, detail: r.detail };
+  // proved only by induction, both parts through the symbolic engine
+  return { verdict: r.verdict, detail: r.detail, method: r.verdict === "proved" ? "induction" : null };
 }

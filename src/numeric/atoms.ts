@@ -159,6 +159,68 @@ export function atomField(identity = false): AtomField {
     }
     return out;
   };
+  /** sign atoms of an identity: atom id -> the monomial M it is the sign of (sign(M)^2 * M = M, sign^3 = sign) */
+  const signs = new Map<number, string>();
+  const reduceSigns = (p: Poly): Poly => {
+    if (signs.size === 0) return p;
+    let out: Poly = new Map();
+    for (const [m, c] of p) {
+      const pow = powers(m);
+      for (const [id, of] of signs) {
+        let e = pow.get(id) ?? 0;
+        while (e >= 3) e -= 2;
+        const inner = powers(of);
+        if (e === 2 && [...inner].every(([a, k]) => (pow.get(a) ?? 0) >= k)) e = 0;
+        pow.set(id, e);
+      }
+      out = addP(out, new Map([[monoOf(pow), c]]), 1);
+    }
+    return out;
+  };
+  /**
+   * In an identity, sign(u) of a value of unknown sign: a fresh atom σ with
+   * abs(u) = σ u, step(u) = (1 + σ) / 2, relu(u) = (u + σ u) / 2 (step(0) is
+   * 1/2 here), and only the relations sign(u)^2 u = u and sign(u)^3 = sign(u),
+   * which hold at u = 0 too. Only for u a single monomial c * M: σ is the sign of M.
+   */
+  const signOf = (a: AtomValue): AtomValue => {
+    if (!identity || constP(a.d) === null || a.p.size !== 1) return undecided("the sign of a value of unknown sign");
+    const [[m, c]] = [...a.p];
+    const sigma = atom(`sign(${m})`, () => ({ lo: -1, hi: 1 }));
+    signs.set(Number([...sigma.p.keys()][0]), m);
+    const dc = constP(a.d)!;
+    return c.div(dc).sign() < 0 ? { ...sigma, p: scaleP(sigma.p, Rational.int(-1)) } : sigma;
+  };
+  /** sin and cos of one term c * M of an identity's argument: of M by the multiple-angle formulas when c is a small integer */
+  const termSinCos = (m: string, c: Rational): [AtomValue, AtomValue] => {
+    const k = c.isInteger() ? Number(c.toString()) : NaN;
+    if (m === "" || !Number.isInteger(k) || Math.abs(k) > 12) {
+      const w: AtomValue = { p: new Map([[m, c]]), d: ONE, iv: WHOLE };
+      return [F.unary("sin", w), F.unary("cos", w)];
+    }
+    const u: AtomValue = { p: new Map([[m, Rational.ONE]]), d: ONE, iv: WHOLE };
+    const s1 = F.unary("sin", u);
+    const c1 = F.unary("cos", u);
+    let [sk, ck] = [s1, c1];
+    for (let i = 1; i < Math.abs(k); i++) [sk, ck] = [F.add(F.mul(sk, c1), F.mul(ck, s1)), F.sub(F.mul(ck, c1), F.mul(sk, s1))];
+    return [k < 0 ? F.neg(sk) : sk, ck];
+  };
+  /** sin and cos of a sum of terms, by the addition formulas (identities only) */
+  const sinCosOfSum = (p: Poly): [AtomValue, AtomValue] => {
+    let [sv, cv] = [constant(Rational.ZERO), constant(Rational.ONE)];
+    for (const [m, c] of p) {
+      const [st, ct] = termSinCos(m, c);
+      [sv, cv] = [F.add(F.mul(sv, ct), F.mul(cv, st)), F.sub(F.mul(cv, ct), F.mul(sv, st))];
+    }
+    return [sv, cv];
+  };
+  /** an argument worth expanding: a sum of terms, or an integer multiple other than 1 */
+  const expandable = (a: AtomValue): boolean => {
+    if (!identity || constP(a.d) === null || !constP(a.d)!.eq(Rational.ONE)) return false;
+    if (a.p.size > 1) return true;
+    const [[m, c]] = [...a.p];
+    return m !== "" && c.isInteger() && !c.eq(Rational.ONE) && Math.abs(Number(c.toString())) <= 12;
+  };
   const F: AtomField = {
     name: "exact",
     literal: (text) => constant(Rational.decimal(text) ?? undecided(`not a decimal: ${text}`)),
@@ -206,6 +268,7 @@ export function atomField(identity = false): AtomField {
     },
     abs: (a) => {
       const s = F.sign(a);
+      if (s === null && identity) return F.mul(signOf(a), a);
       if (s === null) return undecided("abs of a value of unknown sign");
       return s < 0 ? F.neg(a) : a;
     },
@@ -221,6 +284,16 @@ export function atomField(identity = false): AtomField {
       const s = F.sign(a);
       const root = name === "sqrt" ? squares.get(valueKey(a)) : undefined;
       if (root) return F.abs(root);
+      if ((name === "sin" || name === "cos") && expandable(a)) {
+        const [sv, cv] = sinCosOfSum(a.p);
+        return { ...(name === "sin" ? sv : cv), iv: safe(() => INTERVAL.unary(name, a.iv)) };
+      }
+      if (s === null && identity && (name === "sign" || name === "step" || name === "relu")) {
+        const half = constant(Rational.of(1n, 2n));
+        if (name === "sign") return signOf(a);
+        if (name === "step") return F.mul(half, F.add(constant(Rational.ONE), signOf(a)));
+        return F.mul(half, F.add(a, F.mul(signOf(a), a)));
+      }
       switch (name) {
         case "sigmoid":
           // one atom for sigmoid(t) and 1 / (1 + exp(-t)), the same number written two ways
@@ -247,7 +320,7 @@ export function atomField(identity = false): AtomField {
     constant: (name) => atomSafe(name, () => INTERVAL.constant(name)),
     constantOf,
     toRational: constantOf,
-    equal: (a, b) => reduceTrig(addP(mulP(a.p, b.d), mulP(b.p, a.d), -1)).size === 0,
+    equal: (a, b) => reduceSigns(reduceTrig(reduceSigns(addP(mulP(a.p, b.d), mulP(b.p, a.d), -1)))).size === 0,
     opaque: (name, iv) => atom(`given ${name}`, () => iv),
     atomNames: () => atoms.map((a) => a.key),
   };

@@ -40,6 +40,13 @@ export function isSymmetric(facts: Facts, name: string): boolean {
   return facts.has(name, "symmetric") || facts.has(name, "spd") || facts.has(name, "diagonal");
 }
 
+/**
+ * A family of extra rewrite rules (rules-*.ts, listed in families.ts): the
+ * normal form of t when a rule of the family applies, else null (the
+ * built-in rules go on). Every rule must be an identity.
+ */
+export type RuleFamily = (n: Normalizer, t: TNode) => Poly | null;
+
 /** The normal form met something it has no rule for (it is then an opaque atom, or the proof fails). */
 export class NotNormalizable extends Error {}
 
@@ -65,7 +72,10 @@ export class Normalizer {
   private readonly memo = new Map<string, Poly>();
   readonly chains: ChainSimplifier;
 
-  constructor(readonly facts: Facts) {
+  constructor(
+    readonly facts: Facts,
+    readonly families: readonly RuleFamily[] = [],
+  ) {
     this.chains = new ChainSimplifier(this);
   }
 
@@ -90,6 +100,10 @@ export class Normalizer {
   }
 
   private compute(t: TNode): Poly {
+    for (const family of this.families) {
+      const p = family(this, t);
+      if (p) return p;
+    }
     const s = t.shape;
     const a = t.args;
     switch (t.op) {

@@ -13,6 +13,7 @@ import { NotNormalizable, Normalizer, type Facts } from "./normal.js";
 import { closeSums } from "./index-sums.js";
 import { isZeroPoly } from "./poly.js";
 import { size } from "./simplify.js";
+import { PROOF_FAMILIES } from "./families.js";
 
 /** Sides larger than this (in nodes) are not normalised: products of sums can grow exponentially. */
 const PROOF_BUDGET = 400;
@@ -60,15 +61,30 @@ export function symbolicCheck(sides: readonly TNode[], relations: readonly strin
   if (!relations.every((r) => r === "=")) return { status: "unproved", rules: [], expanded, reason: reason ?? "only = is proved symbolically" };
   if (expanded.some((e) => e === null)) return { status: "unproved", rules: [], expanded, reason };
   if (expanded.some((e) => size(e!) > PROOF_BUDGET)) return { status: "unproved", rules: [], expanded, reason: "too large to expand into the normal form" };
+  // the built-in rules first; the rule families (families.ts) only where they differ
+  const expansionRules = [...n.fired];
+  let failure = allZero(n, expanded as TNode[]);
+  let fired = n.fired;
+  if (failure === "the normal forms differ") {
+    const wide = new Normalizer(n.facts, PROOF_FAMILIES);
+    failure = allZero(wide, expanded as TNode[]);
+    fired = new Set([...expansionRules, ...wide.fired]);
+  }
+  if (failure) return { status: "unproved", rules: [], expanded, reason: failure };
+  return { status: "proved", rules: [...fired].sort(), expanded, reason: null };
+}
+
+/** null when every consecutive difference of the sides normalises to zero, else why not */
+function allZero(n: Normalizer, sides: readonly TNode[]): string | null {
   try {
-    for (let i = 0; i + 1 < expanded.length; i++) {
+    for (let i = 0; i + 1 < sides.length; i++) {
       // index sums over a whole range in matrix form (sum(A[i, i], i, 1, n) is tr(A)) before the normal form
-      const diff = mk("sub", [closeSums(expanded[i]!), closeSums(expanded[i + 1]!)]);
-      if (!isZeroPoly(n.norm(diff))) return { status: "unproved", rules: [], expanded, reason: "the normal forms differ" };
+      const diff = mk("sub", [closeSums(sides[i]!), closeSums(sides[i + 1]!)]);
+      if (!isZeroPoly(n.norm(diff))) return "the normal forms differ";
     }
   } catch (e) {
-    if (e instanceof NotNormalizable || e instanceof NotDifferentiable) return { status: "unproved", rules: [], expanded, reason: e.message };
+    if (e instanceof NotNormalizable || e instanceof NotDifferentiable) return e.message;
     throw e;
   }
-  return { status: "proved", rules: [...n.fired].sort(), expanded, reason: null };
+  return null;
 }

@@ -77,4 +77,27 @@ export const RULES: readonly RuleDoc[] = [
   { name: "hadamard-identity", identity: "M .* I(n) = diag(diag(M))", guard: "M square", example: ["A .* I(n)", "diag(diag(A))", ["A: n x n"]] },
   { name: "sum-of-diag-matrix", identity: "sum(diag(v)) = sum(v)", guard: "v a vector (so sum(M .* I(n)) = tr(M))", example: ["sum(A .* I(n))", "tr(A)", ["A: n x n"]] },
   { name: "hadamard-outer-product", identity: "F .* (u * v') = diag(u) * F * diag(v)", guard: "u, v vectors", example: ["F .* (a * b')", "diag(a) * F * diag(b)", ["a: n", "b: m", "F: n x m"]] },
+  // rule families used by proofs only (families.ts): definitions (rules-definitions.ts)
+  { name: "softmax-definition", identity: "softmax(z) = exp(z) / exp(lse(z))", guard: "z a column", example: ["softmax(z)", "exp(z - lse(z))", ["z: n"]] },
+  { name: "sum-of-exp", identity: "sum(exp(u)) = exp(lse(u))", guard: "u a column", example: ["lse(z)", "log(sum(exp(z)))", ["z: n"]] },
+  { name: "hadamard-sum", identity: "sum(A .* B) = tr(A' * B)", guard: "A, B of one shape", example: ["a' * x", "sum(x .* a)", ["a, x: n"]] },
+  { name: "exp-of-negation", identity: "exp(-t) = 1 / exp(t)", guard: "t scalar", example: ["exp(t) * exp(-t)", "1", []] },
+  { name: "exp-of-broadcast", identity: "exp(c * ones(n, m)) = exp(c) * ones(n, m)", guard: "c scalar", example: ["exp(x + c)", "exp(c) * exp(x)", ["x: n", "c: scalar"]] },
+  { name: "log-of-exp-product", identity: "log(c * exp(a) * exp(B)) = log(c) + a + B", guard: "c > 0 a constant; every factor an exponential (positive)", example: ["log(exp(a) * sum(exp(x - a)))", "lse(x)", ["x: n", "a: scalar"]] },
+  { name: "tanh-as-sigmoid", identity: "tanh(u) = 2 * sigmoid(2 * u) - 1", guard: "entrywise", example: ["tanh(t)", "2 * sigmoid(2 * t) - 1", []] },
+  { name: "det-lemma", identity: "det(I + u * w') = 1 + w' * u", guard: "u a column, w' a row (the matrix determinant lemma)", example: ["det(I + u * v')", "1 + u' * v", ["u, v: n"]] },
+  // indexing (rules-index.ts)
+  { name: "index-of-column", identity: "x[i, 1] = x[i]", guard: "x a column", example: ["2 * x[i, 1]", "2 * x[i]", ["x: n", "i: integer"]] },
+  { name: "index-of-ones", identity: "ones(n, m)[i, j] = 1", guard: "i, j in range", example: ["(A + ones(n, m))[i, j]", "A[i, j] + 1", ["A: n x m", "i, j: integer"]] },
+  { name: "index-of-outer", identity: "(u * r)[i, j] = u[i] * r[1, j]", guard: "u a column, r a row", example: ["(u * v')[i, j]", "u[i] * v[j]", ["u: n", "v: m", "i, j: integer"]] },
+  { name: "index-of-transpose", identity: "X'[i, j] = X[j, i]", guard: "always", example: ["(2 * X')[i, j]", "2 * X[j, i]", ["X: n x n", "i, j: integer"]] },
+  { name: "index-of-hadamard", identity: "(A .* B)[i, j] = A[i, j] * B[i, j]", guard: "A, B of one shape", example: ["(A .* B)[i, j]", "B[i, j] * A[i, j]", ["A, B: n x m", "i, j: integer"]] },
+  { name: "index-of-elementwise", identity: "f(X)[i, j] = f(X[i, j])", guard: "f elementwise", example: ["softmax(z)[k]", "exp(z[k]) / sum(exp(z))", ["z: n", "k: integer"]] },
+  // structure (rules-structure.ts)
+  { name: "inverse-cancellation-of-product", identity: "C * inv(C) = I, inv(C) * C = I for a product C", guard: "C square (an inverse exists where the claim is evaluated)", example: ["X' * X * inv(X' * X) * X' * y", "X' * y", ["X: n x p", "y: n"]] },
+  { name: "kron-associative", identity: "kron(A, kron(B, D)) = kron(kron(A, B), D)", guard: "always", example: ["kron(A, kron(B, D))", "kron(kron(A, B), D)", ["A: a x b", "B: c x d", "D: e x f"]] },
+  { name: "kron-of-ones", identity: "kron(ones(a, b), ones(c, d)) = ones(a * c, b * d)", guard: "always", example: ["sum(kron(ones(n), ones(m)))", "n * m", ["x: n", "y: m"]] },
+  { name: "inverse-of-kron", identity: "inv(kron(F, G)) = kron(inv(F), inv(G))", guard: "F, G square", example: ["inv(kron(F, G))", "kron(inv(F), inv(G))", ["F: n x n invertible", "G: m x m invertible"]] },
+  { name: "mean-definition", identity: "mean(X) = sum(X) / (rows * cols)", guard: "always", example: ["mean(r .^ 2)", "norm(r)^2 / m", ["r: m"]] },
+  { name: "sum-of-entries", identity: "sum(x) = x[1] + ... + x[k]", guard: "x declared with at most 9 entries", example: ["y[1] * c + y[2] * c + y[3] * c", "c * sum(y)", ["y: 3", "c: scalar"]] },
 ];

@@ -82,7 +82,7 @@ function shapeErrors(r: unknown): string[] {
       if ("carried" in s) keys(s.carried, ["verdict", "from", "claim", "message"], `${at}.carried`);
       if ("shapeSlip" in s) keys(s.shapeSlip, ["fix", "what", "fits", "message", "verdict"], `${at}.shapeSlip`);
       // how a proved step was proved (issue 14), null otherwise
-      if (s.verdict === "proved" ? !["symbolic", "exact", "interval"].includes(s.method as string) && s.method !== null : s.method !== null) errs.push(`${at}.method: ${String(s.method)}`);
+      if (s.verdict === "proved" ? !["symbolic", "exact", "interval", "induction"].includes(s.method as string) : s.method !== null) errs.push(`${at}.method: ${String(s.method)}`);
       type(s.lines, "string|null", `${at}.lines`);
       type(s.hint, "string|null", `${at}.hint`);
       // the counterexample of `derive equal --json`, for a refuted step only
