@@ -14,6 +14,7 @@ import { mk, sym } from "./build.js";
 import type { Normalizer } from "./normal.js";
 import { type Poly, type Term, makePoly } from "./poly.js";
 import { canonTree } from "./totree.js";
+import { kronAdjoint } from "./kron-adjoint.js";
 
 /** The derivative cannot be computed or written in the language (the numeric check still decides). */
 export class NotDifferentiable extends Error {}
@@ -144,6 +145,8 @@ export class Differentiator {
     const linear = L.args.map((a) => mentions(a, tname));
     if (L.op === "vec") return this.transposeLinear(L.args[0]!, tname, this.unvec(g, L.args[0]!.shape));
     if (L.op === "index") return this.transposeLinear(L.args[0]!, tname, this.unindex(g, L));
+    if (L.op === "sum" && L.args.length === 4) return this.transposeIndexSum(L, tname, g);
+    if (L.op === "kron" && linear.filter(Boolean).length === 1) return this.transposeLinear(L.args[linear[0] ? 0 : 1]!, tname, kronAdjoint(this.n, L, linear[0] ? 0 : 1, g));
     if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
     if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {
       throw new NotDifferentiable(`internal: ${L.op} of two tangent terms is not linear`);
@@ -160,6 +163,17 @@ export class Differentiator {
       out.push(...this.transposeLinear(a, tname, gi));
     });
     return out;
+  }
+
+  /**
+   * The adjoint of T -> sum(f(T, i), i, a, b) is G -> sum(f*(G, i), i, a, b):
+   * each cotangent of the body is summed over the same range (the cotangent
+   * G does not depend on the index, which is bound inside the sum).
+   */
+  private transposeIndexSum(L: TNode, tname: string, g: TNode): TNode[] {
+    const [body, i, lo, hi] = L.args as [TNode, TNode, TNode, TNode];
+    if (mentions(g, i.name!)) throw new NotDifferentiable("internal: a cotangent that mentions a bound index");
+    return this.transposeLinear(body, tname, g).map((part) => mk("sum", [part, i, lo, hi]));
   }
 
   /**

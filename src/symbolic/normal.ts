@@ -28,11 +28,14 @@ import {
   zeroPoly,
 } from "./poly.js";
 import { Q } from "./rational.js";
+import { normIndexSum } from "./index-sum.js";
 import { canonTree } from "./totree.js";
 
 /** What the normal form may assume about a declared name. */
 export interface Facts {
   has(name: string, p: Property): boolean;
+  /** the lower end of a declared interval (`k: integer in [0, 5]`), if any */
+  lowerBound?(name: string): number | null;
 }
 
 /** S' = S: declared symmetric, spd or diagonal. */
@@ -67,6 +70,11 @@ export class Normalizer {
 
   constructor(readonly facts: Facts) {
     this.chains = new ChainSimplifier(this);
+  }
+
+  /** Is the scalar name >= 0 by its declaration (nonnegative, positive, an interval above 0)? */
+  nonnegative(name: string): boolean {
+    return this.facts.has(name, "nonnegative") || this.facts.has(name, "positive") || (this.facts.lowerBound?.(name) ?? -1) >= 0;
   }
 
   rule(name: string): void {
@@ -156,7 +164,7 @@ export class Normalizer {
           this.rule("empty-sum");
           return zeroPoly(s);
         }
-        return a.length === 1 ? this.sum(this.norm(a[0]!)) : this.atom(t);
+        return a.length === 1 ? this.sum(this.norm(a[0]!)) : normIndexSum(this, t);
       case "prod":
         if (emptyRange(a[2]!, a[3]!)) {
           this.rule("empty-product");

@@ -27,7 +27,10 @@ export interface SymbolicResult {
 }
 
 export function factsOf(scope: Scope): Facts {
-  return { has: (name: string, p: Property) => scope.decls.get(name)?.properties.includes(p) ?? false };
+  return {
+    has: (name: string, p: Property) => scope.decls.get(name)?.properties.includes(p) ?? false,
+    lowerBound: (name: string) => scope.decls.get(name)?.interval?.lo ?? null,
+  };
 }
 
 export function hasDerivative(t: TNode): boolean {

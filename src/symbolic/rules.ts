@@ -5,6 +5,8 @@
 // satisfy the guard, so the prover can never prove something false by a rule
 // that does not hold. A proof prints the names of the rules it used.
 
+import { POWER_RULES } from "./rules-powers.js";
+
 export interface RuleDoc {
   readonly name: string;
   /** the identity, in the expression language */
@@ -73,4 +75,5 @@ export const RULES: readonly RuleDoc[] = [
   { name: "diag-of-ones", identity: "diag(ones(n)) = I", guard: "always", example: ["diag(ones(n))", "I(n)", ["x: n"]] },
   { name: "diag-of-identity", identity: "diag(I(n)) = ones(n)", guard: "always", example: ["diag(I(n))", "ones(n)", ["x: n"]] },
   { name: "diag-of-diag", identity: "diag(diag(x)) = x", guard: "x a vector", example: ["diag(diag(x))", "x", ["x: n"]] },
+  ...POWER_RULES,
 ];
