@@ -15,6 +15,7 @@ import type { Normalizer } from "./normal.js";
 import { type Poly, type Term, makePoly } from "./poly.js";
 import { canonTree } from "./totree.js";
 import { kronAdjoint } from "./kron-adjoint.js";
+import { tensorSumCotangent } from "./tensor-adjoint.js";
 
 /** The derivative cannot be computed or written in the language (the numeric check still decides). */
 export class NotDifferentiable extends Error {}
@@ -52,8 +53,6 @@ export class Differentiator {
   /** Replaces every grad/jacobian/hessian/diff node by its symbolic value, innermost first. */
   expand(t: TNode): TNode {
     if (t.args.length === 0) return t;
-    // rank > 2 tensors (convolutions) have no symbolic rules: the numeric check decides
-    if (hasTensor(t)) throw new NotDifferentiable("rank > 2 tensors are differentiated numerically only");
     const args = t.args.map((a) => this.expand(a));
     const node: TNode = args.every((a, i) => a === t.args[i]) ? t : { ...t, args };
     switch (node.op) {
@@ -146,6 +145,10 @@ export class Differentiator {
     if (L.op === "vec") return this.transposeLinear(L.args[0]!, tname, this.unvec(g, L.args[0]!.shape));
     if (L.op === "index") return this.transposeLinear(L.args[0]!, tname, this.unindex(g, L));
     if (L.op === "sum" && L.args.length === 4) return this.transposeIndexSum(L, tname, g);
+    if (L.op === "sum" && isTensor(L.args[0]!.shape)) {
+      const [inner, cot] = tensorSumCotangent(L.args[0]!, tname, g);
+      return this.transposeLinear(inner, tname, cot);
+    }
     if (L.op === "kron" && linear.filter(Boolean).length === 1) return this.transposeLinear(L.args[linear[0] ? 0 : 1]!, tname, kronAdjoint(this.n, L, linear[0] ? 0 : 1, g));
     if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
     if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {

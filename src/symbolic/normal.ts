@@ -8,7 +8,7 @@
 // numeric check decides then.
 
 import { key } from "../core/ast.js";
-import { type Dim, type Shape, SCALAR, dimNames, isScalar, isSquare, shape, transposeShape } from "../core/shape.js";
+import { type Dim, type Shape, SCALAR, dimNames, isScalar, isSquare, isTensor, shape, transposeShape } from "../core/shape.js";
 import type { Property, TNode } from "../core/typed.js";
 import { opDef } from "../ops/registry.js";
 import { eye, mk, onesOf } from "./build.js";
@@ -29,6 +29,7 @@ import {
 } from "./poly.js";
 import { Q } from "./rational.js";
 import { normIndexSum } from "./index-sum.js";
+import { tensorNorm } from "./tensor-normal.js";
 import { canonTree } from "./totree.js";
 
 /** What the normal form may assume about a declared name. */
@@ -100,6 +101,10 @@ export class Normalizer {
   private compute(t: TNode): Poly {
     const s = t.shape;
     const a = t.args;
+    if (isTensor(s) || a.some((x) => isTensor(x.shape))) {
+      const r = tensorNorm(this, t);
+      if (r) return r;
+    }
     switch (t.op) {
       case "num": {
         const q = Q.parse(t.text ?? "") ?? Q.fromNumber(t.value!);

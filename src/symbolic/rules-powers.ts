@@ -1,6 +1,6 @@
 // The named rules of matrix powers with a symbolic exponent (./powers.ts),
-// sums over an index (./index-sum.ts) and the adjoint of kron
-// (./kron-adjoint.ts), in the format of ./rules.ts, which lists them with the
+// sums over an index (./index-sum.ts), the adjoint of kron
+// (./kron-adjoint.ts) and the multilinear tensor operators (./tensor-normal.ts), in the format of ./rules.ts, which lists them with the
 // others. Each example is proved by the rule and holds numerically.
 
 import type { RuleDoc } from "./rules.js";
@@ -17,4 +17,6 @@ export const POWER_RULES: readonly RuleDoc[] = [
   { name: "sum-reflection", identity: "sum(f(i), i, a, b) = sum(f(a + b - i), i, a, b)", guard: "always (the smaller body is kept)", example: ["sum(x[n + 1 - i], i, 1, n)", "sum(x[i], i, 1, n)", ["x: n"]] },
   { name: "trace-of-sum", identity: "tr(sum(M(i), i, a, b)) = sum(tr(M(i)), i, a, b)", guard: "M(i) square", example: ["tr(sum(X^i, i, 1, k))", "sum(tr(X^i), i, 1, k)", ["X: n x n", "k: integer"]] },
   { name: "kron-adjoint", identity: "grad of tr(kron(A, X) * kron(P, Q)') in X = tr(A' * P) * Q; at the identity, tr(A) * I", guard: "a cotangent that is a Kronecker product in the blocks of kron(A, X), or the identity (A, X square)", example: ["grad(tr(kron(A, X)), X)", "tr(A) * I(n)", ["A: m x m", "X: n x n"]] },
+  { name: "multilinear-tensor-op", identity: "conv2d(a * X + Y, W) = a * conv2d(X, W) + conv2d(Y, W), and likewise in W; convtranspose, avgpool, maxpool(x, k, s, v) in v, perchannel in b, reshape, sum", guard: "the argument the operator is linear in; optional integer parameters written out", example: ["conv2d(a * X + Y, W, 0, 1, 1)", "a * conv2d(X, W, 0, 1, 1) + conv2d(Y, W, 0, 1, 1)", ["X, Y: n x c x h x w", "W: o x c x 3 x 3"]] },
+  { name: "conv-bias", identity: "conv2d(X, W, b) = conv2d(X, W) + perchannel(b, conv2d(X, W))", guard: "a bias that is not the literal 0 (conv1d, conv2d, convtranspose1d, convtranspose2d)", example: ["conv2d(X, W, b, 1, 1)", "conv2d(X, W, 0, 1, 1) + perchannel(b, conv2d(X, W, 0, 1, 1))", ["X: n x c x h x w", "W: o x c x 3 x 3", "b: o"]] },
 ];
