@@ -15,7 +15,7 @@ import type { Normalizer } from "./normal.js";
 import { type Poly, type Term, makePoly } from "./poly.js";
 import { canonTree } from "./totree.js";
 import { kronAdjoint } from "./kron-adjoint.js";
-import { tensorSumCotangent } from "./tensor-adjoint.js";
+import { tensorSumParts } from "./tensor-adjoint.js";
 
 /** The derivative cannot be computed or written in the language (the numeric check still decides). */
 export class NotDifferentiable extends Error {}
@@ -145,10 +145,7 @@ export class Differentiator {
     if (L.op === "vec") return this.transposeLinear(L.args[0]!, tname, this.unvec(g, L.args[0]!.shape));
     if (L.op === "index") return this.transposeLinear(L.args[0]!, tname, this.unindex(g, L));
     if (L.op === "sum" && L.args.length === 4) return this.transposeIndexSum(L, tname, g);
-    if (L.op === "sum" && isTensor(L.args[0]!.shape)) {
-      const [inner, cot] = tensorSumCotangent(L.args[0]!, tname, g);
-      return this.transposeLinear(inner, tname, cot);
-    }
+    if (L.op === "sum" && isTensor(L.args[0]!.shape)) return tensorSumParts(L.args[0]!, tname, g).flatMap(([inner, cot]) => this.transposeLinear(inner, tname, cot));
     if (L.op === "kron" && linear.filter(Boolean).length === 1) return this.transposeLinear(L.args[linear[0] ? 0 : 1]!, tname, kronAdjoint(this.n, L, linear[0] ? 0 : 1, g));
     if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
     if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {
