@@ -48,7 +48,7 @@ export const convTranspose = (name: string) => ({ node, args, i, g, b }: Transpo
     // convtranspose(g, w, b, s, p, op, groups, d) -> conv(G, w, 0, s, p, d, groups)
     const [s, p, groups, d] = [param(args, 3, 1), param(args, 4, 0), param(args, 6, 1), param(args, 7, 1)];
     if ([s, p, groups, d].some((v) => v === null)) return noAdjoint(name);
-    return b.mk(`conv${spatial}`, [g, w, b.num(0), b.num(s!), b.num(p!), b.num(d!), b.num(groups!)]);
+    return b.mk(`conv${spatial}`, [g, w, ...trimDefaults(b, [0, s!, p!, d!, groups!], [0, 1, 0, 1, 1])]);
   }
   const [s, p, d, groups] = [param(args, 3, 1), param(args, 4, 0), param(args, 5, 1), param(args, 6, 1)];
   if ([s, p, d, groups].some((v) => v === null)) return noAdjoint(name);
@@ -61,8 +61,15 @@ export const convTranspose = (name: string) => ({ node, args, i, g, b }: Transpo
     return typeof x === "number" && typeof o === "number" && typeof k === "number" ? x - ((o - 1) * s! - 2 * p! + d! * (k - 1) + 1) : 0;
   });
   if (pads.some((q) => q !== pads[0])) return noAdjoint(`${name} with different output paddings on the two axes`);
-  return b.mk(`convtranspose${spatial}`, [g, w, b.num(0), b.num(s!), b.num(p!), b.num(pads[0]!), b.num(groups!), b.num(d!)]);
+  return b.mk(`convtranspose${spatial}`, [g, w, ...trimDefaults(b, [0, s!, p!, pads[0]!, groups!, d!], [0, 1, 0, 0, 1, 1])]);
 };
+
+/** The optional arguments as literals, without the trailing ones that equal their defaults (as one writes them). */
+function trimDefaults(b: JvpCtx["b"], values: readonly number[], defaults: readonly number[]): TNode[] {
+  let n = values.length;
+  while (n > 0 && values[n - 1] === defaults[n - 1]) n--;
+  return values.slice(0, n).map((v) => b.num(v));
+}
 
 /** convtranspose: the adjoint of the convolution in its input, plus a bias; sizes from the shape rule. */
 export function convTransposeEval(spatial: Spatial): (args: readonly Tensor[], ctx: EvalCtx) => Tensor {
