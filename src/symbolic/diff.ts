@@ -27,8 +27,8 @@ const B: Builder = {
   mk: build.mk,
   num: (v: number) => build.num(v),
   eye: build.eye,
-  zerosOf: build.zerosOf,
-  onesOf: build.onesOf,
+  zerosOf: (s: Shape) => build.zerosOf(matrixOnly(s)),
+  onesOf: (s: Shape) => build.onesOf(matrixOnly(s)),
   add: build.add,
   sub: build.sub,
   mul: build.mul,
@@ -38,6 +38,15 @@ const B: Builder = {
   tp: build.tp,
   call: build.call,
 };
+
+/**
+ * `zeros` and `ones` are vectors or matrices: a tree that needs them at a
+ * rank > 2 shape cannot be written (the numeric check decides).
+ */
+function matrixOnly(s: Shape): Shape {
+  if (isTensor(s)) throw new NotDifferentiable("zeros and ones of a rank > 2 tensor cannot be written in the language");
+  return s;
+}
 
 let tangentCount = 0;
 
@@ -72,7 +81,7 @@ export class Differentiator {
   directional(F: TNode, x: TNode, v: TNode): TNode {
     const T = this.tangent(x.shape);
     const L = this.jvp(F, x.name!, T);
-    if (!L) return build.zerosOf(F.shape);
+    if (!L) return build.zerosOf(matrixOnly(F.shape));
     return substitute(L, T.name!, v);
   }
 
@@ -80,9 +89,9 @@ export class Differentiator {
   grad(f: TNode, x: TNode): TNode {
     const T = this.tangent(x.shape);
     const L = this.jvp(f, x.name!, T);
-    if (!L) return build.zerosOf(x.shape);
+    if (!L) return build.zerosOf(matrixOnly(x.shape));
     const parts = this.transposeLinear(L, T.name!, build.num(1));
-    if (parts.length === 0) return build.zerosOf(x.shape);
+    if (parts.length === 0) return build.zerosOf(matrixOnly(x.shape));
     return sumOf(parts);
   }
 

@@ -10,7 +10,7 @@
 // ...), so conv2d(X, W) and conv2d(X, W, 0, 1, 0) are one atom. Every rewrite
 // is linearity of the operator in that argument, or its definition.
 
-import { isScalar, isTensor } from "../core/shape.js";
+import { type Dim, SCALAR, dimsOf, isScalar, isTensor } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { mk, num } from "./build.js";
 import type { Normalizer } from "./normal.js";
@@ -22,6 +22,14 @@ import { canonTree } from "./totree.js";
 const CONV_DEFAULTS = [1, 0, 1, 1];
 /** convtranspose: stride, padding, output padding, groups, dilation. */
 const CONVT_DEFAULTS = [1, 0, 0, 1, 1];
+
+/** A symbolic dimension (`n`, `m*n`) as a value. */
+function dimTree(d: Dim): TNode {
+  return String(d)
+    .split("*")
+    .map((f): TNode => (/^\d+$/.test(f) ? num(Number(f)) : { op: "dimval", args: [], name: f, pos: 0, end: 0, shape: SCALAR }))
+    .reduce((x, y) => mk("mul", [x, y]));
+}
 
 const isZeroLiteral = (t: TNode): boolean => t.op === "num" && t.value === 0;
 
@@ -48,6 +56,12 @@ export function tensorNorm(n: Normalizer, t: TNode): Poly | null {
       return isTensor(t.shape) || isTensor(a[0]!.shape) ? multilinear(n, t.op, a, [0], t) : null;
     case "sum":
       return a.length === 1 && isTensor(a[0]!.shape) ? multilinear(n, t.op, a, [0], t) : null;
+    case "mean": {
+      // the sum over all entries, divided by their number (every dimension, not rows x cols)
+      if (!isTensor(a[0]!.shape)) return null;
+      const count = dimsOf(a[0]!.shape).reduce<TNode>((acc, d) => mk("mul", [acc, typeof d === "number" ? num(d) : dimTree(d)]), num(1));
+      return n.norm(mk("div", [mk("sum", [a[0]!]), count]));
+    }
   }
   return null;
 }
