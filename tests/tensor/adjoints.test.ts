@@ -64,6 +64,21 @@ describe("backprop through convolutions, proved", () => {
   });
 });
 
+describe("tensors in the normal form: counts and what cannot be written", () => {
+  it("mean divides by every entry, not rows x cols; a false count is refuted", () => {
+    proves("mean(X)", "sum(X) / (n * c * 9)", ["X: n x c x 3 x 3"]);
+    expect(equal({ lhs: "mean(X)", rhs: "sum(X) / 9", let: ["X: 2 x 2 x 3 x 3"], seed: 1 }).verdict).toBe("refuted");
+  });
+
+  it("a derivative that would need ones of a tensor is left to the numeric check, never an engine error", () => {
+    const r = equal({ lhs: "diff(sum(X + c), c)", rhs: "36", let: ["X: 2 x 2 x 3 x 3", "c: scalar"], seed: 1 });
+    expect(r.verdict, r.detail).toBe("verified");
+    expect(r.symbolic).toBe("unproved");
+    const wrong = equal({ lhs: "diff(sum(X + c), c)", rhs: "9", let: ["X: 2 x 2 x 3 x 3", "c: scalar"], seed: 1 });
+    expect(wrong.verdict).toBe("refuted");
+  });
+});
+
 describe("the adjoint identity, on random sizes (property)", () => {
   it("<G, conv2d(X, W, 0, s, p)> = <convtranspose2d(G, W, 0, s, p, op), X>", () => {
     fc.assert(
