@@ -2,7 +2,8 @@
 // differ only in their spatial rank). A convolution is bilinear in (x, w) and
 // affine in the bias: d conv(x, w, b) = conv(dx, w) + conv(x, dw) + perchannel(db).
 
-import type { EvalCtx, JvpCtx, OpDef } from "./define.js";
+import type { EvalCtx, JvpCtx, OpDef, TransposeCtx } from "./define.js";
+import { dimsOf } from "../core/shape.js";
 import { noAdjoint, sumTerms } from "./derivative-util.js";
 import { type Spatial, convParams } from "./tensor-util.js";
 import type { Tensor } from "../core/tensor.js";
@@ -23,8 +24,52 @@ export function convJvp(name: string): NonNullable<OpDef["jvp"]> {
   };
 }
 
-/** The adjoints (a transposed convolution, the weight gradient) are kernels in src/core/conv.ts, not operators. */
-export const convTranspose = (name: string) => (): never => noAdjoint(name);
+/** An integer parameter written as a literal (the optional ones take their default). */
+function param(args: readonly TNode[], i: number, dflt: number): number | null {
+  const a = args[i];
+  if (!a) return dflt;
+  return a.op === "num" && Number.isInteger(a.value) ? a.value! : null;
+}
+
+/**
+ * The adjoint of a convolution in its input is the transposed convolution with
+ * the same stride, padding, dilation and groups, and the output padding that
+ * gives back the input's size (0 at symbolic sizes, where the shape rule then
+ * checks that stride 1 makes it so); the adjoint of a transposed convolution
+ * in its input is the convolution. The adjoint in the kernel (a correlation of
+ * the input with the cotangent) is a kernel in src/core/conv.ts, not an
+ * operator, and so is not written.
+ */
+export const convTranspose = (name: string) => ({ node, args, i, g, b }: TransposeCtx): TNode => {
+  if (i !== 0) return noAdjoint(`${name} in its kernel or bias`);
+  const spatial = name.endsWith("1d") ? "1d" : "2d";
+  const w = args[1]!;
+  if (name.startsWith("convtranspose")) {
+    // convtranspose(g, w, b, s, p, op, groups, d) -> conv(G, w, 0, s, p, d, groups)
+    const [s, p, groups, d] = [param(args, 3, 1), param(args, 4, 0), param(args, 6, 1), param(args, 7, 1)];
+    if ([s, p, groups, d].some((v) => v === null)) return noAdjoint(name);
+    return b.mk(`conv${spatial}`, [g, w, ...trimDefaults(b, [0, s!, p!, d!, groups!], [0, 1, 0, 1, 1])]);
+  }
+  const [s, p, d, groups] = [param(args, 3, 1), param(args, 4, 0), param(args, 5, 1), param(args, 6, 1)];
+  if ([s, p, d, groups].some((v) => v === null)) return noAdjoint(name);
+  const xs = dimsOf(args[0]!.shape).slice(2);
+  const gs = dimsOf(node.shape).slice(2);
+  const ks = dimsOf(w.shape).slice(2);
+  const pads = xs.map((x, a) => {
+    const o = gs[a]!;
+    const k = ks[a]!;
+    return typeof x === "number" && typeof o === "number" && typeof k === "number" ? x - ((o - 1) * s! - 2 * p! + d! * (k - 1) + 1) : 0;
+  });
+  if (pads.some((q) => q !== pads[0])) return noAdjoint(`${name} with different output paddings on the two axes`);
+  return b.mk(`convtranspose${spatial}`, [g, w, ...trimDefaults(b, [0, s!, p!, pads[0]!, groups!, d!], [0, 1, 0, 0, 1, 1])]);
+};
+
+/** The optional arguments as literals, without the trailing ones that equal their defaults (as one writes them). */
+function trimDefaults(b: JvpCtx["b"], values: readonly number[], defaults: readonly number[]): TNode[] {
+  let n = values.length;
+  while (n > 0 && values[n - 1] === defaults[n - 1]) n--;
+  return values.slice(0, n).map((v) => b.num(v));
+}
 
 /** convtranspose: the adjoint of the convolution in its input, plus a bias; sizes from the shape rule. */
 export function convTransposeEval(spatial: Spatial): (args: readonly Tensor[], ctx: EvalCtx) => Tensor {

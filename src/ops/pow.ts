@@ -4,6 +4,7 @@ import { defineOp, PREC } from "./define.js";
 import { latexAtom, unwrap } from "./latex-util.js";
 import { integerLiteral, minusOne, sumTerms } from "./derivative-util.js";
 import { isScalar, isSquare, SCALAR, showShape } from "../core/shape.js";
+import { symbolicPowerJvp } from "./pow-rules.js";
 import { matpow, zip } from "../core/kernels.js";
 import { cond1 } from "../core/linalg.js";
 import type { TNode } from "../core/typed.js";
@@ -41,7 +42,8 @@ export const powOp = defineOp({
       return dBase || dExp ? sumTerms(b, [dBase, dExp]) : b.zerosOf(node.shape);
     }
     const n = integerLiteral(k!);
-    if (dk || n === null) throw new Error("matrix power with a symbolic exponent");
+    if (dk) throw new Error("the exponent of a matrix power is an integer; it has no derivative");
+    if (n === null) return symbolicPowerJvp(b, x!, k!, dx!);
     if (n === 0) return b.zerosOf(node.shape);
     // X^n with n < 0 is Y^|n| with Y = inv(X), dY = -Y dX Y
     const base = n > 0 ? x! : b.call("inv", x!);

@@ -12,6 +12,8 @@ import { eye, mk, onesOf } from "./build.js";
 import { type Normalizer, isSymmetric } from "./normal.js";
 import { type Poly, constPoly, makePoly, negPoly, zeroPoly } from "./poly.js";
 import { Q } from "./rational.js";
+import { detPower, inversePower, logdetPower, mergeAroundTrace, mergePowers } from "./powers.js";
+import { traceOfIndexSum } from "./index-sum.js";
 
 const chainKey = (c: readonly TNode[]): string => c.map(key).join(",");
 
@@ -87,6 +89,8 @@ export class ChainSimplifier {
         return this.n.norm(mk("vec", [mk("mul", [mk("mul", [q, m]), mk("transpose", [p])])]));
       }
     }
+    const powers = mergePowers(this.n, x, y);
+    if (powers) return powers;
     if (this.isDiagonal(x) && this.isDiagonal(y) && key(x) > key(y)) {
       this.n.rule("diagonal-commute");
       return makePoly(s, [{ coef: Q.ONE, scalars: [], chain: [y, x] }]);
@@ -144,6 +148,9 @@ export class ChainSimplifier {
       const [a, b] = chain[0]!.args as [TNode, TNode];
       return this.n.mul(this.n.norm(mk("tr", [a])), this.n.norm(mk("tr", [b])), SCALAR);
     }
+    const around = mergeAroundTrace(this.n, chain);
+    if (around) return around;
+    if (chain.length === 1 && k0.op === "sum" && k0.args.length === 4) return traceOfIndexSum(this.n, k0);
     const reversed = [...chain].reverse().map((x) => this.transposeAtom(x));
     let best = chain;
     let bestKey = chainKey(chain);
@@ -223,6 +230,7 @@ export class ChainSimplifier {
       return this.poly([this.transposeAtom(a)], s);
     }
     if (a.op === "I") return constPoly(Q.ONE, s);
+    if (a.op === "pow") return inversePower(this.n, a);
     if (a.op === "diag" && a.args[0]!.shape.cols === 1) {
       this.n.rule("inverse-of-diag");
       return this.n.norm(mk("diag", [mk("epow", [a.args[0]!, mk("neg", [{ op: "num", args: [], value: 1, text: "1", pos: 0, end: 0, shape: SCALAR }])])]));
@@ -239,6 +247,7 @@ export class ChainSimplifier {
       this.n.rule("det-of-transpose");
       return this.n.norm(mk("det", [a.args[0]!]));
     }
+    if (a.op === "pow") return detPower(this.n, a);
     return this.n.scalarAtom(mk("det", [a]));
   }
 
@@ -251,6 +260,7 @@ export class ChainSimplifier {
       this.n.rule("det-of-transpose");
       return this.n.norm(mk("logdet", [a.args[0]!]));
     }
+    if (a.op === "pow") return logdetPower(this.n, a);
     if (a.op === "sym" && this.n.facts.has(a.name!, "orthogonal")) {
       this.n.rule("logdet-orthogonal");
       return zeroPoly(SCALAR);

@@ -15,6 +15,8 @@ import type { Normalizer } from "./normal.js";
 import { type Poly, type Term, makePoly } from "./poly.js";
 import { canonTree } from "./totree.js";
 import { closeSums } from "./index-sums.js";
+import { kronAdjoint } from "./kron-adjoint.js";
+import { tensorSumParts } from "./tensor-adjoint.js";
 
 /** The derivative cannot be computed or written in the language (the numeric check still decides). */
 export class NotDifferentiable extends Error {}
@@ -26,8 +28,8 @@ const B: Builder = {
   mk: build.mk,
   num: (v: number) => build.num(v),
   eye: build.eye,
-  zerosOf: build.zerosOf,
-  onesOf: build.onesOf,
+  zerosOf: (s: Shape) => build.zerosOf(matrixOnly(s)),
+  onesOf: (s: Shape) => build.onesOf(matrixOnly(s)),
   add: build.add,
   sub: build.sub,
   mul: build.mul,
@@ -37,6 +39,15 @@ const B: Builder = {
   tp: build.tp,
   call: build.call,
 };
+
+/**
+ * `zeros` and `ones` are vectors or matrices: a tree that needs them at a
+ * rank > 2 shape cannot be written (the numeric check decides).
+ */
+function matrixOnly(s: Shape): Shape {
+  if (isTensor(s)) throw new NotDifferentiable("zeros and ones of a rank > 2 tensor cannot be written in the language");
+  return s;
+}
 
 let tangentCount = 0;
 
@@ -52,8 +63,6 @@ export class Differentiator {
   /** Replaces every grad/jacobian/hessian/diff node by its symbolic value, innermost first. */
   expand(t: TNode): TNode {
     if (t.args.length === 0) return t;
-    // rank > 2 tensors (convolutions) have no symbolic rules: the numeric check decides
-    if (hasTensor(t)) throw new NotDifferentiable("rank > 2 tensors are differentiated numerically only");
     const args = t.args.map((a) => this.expand(a));
     const node: TNode = args.every((a, i) => a === t.args[i]) ? t : { ...t, args };
     switch (node.op) {
@@ -73,7 +82,7 @@ export class Differentiator {
   directional(F: TNode, x: TNode, v: TNode): TNode {
     const T = this.tangent(x.shape);
     const L = this.jvp(F, x.name!, T);
-    if (!L) return build.zerosOf(F.shape);
+    if (!L) return build.zerosOf(matrixOnly(F.shape));
     return substitute(L, T.name!, v);
   }
 
@@ -81,9 +90,9 @@ export class Differentiator {
   grad(f: TNode, x: TNode): TNode {
     const T = this.tangent(x.shape);
     const L = this.jvp(f, x.name!, T);
-    if (!L) return build.zerosOf(x.shape);
+    if (!L) return build.zerosOf(matrixOnly(x.shape));
     const parts = this.transposeLinear(L, T.name!, build.num(1));
-    if (parts.length === 0) return build.zerosOf(x.shape);
+    if (parts.length === 0) return build.zerosOf(matrixOnly(x.shape));
     // the gradient of an index sum is a sum of unit vectors: closed where it has a closed form
     return closeSums(sumOf(parts));
   }
@@ -147,6 +156,8 @@ export class Differentiator {
     if (L.op === "vec") return this.transposeLinear(L.args[0]!, tname, this.unvec(g, L.args[0]!.shape));
     if (L.op === "index") return this.transposeLinear(L.args[0]!, tname, this.unindex(g, L));
     if (L.op === "sum" && L.args.length === 4) return this.unsum(L, tname, g);
+    if (L.op === "sum" && isTensor(L.args[0]!.shape)) return tensorSumParts(L.args[0]!, tname, g).flatMap(([inner, cot]) => this.transposeLinear(inner, tname, cot));
+    if (L.op === "kron" && linear.filter(Boolean).length === 1) return this.transposeLinear(L.args[linear[0] ? 0 : 1]!, tname, kronAdjoint(this.n, L, linear[0] ? 0 : 1, g));
     if (!def.transpose) throw new NotDifferentiable(`the gradient through ${L.op} cannot be written in the language`);
     if (["mul", "hadamard", "kron", "dot", "outer", "div", "ediv"].includes(L.op) && linear.filter(Boolean).length > 1) {
       throw new NotDifferentiable(`internal: ${L.op} of two tangent terms is not linear`);

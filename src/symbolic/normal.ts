@@ -8,7 +8,7 @@
 // numeric check decides then.
 
 import { key } from "../core/ast.js";
-import { type Dim, type Shape, SCALAR, dimNames, isScalar, isSquare, shape, transposeShape } from "../core/shape.js";
+import { type Dim, type Shape, SCALAR, dimNames, isScalar, isSquare, isTensor, shape, transposeShape } from "../core/shape.js";
 import type { Property, TNode } from "../core/typed.js";
 import { opDef } from "../ops/registry.js";
 import { eye, mk, onesOf } from "./build.js";
@@ -28,11 +28,15 @@ import {
   zeroPoly,
 } from "./poly.js";
 import { Q } from "./rational.js";
+import { normIndexSum } from "./index-sum.js";
+import { tensorNorm } from "./tensor-normal.js";
 import { canonTree } from "./totree.js";
 
 /** What the normal form may assume about a declared name. */
 export interface Facts {
   has(name: string, p: Property): boolean;
+  /** the lower end of a declared interval (`k: integer in [0, 5]`), if any */
+  lowerBound?(name: string): number | null;
 }
 
 /** S' = S: declared symmetric, spd or diagonal. */
@@ -79,6 +83,11 @@ export class Normalizer {
     this.chains = new ChainSimplifier(this);
   }
 
+  /** Is the scalar name >= 0 by its declaration (nonnegative, positive, an interval above 0)? */
+  nonnegative(name: string): boolean {
+    return this.facts.has(name, "nonnegative") || this.facts.has(name, "positive") || (this.facts.lowerBound?.(name) ?? -1) >= 0;
+  }
+
   rule(name: string): void {
     this.fired.add(name);
   }
@@ -106,6 +115,10 @@ export class Normalizer {
     }
     const s = t.shape;
     const a = t.args;
+    if (isTensor(s) || a.some((x) => isTensor(x.shape))) {
+      const r = tensorNorm(this, t);
+      if (r) return r;
+    }
     switch (t.op) {
       case "num": {
         const q = Q.parse(t.text ?? "") ?? Q.fromNumber(t.value!);
@@ -173,7 +186,7 @@ export class Normalizer {
           this.rule("empty-sum");
           return zeroPoly(s);
         }
-        return a.length === 1 ? this.sum(this.norm(a[0]!)) : this.atom(t);
+        return a.length === 1 ? this.sum(this.norm(a[0]!)) : normIndexSum(this, t);
       case "prod":
         if (emptyRange(a[2]!, a[3]!)) {
           this.rule("empty-product");

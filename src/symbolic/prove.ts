@@ -8,7 +8,7 @@ import { DeriveError } from "../core/errors.js";
 import type { Property, TNode } from "../core/typed.js";
 import type { Scope } from "../parse/scope.js";
 import { mk } from "./build.js";
-import { Differentiator, NotDifferentiable, hasTensor } from "./diff.js";
+import { Differentiator, NotDifferentiable } from "./diff.js";
 import { NotNormalizable, Normalizer, type Facts } from "./normal.js";
 import { closeSums } from "./index-sums.js";
 import { isZeroPoly } from "./poly.js";
@@ -29,7 +29,10 @@ export interface SymbolicResult {
 }
 
 export function factsOf(scope: Scope): Facts {
-  return { has: (name: string, p: Property) => scope.decls.get(name)?.properties.includes(p) ?? false };
+  return {
+    has: (name: string, p: Property) => scope.decls.get(name)?.properties.includes(p) ?? false,
+    lowerBound: (name: string) => scope.decls.get(name)?.interval?.lo ?? null,
+  };
 }
 
 export function hasDerivative(t: TNode): boolean {
@@ -37,8 +40,6 @@ export function hasDerivative(t: TNode): boolean {
 }
 
 export function symbolicCheck(sides: readonly TNode[], relations: readonly string[], scope: Scope): SymbolicResult {
-  // rank > 2 tensors: no symbolic rules (the normal form is for matrices); the numeric check decides
-  if (sides.some(hasTensor)) return { status: "skipped", rules: [], expanded: sides.map(() => null), reason: "rank > 2 tensors are checked numerically only" };
   const n = new Normalizer(factsOf(scope));
   const d = new Differentiator(n);
   let reason: string | null = null;

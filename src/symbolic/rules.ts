@@ -5,6 +5,8 @@
 // satisfy the guard, so the prover can never prove something false by a rule
 // that does not hold. A proof prints the names of the rules it used.
 
+import { POWER_RULES } from "./rules-powers.js";
+
 export interface RuleDoc {
   readonly name: string;
   /** the identity, in the expression language */
@@ -100,4 +102,5 @@ export const RULES: readonly RuleDoc[] = [
   { name: "inverse-of-kron", identity: "inv(kron(F, G)) = kron(inv(F), inv(G))", guard: "F, G square", example: ["inv(kron(F, G))", "kron(inv(F), inv(G))", ["F: n x n invertible", "G: m x m invertible"]] },
   { name: "mean-definition", identity: "mean(X) = sum(X) / (rows * cols)", guard: "always", example: ["mean(r .^ 2)", "norm(r)^2 / m", ["r: m"]] },
   { name: "sum-of-entries", identity: "sum(x) = x[1] + ... + x[k]", guard: "x declared with at most 9 entries", example: ["y[1] * c + y[2] * c + y[3] * c", "c * sum(y)", ["y: 3", "c: scalar"]] },
+  ...POWER_RULES,
 ];

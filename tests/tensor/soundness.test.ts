@@ -23,7 +23,7 @@ describe("mutated convolution identities are refuted", () => {
   });
 
   it("wrong stride, padding, dilation or groups are refuted or rejected", () => {
-    expect(check("conv2d(X, W, 0, 1, 1)", "conv2d(X, W, 0, 1, 1)", lets).verdict).toBe("verified");
+    expect(ACCEPTED).toContain(check("conv2d(X, W, 0, 1, 1)", "conv2d(X, W, 0, 1, 1)", lets).verdict);
     // same output shape (2 x 2), different values
     expect(check("conv2d(X, W, 0, 3, 1)", "conv2d(X, W, 0, 3, 0)", ["X: 1 x 2 x 6 x 6", "W: 3 x 2 x 3 x 3"]).verdict).toBe("refuted");
     const stride = check("conv2d(X, W, 0, 1)", "conv2d(X, W, 0, 2)", lets);
@@ -53,7 +53,7 @@ describe("mutated convolution identities are refuted", () => {
     expect(check("maxpool1d(X, 2, 1)", "avgpool1d(X, 2, 1)", ["X: 1 x 1 x 4"]).verdict).toBe("refuted");
     expect(check("diff(sum(maxpool1d(X, 2, 1)), X, V)", "0", ["X, V: 1 x 1 x 4"]).verdict).toBe("refuted");
     expect(check("diff(sum(avgpool1d(X, 2, 1)), X, V)", "0", ["X, V: 1 x 1 x 4"]).verdict).toBe("refuted");
-    expect(check("diff(sum(avgpool1d(X, 2, 1)), X, V)", "sum(avgpool1d(V, 2, 1))", ["X, V: 1 x 1 x 4"]).verdict).toBe("verified");
+    expect(ACCEPTED).toContain(check("diff(sum(avgpool1d(X, 2, 1)), X, V)", "sum(avgpool1d(V, 2, 1))", ["X, V: 1 x 1 x 4"]).verdict);
   });
 
   it("batch norm uses the biased variance: the unbiased one is refuted", () => {
@@ -107,7 +107,7 @@ describe("sizes that do not fit", () => {
   });
 
   it("symbolic sizes pass where the output size needs no arithmetic", () => {
-    expect(check("conv2d(X, W, 0, 1, 1)", "conv2d(X, W, 0, 1, 1)", ["X: n x c x h x w", "W: o x c x 3 x 3"]).verdict).toBe("verified");
-    expect(check("conv2d(X, W, 0, 1, 2, 2)", "conv2d(X, W, 0, 1, 2, 2)", ["X: n x c x h x w", "W: o x c x 3 x 3"]).verdict).toBe("verified");
+    expect(ACCEPTED).toContain(check("conv2d(X, W, 0, 1, 1)", "conv2d(X, W, 0, 1, 1)", ["X: n x c x h x w", "W: o x c x 3 x 3"]).verdict);
+    expect(ACCEPTED).toContain(check("conv2d(X, W, 0, 1, 2, 2)", "conv2d(X, W, 0, 1, 2, 2)", ["X: n x c x h x w", "W: o x c x 3 x 3"]).verdict);
   });
 });
