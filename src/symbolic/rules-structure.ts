@@ -2,7 +2,7 @@
 // the inverse of that very product cancels (X' * X * inv(X' * X) = I, where
 // X' * X is square but X is not, so inverse-of-product cannot split it),
 // kron is associative, inv(kron(F, G)) = kron(inv(F), inv(G)) for square F, G,
-// kron of ones is ones, mean(X) = sum(X) / (rows * cols), and the sum of a
+// kron of ones is ones, mean(X) = sum(X) / (the product of all its dimensions), and the sum of a
 // declared vector or matrix of at most 9 entries is the sum of its entries.
 
 import { SCALAR, type Shape, isScalar, isSquare } from "../core/shape.js";
@@ -25,7 +25,8 @@ export const structure: RuleFamily = (n, t) => {
     case "mean": {
       n.rule("mean-definition");
       const s = a[0]!.shape;
-      const count = n.mul(n.dimension(s.rows), n.dimension(s.cols), SCALAR);
+      // every dimension counts: a tensor's leading dimensions too (n x c x h x w has n*c*h*w entries)
+      const count = [...(s.lead ?? []), s.rows, s.cols].map((d) => n.dimension(d)).reduce((p, q) => n.mul(p, q, SCALAR));
       return n.mul(n.norm(mk("sum", [a[0]!])), n.invScalar(count), SCALAR);
     }
     case "sum":
@@ -117,7 +118,7 @@ function invKron(n: Normalizer, t: TNode): Poly | null {
 /** sum(x) = x[1] + ... for a declared x of at most 9 entries */
 function sumOfEntries(n: Normalizer, x: TNode): Poly | null {
   const { rows, cols } = x.shape;
-  if (x.op !== "sym" || typeof rows !== "number" || typeof cols !== "number" || rows * cols > 9 || isScalar(x.shape)) return null;
+  if (x.op !== "sym" || x.shape.lead !== undefined || typeof rows !== "number" || typeof cols !== "number" || rows * cols > 9 || isScalar(x.shape)) return null;
   n.rule("sum-of-entries");
   let out = constPoly(Q.ZERO);
   const lit = (v: number): TNode => ({ op: "num", args: [], value: v, text: String(v), pos: 0, end: 0, shape: SCALAR });

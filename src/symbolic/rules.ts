@@ -100,7 +100,7 @@ export const RULES: readonly RuleDoc[] = [
   { name: "kron-associative", identity: "kron(A, kron(B, D)) = kron(kron(A, B), D)", guard: "always", example: ["kron(A, kron(B, D))", "kron(kron(A, B), D)", ["A: a x b", "B: c x d", "D: e x f"]] },
   { name: "kron-of-ones", identity: "kron(ones(a, b), ones(c, d)) = ones(a * c, b * d)", guard: "always", example: ["sum(kron(ones(n), ones(m)))", "n * m", ["x: n", "y: m"]] },
   { name: "inverse-of-kron", identity: "inv(kron(F, G)) = kron(inv(F), inv(G))", guard: "F, G square", example: ["inv(kron(F, G))", "kron(inv(F), inv(G))", ["F: n x n invertible", "G: m x m invertible"]] },
-  { name: "mean-definition", identity: "mean(X) = sum(X) / (rows * cols)", guard: "always", example: ["mean(r .^ 2)", "norm(r)^2 / m", ["r: m"]] },
+  { name: "mean-definition", identity: "mean(X) = sum(X) / (the product of its dimensions)", guard: "always", example: ["mean(r .^ 2)", "norm(r)^2 / m", ["r: m"]] },
   { name: "sum-of-entries", identity: "sum(x) = x[1] + ... + x[k]", guard: "x declared with at most 9 entries", example: ["y[1] * c + y[2] * c + y[3] * c", "c * sum(y)", ["y: 3", "c: scalar"]] },
   ...POWER_RULES,
 ];
