@@ -27,6 +27,7 @@ import { type Drawer, drawVar0, eachSample, freeScalars, sizePlan } from "./samp
 import { decideAlongDirections, gradientClaim, refutedAlong } from "./directional.js";
 import { SIZE_LADDER, type SizePlan, sizesText } from "../numeric/sizes.js";
 import { adversarialSearch } from "./adversarial.js";
+import { proveRankBound } from "./rank-bound.js";
 import { type NumberProof, type ProofMethod, combineNumberProof, proveIdentity, proveNumbers } from "./numbers.js";
 import { type JsonValue, toBrief, toJson, toText } from "./values.js";
 import { type Found, shrinkCounterexample } from "./shrink.js";
@@ -203,6 +204,13 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if (sides.some((s) => !s)) return r;
   // dimensions declared elsewhere in the scope do not matter: only those the claim itself uses
   if ((sides as TNode[]).some(usesSymbolicSize)) return r;
+  // rank(E) <= k from the shapes of E's factors (check/rank-bound.ts): for every value of the variables
+  const byShape = proveRankBound(sides as TNode[], p.claim.relations);
+  if (byShape && r.verdict === "verified") return { ...r, verdict: "proved", method: "symbolic", detail: `${byShape}; the numeric check agrees (${r.detail})` };
+  if (byShape) {
+    const msg = `engine error: ${byShape}, but the numeric check says: ${r.detail}`;
+    return { ...r, verdict: "error", counterexample: null, error: { message: msg, position: null }, detail: msg };
+  }
   const claim = { sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance };
   let proof: NumberProof | null;
   if (free.length === 0) proof = proveNumbers(claim);
