@@ -13,7 +13,7 @@ import { type Normalizer, isSymmetric } from "./normal.js";
 import { type Poly, constPoly, makePoly, negPoly, zeroPoly } from "./poly.js";
 import { Q } from "./rational.js";
 import { detPower, inversePower, logdetPower, mergeAroundTrace, mergePowers } from "./powers.js";
-import { traceOfIndexSum } from "./index-sum.js";
+import { traceOfIndexSum } from "./sum-normal.js";
 
 const chainKey = (c: readonly TNode[]): string => c.map(key).join(",");
 

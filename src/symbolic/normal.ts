@@ -28,7 +28,7 @@ import {
   zeroPoly,
 } from "./poly.js";
 import { Q } from "./rational.js";
-import { normIndexSum } from "./index-sum.js";
+import { normIndexSum } from "./sum-normal.js";
 import { tensorNorm } from "./tensor-normal.js";
 import { canonTree } from "./totree.js";
 

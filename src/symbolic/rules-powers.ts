@@ -1,5 +1,5 @@
 // The named rules of matrix powers with a symbolic exponent (./powers.ts),
-// sums over an index (./index-sum.ts), the adjoint of kron
+// sums over an index (./sum-normal.ts), the adjoint of kron
 // (./kron-adjoint.ts) and the multilinear tensor operators (./tensor-normal.ts), in the format of ./rules.ts, which lists them with the
 // others. Each example is proved by the rule and holds numerically.
 
