@@ -206,7 +206,7 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if ((sides as TNode[]).some(usesSymbolicSize)) return r;
   // rank(E) <= k from the shapes of E's factors (check/rank-bound.ts): for every value of the variables
   const byShape = proveRankBound(sides as TNode[], p.claim.relations);
-  if (byShape && r.verdict === "verified") return { ...r, verdict: "proved", method: "symbolic", detail: `${byShape}; the numeric check agrees (${r.detail})` };
+  if (byShape && r.verdict === "verified") return { ...r, verdict: "proved", method: "symbolic", symbolic: "proved", detail: `${byShape}; the numeric check agrees (${r.detail})` };
   if (byShape) {
     const msg = `engine error: ${byShape}, but the numeric check says: ${r.detail}`;
     return { ...r, verdict: "error", counterexample: null, error: { message: msg, position: null }, detail: msg };

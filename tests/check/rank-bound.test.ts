@@ -20,6 +20,7 @@ describe("rank bounds from shapes", () => {
       const r = check(claim, [...lets]);
       expect(r.verdict, `${claim}: ${r.detail}`).toBe("proved");
       expect(r.method).toBe("symbolic");
+      expect(r.symbolic).toBe("proved");
       expect(r.detail).toContain("proved from the shapes");
     }
   });
