@@ -204,17 +204,11 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
   if (sides.some((s) => !s)) return r;
   // dimensions declared elsewhere in the scope do not matter: only those the claim itself uses
   if ((sides as TNode[]).some(usesSymbolicSize)) return r;
-  // rank(E) <= k from the shapes of E's factors (check/rank-bound.ts): for every value of the variables
-  const byShape = proveRankBound(sides as TNode[], p.claim.relations);
-  if (byShape && r.verdict === "verified") return { ...r, verdict: "proved", method: "symbolic", symbolic: "proved", detail: `${byShape}; the numeric check agrees (${r.detail})` };
-  if (byShape) {
-    const msg = `engine error: ${byShape}, but the numeric check says: ${r.detail}`;
-    return { ...r, verdict: "error", counterexample: null, error: { message: msg, position: null }, detail: msg };
-  }
   const claim = { sides: sides as TNode[], relations: p.claim.relations, tolerance: p.claim.tolerance };
-  let proof: NumberProof | null;
-  if (free.length === 0) proof = proveNumbers(claim);
-  else {
+  // rank(E) <= k from the shapes of E's factors (check/rank-bound.ts): for every value of the variables
+  let proof: NumberProof | null = proveRankBound(claim.sides, claim.relations);
+  if (!proof && free.length === 0) proof = proveNumbers(claim);
+  else if (!proof) {
     // free variables at concrete sizes: an identity in their entries (equalities only)
     const integers = free.filter((v) => p.resolver.scope.decls.get(v)?.properties.includes("integer"));
     const indices = indexRanges(sides as TNode[], integers);
@@ -222,7 +216,9 @@ function withNumberProof(p: Prepared, r: EqualResult): EqualResult {
     proof = r.verdict === "verified" && shapes ? proveIdentity(claim, shapes, indices) : null;
   }
   const combined = combineNumberProof(proof, r);
-  return combined.verdict === "error" ? { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } } : { ...r, ...combined };
+  if (combined.verdict === "error") return { ...r, ...combined, counterexample: null, error: { message: combined.detail, position: null } };
+  // a symbolic proof here (a rank bound) is the engine's own, as its symbolic status says
+  return combined.method === "symbolic" ? { ...r, ...combined, symbolic: "proved" } : { ...r, ...combined };
 }
 
 /**

@@ -28,7 +28,8 @@ export type NumberMethod = "exact" | "interval";
 export type ProofMethod = "symbolic" | NumberMethod | "induction";
 
 export interface NumberProof {
-  readonly method: NumberMethod;
+  /** exact or interval arithmetic; symbolic for a rank bound read off the shapes (rank-bound.ts) */
+  readonly method: ProofMethod;
   /** one line: the values and what they were compared with */
   readonly detail: string;
 }

@@ -11,6 +11,7 @@
 import type { TNode } from "../core/typed.js";
 import { isScalar } from "../core/shape.js";
 import type { Relation } from "../parse/parser.js";
+import type { NumberProof } from "./numbers.js";
 
 /** An upper bound on rank(e) from the shapes of e and its factors (Infinity when none is known). */
 function rankBound(e: TNode): number {
@@ -55,10 +56,10 @@ function provePair(lhs: TNode, rel: Relation, rhs: TNode): number | null {
 }
 
 /**
- * A proof of every comparison of the claim from rank bounds, as a one-line
- * detail, or null when any comparison is not such a bound.
+ * A proof of every comparison of the claim from rank bounds (method
+ * symbolic), or null when any comparison is not such a bound.
  */
-export function proveRankBound(sides: readonly TNode[], relations: readonly Relation[]): string | null {
+export function proveRankBound(sides: readonly TNode[], relations: readonly Relation[]): NumberProof | null {
   if (relations.length === 0 || relations.length !== sides.length - 1) return null;
   const bounds: number[] = [];
   for (let i = 0; i < relations.length; i++) {
@@ -66,5 +67,6 @@ export function proveRankBound(sides: readonly TNode[], relations: readonly Rela
     if (b === null) return null;
     bounds.push(b);
   }
-  return `proved from the shapes: the rank is at most ${bounds.join(", ")} (a matrix's smaller dimension, the smallest along a product)${relations.includes("=") ? ", below the size, so the determinant is 0" : ""}`;
+  const detail = `proved from the shapes: the rank is at most ${bounds.join(", ")} (a matrix's smaller dimension, the smallest along a product)${relations.includes("=") ? ", below the size, so the determinant is 0" : ""}`;
+  return { method: "symbolic", detail };
 }
