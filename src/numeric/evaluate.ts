@@ -11,6 +11,8 @@ import type { EvalCtx, LazyCtx } from "../ops/define.js";
 import { hasOp, opDef } from "../ops/registry.js";
 import { makeFiniteDifferences } from "./fd.js";
 import { loopInvariant } from "./hoist.js";
+import type { LaneHost } from "./lanes.js";
+import { runLoop } from "./loops.js";
 
 /** The current sample cannot be used (singular matrix, point on a kink, ...): draw another. */
 export class InvalidSample extends Error {}
@@ -77,6 +79,38 @@ export class Evaluator {
     }
   }
 
+  /**
+   * Whether sum(f, i, a, b) and prod(f, i, a, b) run their body compiled over
+   * all indices at once (./loops.ts); false keeps the plain loop, one
+   * evaluation per index, which the tests compare it with.
+   */
+  vectorise = true;
+  /** loops run compiled, and compiled runs that failed and were run plainly (for tests and benchmarks) */
+  readonly loopRuns = { compiled: 0, fallback: 0 };
+
+  /** A loop node's value from its compiled body, or null (the operator loops plainly). */
+  private loopCompiled(node: TNode, a: number, b: number): Tensor | null {
+    if (!this.vectorise) return null;
+    const collector = this.kinkStack[this.kinkStack.length - 1];
+    const mark = collector?.length ?? 0;
+    try {
+      const v = runLoop(node, a, b, this.laneHost);
+      if (v) this.loopRuns.compiled++;
+      return v;
+    } catch {
+      // the plain loop raises its own error (or, for a limit of the lanes only, computes the value)
+      if (collector) collector.length = mark;
+      this.loopRuns.fallback++;
+      return null;
+    }
+  }
+
+  /** what a compiled loop body uses of this evaluator (made on first use: `point` is set by the constructor) */
+  private get laneHost(): LaneHost {
+    return (this.laneHostMade ??= { evaluate: this.evaluate, values: this.point.values, overrides: this.overrides, evalCtx: (n) => this.contextOf(n) });
+  }
+  private laneHostMade: LaneHost | undefined;
+
   /** Runs `f` with the parts of `body` that do not depend on `index` evaluated once (./hoist.ts) and held fixed. */
   withInvariant<T>(body: TNode, index: string, f: () => T): T {
     const parts = loopInvariant(body, index).filter((p) => !this.overrides.has(p));
@@ -136,12 +170,16 @@ export class Evaluator {
     if (op.evalLazy) return op.evalLazy(this.lazyCtx(n));
     if (!op.eval) throw new DeriveError("engine", `internal error: ${n.op} has no kernel`, n.pos);
     const args = n.args.map(this.evaluate);
+    return op.eval(args, this.contextOf(n));
+  }
+
+  private contextOf(n: TNode): EvalCtx {
     let ctx = this.ctxCache.get(n);
     if (!ctx) {
       ctx = this.evalCtx(n);
       this.ctxCache.set(n, ctx);
     }
-    return op.eval(args, ctx);
+    return ctx;
   }
 
   /** one context per node, made on its first evaluation: finite differences evaluate the same tree dozens of times */
@@ -180,6 +218,6 @@ export class Evaluator {
 
   private lazyCtx(n: TNode): LazyCtx {
     const moments = this.moments;
-    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd, withValue: (name, value, f) => this.withValue(name, value, f), withInvariant: (body, index, f) => this.withInvariant(body, index, f), ...(moments ? { moment: (m: TNode) => moments(m, this) } : {}) };
+    return { node: n, size: this.size, evaluate: this.evaluate, fd: this.fd, withValue: (name, value, f) => this.withValue(name, value, f), withInvariant: (body, index, f) => this.withInvariant(body, index, f), loopCompiled: (a, b) => this.loopCompiled(n, a, b), ...(moments ? { moment: (m: TNode) => moments(m, this) } : {}) };
   }
 }

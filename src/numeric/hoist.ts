@@ -16,8 +16,12 @@ import { hasOp, opDef } from "../ops/registry.js";
 /** operators over an index, whose second argument names it */
 const LOOPS = new Set(["sum", "prod"]);
 
-/** The largest subtrees of `body` that do not depend on `index` (leaves excluded: nothing to save). */
-export function loopInvariant(body: TNode, index: string): TNode[] {
+/**
+ * The largest subtrees of `body` that do not depend on `index` (leaves
+ * excluded: nothing to save); `index` may be several names, the indices of
+ * nested loops that are all live at once (./lanes.ts).
+ */
+export function loopInvariant(body: TNode, index: string | ReadonlySet<string>): TNode[] {
   if (!plain(body)) return [];
   const out: TNode[] = [];
   const visit = (n: TNode, live: ReadonlySet<string>): void => {
@@ -35,20 +39,20 @@ export function loopInvariant(body: TNode, index: string): TNode[] {
     }
     n.args.forEach((a) => visit(a, live));
   };
-  visit(body, new Set([index]));
+  visit(body, typeof index === "string" ? new Set([index]) : index);
   return out;
 }
 
-const isLoop = (n: TNode): boolean => LOOPS.has(n.op) && n.args.length === 4 && n.args[1]!.op === "sym";
+export const isLoop = (n: TNode): boolean => LOOPS.has(n.op) && n.args.length === 4 && n.args[1]!.op === "sym";
 
 /** Whether every operator in the tree is evaluated from its arguments alone (or is a nested sum or product). */
-function plain(n: TNode): boolean {
+export function plain(n: TNode): boolean {
   if (hasOp(n.op) && opDef(n.op).evalLazy && !isLoop(n) && !(LOOPS.has(n.op) && n.args.length === 1)) return false;
   return n.args.every(plain);
 }
 
 /** Whether `n` uses one of `names` freely (an index bound inside `n` does not count). */
-function usesAny(n: TNode, names: ReadonlySet<string>): boolean {
+export function usesAny(n: TNode, names: ReadonlySet<string>): boolean {
   if (n.op === "sym") return names.has(n.name!);
   if (isLoop(n)) {
     const bound = n.args[1]!.name!;

@@ -106,6 +106,13 @@ export interface LazyCtx {
    * once and held (a loop's body is then not evaluated from scratch per index)
    */
   withInvariant?<T>(body: TNode, index: string, f: () => T): T;
+  /**
+   * the value of this sum or product over i = a..b (a <= b) from its body
+   * compiled once and run over all indices at once, or null when the body does
+   * not allow it or the run failed (the operator then loops itself, which
+   * gives the same values and raises its own errors)
+   */
+  loopCompiled?(a: number, b: number): Tensor | null;
   /** finite differences of a subtree with respect to a variable (src/numeric/fd.ts) */
   readonly fd: FiniteDifferences;
   /** the value of a moment node (E, Var, Cov) at the current point, where random variables are declared */

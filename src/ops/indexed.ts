@@ -27,6 +27,9 @@ export function loop(ctx: LazyCtx, empty: (s: { rows: number; cols: number }) =>
   const rows = ctx.size(body.shape.rows);
   const cols = ctx.size(body.shape.cols);
   if (b - a + 1 > MAX_TERMS) throw new RangeError(`more than ${MAX_TERMS} terms`);
+  // compiled and vectorised where the body allows (numeric/loops.ts), with the same values
+  const compiled = b >= a ? ctx.loopCompiled?.(a, b) : null;
+  if (compiled) return compiled;
   let acc = empty({ rows, cols });
   const run = (): Tensor => {
     for (let k = a; k <= b; k++) acc = combine(acc, ctx.withValue(i.name!, Tensor.scalar(k), () => ctx.evaluate(body)));
