@@ -7,6 +7,7 @@
 //              n x n matrix, n = 10 .. 100, and how it grows with n
 //   diagnosis  near-miss diagnoses of mutated true identities: share named right, wrong ones (bench/diagnosis.mjs)
 //   testing    mutation study of the derive/testing kit: mutants of hand-written gradients caught by gradcheck, false alarms, time (bench/testing.mjs)
+//   sums       sum(f, i, a, b) and prod compiled over all indices at once vs the plain per-index loop, same run (bench/sums.mjs)
 //   grad       in-process time of the symbolic grad() on the gradient tasks of
 //              ../shared/bench/grad-bench.jsonl (Cookbook, ML, depth families),
 //              result sizes, growth with depth, and SymPy's MatrixExpr.diff on
@@ -16,7 +17,7 @@
 // BENCH_FD_BUDGET_S (60: a size projected to take longer is skipped),
 // BENCH_GRAD_RUNS (30: timed runs per grad task, fewer for slow tasks),
 // BENCH_SYMPY (1; 0 skips the SymPy column), BENCH_SECTIONS (cli,equal,check,fd,grad;
-// stat, conv, sheets, inequalities, diagnosis and testing run unless sections are named; stability runs only when named: bench/stability.mjs),
+// stat, conv, sheets, inequalities, sums, diagnosis and testing run unless sections are named; stability runs only when named: bench/stability.mjs),
 // BENCH_INEQ_SEEDS (5: seeds per claim of the inequalities section, bench/inequalities.mjs),
 // BENCH_DIAG_MAX (400: mutants of the diagnosis section, bench/diagnosis.mjs).
 
@@ -654,6 +655,7 @@ if (SECTIONS.has("conv") || !process.env.BENCH_SECTIONS) result.conv = (await im
 if (SECTIONS.has("sheets") || !process.env.BENCH_SECTIONS) result.sheets = await (await import("./sheets.mjs")).benchSheets(log);
 if (SECTIONS.has("inequalities") || !process.env.BENCH_SECTIONS) result.inequalities = (await import("./inequalities.mjs")).benchInequalities(log);
 if (SECTIONS.has("diagnosis") || !process.env.BENCH_SECTIONS) result.diagnosis = await (await import("./diagnosis.mjs")).benchDiagnosis(log);
+if (SECTIONS.has("sums") || !process.env.BENCH_SECTIONS) result.sums = await (await import("./sums.mjs")).benchSums(log);
 if (SECTIONS.has("testing") || !process.env.BENCH_SECTIONS) result.testing = (await import("./testing.mjs")).benchTesting(log);
 // not in the default run: it takes many minutes (20 seeds of every derivation)
 if (SECTIONS.has("stability")) {
