@@ -84,17 +84,29 @@ export function sumOf(ts: Term[]): Expr {
   return acc;
 }
 
+/**
+ * Most term variants of one side: no more can be re-checked (index.ts,
+ * DIAGNOSIS_BUDGET), and each is a copy of the whole side, so a side of n
+ * terms made n copies of n terms (`1 - x - x ...` of 5,000 terms took minutes).
+ */
+const MAX_TERM_VARIANTS = 20;
+
 /** (b) a dropped or extra term: without one additive term of a side, the claim holds. */
 export function termVariants(l: Expr, r: Expr): Variant[] {
   const out: Variant[] = [];
   const each = (side: Expr, which: "left" | "right", rebuild: (e: Expr) => string): void => {
     const ts = terms(side);
     if (ts.length < 2) return;
-    ts.forEach((t, i) => {
-      const rest = ts.filter((_, k) => k !== i);
+    // the same term dropped at another place is the same claim up to order: tried once
+    const tried = new Set<string>();
+    for (let i = 0; i < ts.length && tried.size < MAX_TERM_VARIANTS; i++) {
+      const t = ts[i]!;
       const word = `${t.negative ? "-" : ""}${show(t.expr)}`;
+      if (tried.has(word)) continue;
+      tried.add(word);
+      const rest = ts.filter((_, k) => k !== i);
       out.push({ kind: "term", claim: rebuild(sumOf(rest)), message: `a term is extra or dropped: it holds without the term ${word} of the ${which} side` });
-    });
+    }
   };
   each(l, "left", (e) => claimOf(e, r));
   each(r, "right", (e) => claimOf(l, e));
