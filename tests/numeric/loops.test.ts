@@ -89,6 +89,13 @@ describe("compiled loops: the plain loop's values", () => {
     expect(r.runs.compiled).toBe(0);
   });
 
+  it("a scalar sum inside a matrix-valued body is compiled at each outer index", () => {
+    const r = same("sum(sum(j * x[j], j, 1, i) * A + prod(j, j, i, 2) * I(n), i, 1, n)");
+    expect(r.out.shape).toEqual([N, N]);
+    // the inner sum at i = 1..4 and the inner product at i = 1, 2 (3..2 and 4..2 are empty)
+    expect(r.runs.compiled).toBe(N + 2);
+  });
+
   it("a part lanes cannot express runs per index, with the same values", () => {
     const r = same("sum(x' * (i * A) * y + tr(A^i), i, 1, 3)");
     expect(r.runs.compiled).toBe(1);
