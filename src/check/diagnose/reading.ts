@@ -55,7 +55,8 @@ export function readingVariants(l: Expr, r: Expr, rel: string, given?: GivenValu
   for (const x of replacements(l, readings)) out.push({ kind: "reading", claim: claim(x.tree, r), message: x.what });
   for (const x of replacements(r, readings)) out.push({ kind: "reading", claim: claim(l, x.tree), message: x.what });
   // `sigmoid(0.6) = 0.6457`: the author's rounding of the answer itself, written with `=`
-  if (rel === "=" && isConstant(l, known) && isConstant(r, known) && roundingTolerance(r)) {
+  // only for a number written with decimals: `= 0` or `= 2` means exactly that, not a rounding
+  if (rel === "=" && isConstant(l, known) && isConstant(r, known) && roundingTolerance(r)?.every((t) => t < 0.5)) {
     out.push({ kind: "reading", claim: `${show(l)} ≈ ${show(r)}`, message: `right to the digits written: ${show(r)} is ${show(l)} rounded (write ≈)` });
   }
   out.push(...roundedVariants(l, r, rel, given));
@@ -74,29 +75,46 @@ function valueOf(e: Expr, given: GivenValues): number | null {
   }
 }
 
-/** The distinct roundings of v a person writes: 1-4 significant digits, 0-4 decimals; never v itself. */
+/**
+ * The distinct roundings of v a person writes: 1-4 significant digits, 0-4
+ * decimals; never v itself, never 0, and never one that moves v by half of
+ * itself or more (0.5 "rounded" to 1 by 0 decimals doubles it; -0.008 to two
+ * decimals, -0.01, is how an author who writes two decimals goes on).
+ */
 function roundings(v: number): string[] {
   const out = new Set<string>();
   for (let d = 4; d >= 1; d--) out.add(String(Number(v.toPrecision(d))));
   for (let d = 4; d >= 0; d--) out.add(String(Number(v.toFixed(d))));
-  return [...out].filter((t) => Number(t) !== v && Number(t) !== 0);
+  return [...out].filter((t) => Number(t) !== v && Number(t) !== 0 && Math.abs(Number(t) - v) < 0.5 * Math.abs(v));
 }
+
+/** Operators whose first argument binds a name (the variable of a derivative, the index of a sum). */
+const BINDERS = new Set(["diff", "grad", "jacobian", "hessian", "sum", "prod"]);
+
+const mentions = (e: Expr, names: ReadonlySet<string>): boolean => (e.op === "sym" && names.has(e.name!)) || e.args.some((a) => mentions(a, names));
+
+/** A fraction as written (1 / 2, -3 / 4): a number the author wrote, not one computed and rounded. */
+const isFraction = (e: Expr): boolean => (e.op === "neg" ? isFraction(e.args[0]!) : e.op === "div" && e.args.every((a) => a.op === "num"));
 
 /** Constant intermediate subtrees of e, innermost first, one per distinct expression (not literals, not e itself). */
 function intermediates(e: Expr, known: ReadonlySet<string> | undefined): Expr[] {
   const seen = new Map<string, Expr>();
-  const visit = (n: Expr, top: boolean): void => {
-    n.args.forEach((a) => visit(a, false));
-    if (top || n.op === "num" || n.op === "sym" || (n.op === "neg" && n.args[0]!.op === "num") || !isConstant(n, known)) return;
+  // inside diff(f, w) a subtree in w is a function of w, not a number, even when w has a given value
+  const visit = (n: Expr, top: boolean, bound: ReadonlySet<string>): void => {
+    const inner = BINDERS.has(n.op) && n.args[1]?.op === "sym" ? new Set([...bound, n.args[1]!.name!]) : bound;
+    n.args.forEach((a, i) => visit(a, false, i === 0 ? inner : bound));
+    if (top || n.op === "num" || n.op === "sym" || (n.op === "neg" && n.args[0]!.op === "num") || isFraction(n) || !isConstant(n, known) || mentions(n, bound)) return;
     if (!seen.has(key(n))) seen.set(key(n), n);
   };
-  visit(e, true);
+  visit(e, true, new Set());
   return [...seen.values()].slice(0, MAX_INTERMEDIATES);
 }
 
-function replaceAll(e: Expr, k: string, by: Expr): Expr {
-  if (key(e) === k) return by;
-  return e.args.length ? { ...e, args: e.args.map((a) => replaceAll(a, k, by)) } : e;
+/** Every occurrence of the subtree `m` replaced by `by`, except inside a derivative or sum in a name m uses. */
+function replaceAll(e: Expr, m: Expr, by: Expr): Expr {
+  if (key(e) === key(m)) return by;
+  if (BINDERS.has(e.op) && e.args[1]?.op === "sym" && mentions(m, new Set([e.args[1]!.name!]))) return e;
+  return e.args.length ? { ...e, args: e.args.map((a) => replaceAll(a, m, by)) } : e;
 }
 
 /** The author's rounding of an intermediate value: only for a claim of numbers (`lhs = v`, `lhs ≈ v`). */
@@ -117,7 +135,7 @@ function roundedVariants(l: Expr, r: Expr, rel: string, given: GivenValues = NO_
       for (const t of roundings(v)) {
         if (spent >= SCREEN_BUDGET || out.length >= MAX_ROUNDED) return out;
         const lit = t.startsWith("-") ? node("neg", [num(-Number(t), 0, 0, t.slice(1))]) : num(Number(t), 0, 0, t);
-        const lhs = replaceAll(l, key(m), lit);
+        const lhs = replaceAll(l, m, lit);
         const got = valueOf(lhs, given);
         spent++;
         if (got === null || !(Math.abs(got - want) <= tol + 1e-12 * Math.max(1, Math.abs(want)))) continue;
