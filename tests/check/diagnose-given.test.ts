@@ -77,7 +77,7 @@ describe("worked examples: silent where no neighbouring reading explains the num
     ["log(x) ≈ 9", { x: 100 }, {}],
     ["sin(a) ≈ 0.9", { a: 30 }, {}],
     ["sum(v[i], i, 1, 3) = 7", { v: "[1; 2; 3; 4]" }, { v: "4" }],
-    // a fraction as written is not an intermediate: 1 / 2 "rounded" to 1 would double it to 0.6
+    // no rounding moves a value by half of itself: 1 / 2 "rounded" to 1 would double it to 0.6
     ["1 / 2 * x ≈ 0.6", { x: 0.6 }, {}],
     // inside diff(f, b) a subtree in b is not a number: sigmoid(b) "rounded" to 1 would make the derivative 0
     ["diff(1 / 2 * (sigmoid(b) - y)^2, b) = 0", { b: 0, y: 1 }, {}],

@@ -93,8 +93,6 @@ const BINDERS = new Set(["diff", "grad", "jacobian", "hessian", "sum", "prod"]);
 
 const mentions = (e: Expr, names: ReadonlySet<string>): boolean => (e.op === "sym" && names.has(e.name!)) || e.args.some((a) => mentions(a, names));
 
-/** A fraction as written (1 / 2, -3 / 4): a number the author wrote, not one computed and rounded. */
-const isFraction = (e: Expr): boolean => (e.op === "neg" ? isFraction(e.args[0]!) : e.op === "div" && e.args.every((a) => a.op === "num"));
 
 /** Constant intermediate subtrees of e, innermost first, one per distinct expression (not literals, not e itself). */
 function intermediates(e: Expr, known: ReadonlySet<string> | undefined): Expr[] {
@@ -103,7 +101,7 @@ function intermediates(e: Expr, known: ReadonlySet<string> | undefined): Expr[] 
   const visit = (n: Expr, top: boolean, bound: ReadonlySet<string>): void => {
     const inner = BINDERS.has(n.op) && n.args[1]?.op === "sym" ? new Set([...bound, n.args[1]!.name!]) : bound;
     n.args.forEach((a, i) => visit(a, false, i === 0 ? inner : bound));
-    if (top || n.op === "num" || n.op === "sym" || (n.op === "neg" && n.args[0]!.op === "num") || isFraction(n) || !isConstant(n, known) || mentions(n, bound)) return;
+    if (top || n.op === "num" || n.op === "sym" || (n.op === "neg" && n.args[0]!.op === "num") || !isConstant(n, known) || mentions(n, bound)) return;
     if (!seen.has(key(n))) seen.set(key(n), n);
   };
   visit(e, true, new Set());
