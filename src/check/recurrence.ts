@@ -67,6 +67,10 @@ export interface RecurrenceResult {
 }
 
 /** The declarations of a recurrence's checks: the user's, t, and one vector per input. */
+export function recurrenceDeclarations(spec: RecurrenceSpec): string[] {
+  return declarations(spec, null);
+}
+
 function declarations(spec: RecurrenceSpec, initShape: string | null): string[] {
   const from = spec.from ?? 0;
   const out = declarationList(spec.let);

@@ -25,6 +25,7 @@ import { decide, roundingTolerance } from "../check/relations.js";
 import { type JsonValue, formatValue, toJson, toText } from "../check/values.js";
 import { type ProofMethod, combineNumberProof } from "../check/numbers.js";
 import { proveAtGiven, proveIdentityAtGiven } from "./given-proof.js";
+import { givenDiagnoses } from "./given-diagnose.js";
 import { type SymbolicResult, hasDerivative, symbolicCheck } from "../symbolic/prove.js";
 import { difference } from "../check/tolerance.js";
 
@@ -148,8 +149,29 @@ export function makeDrawer(bound: Bound, resolver: Resolver, rng: Random) {
   };
 }
 
-/** Checks a claim at the given values (see the file comment). */
+/**
+ * Checks a claim at the given values (see the file comment). A refuted claim
+ * gets the near-miss diagnoses of a worked number (./given-diagnose.ts), each
+ * corrected claim checked again here at the same given values (float check
+ * only, no diagnoses of its own); they never change the verdict.
+ */
 export function checkAtGiven(text: string, lets: readonly string[], given: Readonly<Record<string, number | string>>, seed: number, samples: number): Outcome {
+  const o = checkAtGivenNow(text, lets, given, seed, samples, true);
+  if (o.verdict !== "refuted") return o;
+  const recheck = (claim: string, again: string[], s: number): boolean => {
+    const v = checkAtGivenNow(claim, again, given, s, samples, false).verdict;
+    return v === "verified" || v === "proved";
+  };
+  let bound: Bound;
+  try {
+    bound = bindGiven(lets, given);
+  } catch {
+    return o;
+  }
+  return { ...o, diagnoses: givenDiagnoses(text, lets, bound, o.counterexample?.hint ?? null, seed, recheck) };
+}
+
+function checkAtGivenNow(text: string, lets: readonly string[], given: Readonly<Record<string, number | string>>, seed: number, samples: number, prove: boolean): Outcome {
   let assumptions: string[] = [];
   try {
     const bound = bindGiven(lets, given);
@@ -195,7 +217,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
         const again = evaluateSides(sides, point, 0.03);
         if (firstFailure(claim, again, approx) >= 0) {
           const refuted = { verdict: "refuted" as const, ...refutation(claim, again, failed, point, bound, approx), assumptions };
-          return wanted === 1 ? withGivenProof(refuted, claim, sides, bound, given, point) : refuted;
+          return wanted === 1 && prove ? withGivenProof(refuted, claim, sides, bound, given, point) : refuted;
         }
         lastInvalid = "a failing sample did not re-confirm";
         continue;
@@ -211,6 +233,7 @@ export function checkAtGiven(text: string, lets: readonly string[], given: Reado
         ? `verified at the given values: ${shown}${within}`
         : `verified on ${valid} samples with the given values fixed (${free.join(", ") || "sizes"} drawn), max rel. error ${maxRel.toExponential(1)}${within}`;
     const verified = { verdict: "verified" as const, detail, assumptions };
+    if (!prove) return verified;
     if (wanted === 1 && lastPoint) return withGivenProof(verified, claim, sides, bound, given, lastPoint);
     // free variables beside the given values, at concrete sizes: an identity in them
     return freeDims.length === 0 && lastPoint ? withGivenProof(verified, claim, sides, bound, given, lastPoint, free) : verified;

@@ -4,6 +4,8 @@
 
 import type { ProofMethod } from "../check/numbers.js";
 import { type RecurrenceSpec, checkRecurrence } from "../check/recurrence.js";
+import { diagnoseRecurrence } from "../check/recurrence-diagnose.js";
+import type { Diagnosis } from "../check/diagnose/index.js";
 
 export type { RecurrenceSpec };
 
@@ -18,8 +20,10 @@ export function recurrenceText(spec: RecurrenceSpec): string {
   return `${name}_${t} = ${spec.step} (${name} for ${name}_(${t}-1)), ${name}_${from} = ${spec.init}; closed form ${name}_${t} = ${spec.closed}`;
 }
 
-export function checkRecurrenceEntry(spec: RecurrenceSpec, seed: number, samples?: number): { verdict: "proved" | "verified" | "refuted" | "error"; detail: string; method: ProofMethod | null } {
+export function checkRecurrenceEntry(spec: RecurrenceSpec, seed: number, samples?: number): { verdict: "proved" | "verified" | "refuted" | "error"; detail: string; method: ProofMethod | null; diagnoses: Diagnosis[] } {
   const r = checkRecurrence(spec, seed, samples);
+  // a refuted recurrence: the likely slip (off by one, a wrong initial value), each re-checked before it is stated
+  const diagnoses = r.verdict === "refuted" ? diagnoseRecurrence(spec, seed, samples) : [];
   // proved only by induction, both parts through the symbolic engine
-  return { verdict: r.verdict, detail: r.detail, method: r.verdict === "proved" ? "induction" : null };
+  return { verdict: r.verdict, detail: r.detail, method: r.verdict === "proved" ? "induction" : null, diagnoses };
 }

@@ -10,13 +10,13 @@ import { parseClaim, parseExpr } from "../../parse/parser.js";
 import { printExpr } from "../../parse/print.js";
 import { Scope } from "../../parse/scope.js";
 import { commutingVariants, propertyVariants, scalarVariants, squareVariants } from "./property.js";
-import type { Diagnosis, DiagnosisKind } from "./types.js";
+import type { Diagnosis, DiagnosisKind, GivenValues } from "./types.js";
 import { type Variant, hintVariants, inverseVariants, jacobianVariants, orderVariants, termVariants } from "./variants.js";
 import { derivativeVariants } from "./derivative.js";
-import { indexVariants } from "./index-shift.js";
+import { givenSteps, indexVariants } from "./index-shift.js";
 import { readingVariants } from "./reading.js";
 
-export type { Diagnosis, DiagnosisKind } from "./types.js";
+export type { Diagnosis, DiagnosisKind, GivenValues } from "./types.js";
 
 /** re-checks one refuted claim may spend on diagnoses */
 export const DIAGNOSIS_BUDGET = 20;
@@ -32,13 +32,19 @@ export interface Refuted {
   lets: string[];
   /** the hint read at the counterexample (hints.ts), if any */
   hint: string | null;
+  /**
+   * a worked example's given values (dsl/given.ts): only the index and
+   * reading kinds are tried, with the given names as numbers, and `recheck`
+   * checks each corrected claim at the same given values
+   */
+  given?: GivenValues;
 }
 
 export function diagnose(r: Refuted, seed: number, recheck: Recheck): Diagnosis[] {
   let sides;
   let rel: "=" | "≈";
   try {
-    const scope = Scope.parse(r.lets);
+    const scope = r.given?.scope ?? Scope.parse(r.lets);
     const c = parseClaim(r.claim, { isVariable: scope.isVariable });
     // `=`, and `≈ v` of a worked example (the index and reading kinds only)
     if (c.relations.length !== 1 || (c.relations[0] !== "=" && c.relations[0] !== "≈") || c.tolerance) return [];
@@ -50,11 +56,13 @@ export function diagnose(r: Refuted, seed: number, recheck: Recheck): Diagnosis[
   const [l, r2] = sides;
   const fresh = (seed * 2654435761 + 0x9e37) >>> 0;
   const variants: (Variant & { lets?: string[] })[] = [];
-  if (rel === "≈") variants.push(...indexVariants(l!, r2!, rel, r.lets), ...readingVariants(l!, r2!, rel));
+  // a worked example: its numbers are the author's, so only the slips of a worked number
+  if (r.given) variants.push(...indexVariants(l!, r2!, rel, r.lets, givenSteps([l!, r2!], r.given)), ...readingVariants(l!, r2!, rel, r.given));
+  else if (rel === "≈") variants.push(...indexVariants(l!, r2!, rel, r.lets), ...readingVariants(l!, r2!, rel));
   else fillVariants(variants, l!, r2!, r);
   const out = recheckVariants(variants, r, recheck, fresh, DIAGNOSIS_BUDGET);
   // n = 1 makes almost every slip of matrix algebra vanish: said only when nothing more specific holds
-  if (out.length === 0 && rel === "=") {
+  if (out.length === 0 && rel === "=" && !r.given) {
     const last = scalarVariants(r.lets).map((v) => ({ kind: "property" as const, claim: r.claim, message: v.message, lets: v.lets }));
     out.push(...recheckVariants(last, r, recheck, fresh, 2));
   }

@@ -9,10 +9,14 @@ export const show = (e: Expr): string => printExpr(e);
 /** Names that are constants of the language, not variables. */
 const CONSTANTS = new Set(["pi", "e", "inf"]);
 
-/** A subtree without variables: its value is a number the author could have rounded. */
-export function isConstant(e: Expr): boolean {
-  if (e.op === "sym") return CONSTANTS.has(e.name!);
-  return e.args.every(isConstant);
+/**
+ * A subtree without variables: its value is a number the author could have
+ * rounded. Names in `known` (the given values of a worked example) count as
+ * numbers too.
+ */
+export function isConstant(e: Expr, known?: ReadonlySet<string>): boolean {
+  if (e.op === "sym") return CONSTANTS.has(e.name!) || (known?.has(e.name!) ?? false);
+  return e.args.every((a) => isConstant(a, known));
 }
 
 /** Every tree obtained by replacing one node of `e` by one of `f(node)`, with a word for each. */

@@ -3,7 +3,10 @@
 // itself checked on fresh samples and held. A diagnosis never changes a
 // verdict; it only explains a refutation.
 
-export type DiagnosisKind = "transpose" | "sign" | "factor" | "property" | "order" | "term" | "inverse" | "index" | "reading";
+import type { Tensor } from "../../core/tensor.js";
+import type { Scope } from "../../parse/scope.js";
+
+export type DiagnosisKind = "transpose" | "sign" | "factor" | "property" | "order" | "term" | "inverse" | "index" | "reading" | "initial";
 
 export interface Diagnosis {
   kind: DiagnosisKind;
@@ -11,4 +14,15 @@ export interface Diagnosis {
   message: string;
   /** the corrected claim that was checked and held, in the expression language */
   holds: string;
+}
+
+/**
+ * The given values of a worked example (dsl/given.ts): a name with a given
+ * value is a number the author knew, so a subexpression in such names alone
+ * is an intermediate value the author may have rounded. `scope` declares
+ * every name, the given ones with the shapes of their values.
+ */
+export interface GivenValues {
+  readonly scope: Scope;
+  readonly values: ReadonlyMap<string, Tensor>;
 }
