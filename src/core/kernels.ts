@@ -143,6 +143,23 @@ export function kron(a: Tensor, b: Tensor): Tensor {
   return Tensor.matrix(ar * br, cols, out);
 }
 
+/**
+ * The partial trace over the first factor: `m` seen as an n x n grid of
+ * blocks, the sum of its n diagonal blocks (so ptrace(kron(A, B)) = tr(A) B).
+ */
+export function ptrace(m: Tensor, n: number): Tensor {
+  const p = m.rows / n;
+  const q = m.cols / n;
+  const out = new Float64Array(p * q);
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < p; i++) {
+      const row = (b * p + i) * m.cols + b * q;
+      for (let j = 0; j < q; j++) out[i * q + j] += m.data[row + j]!;
+    }
+  }
+  return Tensor.matrix(p, q, out);
+}
+
 /** Column-major stacking, the convention under which vec(AXB) = (B' ⊗ A) vec(X). */
 export function vec(a: Tensor): Tensor {
   const r = a.rows;
