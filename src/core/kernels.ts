@@ -160,6 +160,24 @@ export function ptrace(m: Tensor, n: number): Tensor {
   return Tensor.matrix(p, q, out);
 }
 
+/**
+ * The partial trace over the second factor: `m` seen as a grid of p x p
+ * blocks, the matrix of their traces (so blocktrace(kron(A, B)) = tr(B) A).
+ */
+export function blocktrace(m: Tensor, p: number): Tensor {
+  const r = m.rows / p;
+  const c = m.cols / p;
+  const out = new Float64Array(r * c);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < c; j++) {
+      let t = 0;
+      for (let k = 0; k < p; k++) t += m.data[(i * p + k) * m.cols + j * p + k]!;
+      out[i * c + j] = t;
+    }
+  }
+  return Tensor.matrix(r, c, out);
+}
+
 /** Column-major stacking, the convention under which vec(AXB) = (B' ⊗ A) vec(X). */
 export function vec(a: Tensor): Tensor {
   const r = a.rows;

@@ -151,7 +151,7 @@ export class ChainSimplifier {
       const [a, b] = chain[0]!.args as [TNode, TNode];
       return this.n.mul(this.n.norm(mk("tr", [a])), this.n.norm(mk("tr", [b])), SCALAR);
     }
-    if (chain.length === 1 && k0.op === "ptrace") {
+    if (chain.length === 1 && (k0.op === "ptrace" || k0.op === "blocktrace")) {
       // the trace of the sum of the diagonal blocks is the trace of the whole
       this.n.rule("trace-of-ptrace");
       return this.n.norm(mk("tr", [k0.args[0]!]));

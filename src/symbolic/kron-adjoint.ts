@@ -5,8 +5,8 @@
 // square) it is tr(A) * I(r). A general G is summed over its blocks: for
 // A: m x n and B: p x q the adjoint in B is ptrace(kron(A', I(p)) * G, n)
 // (src/ops/ptrace.ts), block (i, j) of G weighted by A[i, j]. The adjoint in
-// A at a general G needs the trace of each block (the partial trace over the
-// second factor), which the language does not have: NotDifferentiable there.
+// A at a general G is the matrix of the traces of the blocks of
+// G * kron(I(n), B'): blocktrace(G * kron(I(n), B'), p) (src/ops/blocktrace.ts).
 
 import { type Dim, type Shape, SCALAR } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
@@ -57,7 +57,11 @@ export function kronAdjoint(n: Normalizer, L: TNode, i: 0 | 1, g: TNode): TNode 
       const weighted = mk("mul", [mk("kron", [mk("transpose", [A]), mk("I", [dimNode(B.shape.rows)])]), G]);
       part = mk("mul", [scale, mk("ptrace", [weighted, dimNode(A.shape.cols)])]);
     } else {
-      throw new NotDifferentiable("the gradient of kron(A, X) in A is written only for a cotangent that is a Kronecker product in the same blocks (or the identity); a general one needs the partial trace over the second factor");
+      // in A: <G, kron(A, X)> = <blocktrace(G * kron(I(n), X'), p), A> for A: m x n, X: p x q
+      n.rule("kron-adjoint");
+      const G = canonTree(makePoly(L.shape, [{ coef: Q.ONE, scalars: [], chain: t.chain }]));
+      const weighted = mk("mul", [G, mk("kron", [mk("I", [dimNode(A.shape.cols)]), mk("transpose", [B])])]);
+      part = mk("mul", [scale, mk("blocktrace", [weighted, dimNode(B.shape.rows)])]);
     }
     parts.push(part);
   }

@@ -206,6 +206,8 @@ export class Normalizer {
         return this.atom(t);
       case "ptrace":
         return this.linearAtom(this.norm(a[0]!), s, (m) => this.ptraceOf(m, a[1]!));
+      case "blocktrace":
+        return this.linearAtom(this.norm(a[0]!), s, (m) => this.blocktraceOf(m, a[1]!));
       case "vec":
         return this.linearAtom(this.norm(a[0]!), s, (m) => (m.shape.cols === 1 ? { rule: "vec-of-vector", value: m } : mk("vec", [m])));
       case "diag":
@@ -602,6 +604,22 @@ export class Normalizer {
       if (rest !== null) return { rule: "ptrace-of-kron", value: mk("mul", [n, eye(shape(rest, rest))]) };
     }
     return mk("ptrace", [m, n]);
+  }
+
+  /**
+   * blocktrace(M, p) of one chain M: tr(Q) * P for M = kron(P, Q) with Q p x p,
+   * p times I(m) for the identity of size m*p, else an atom.
+   */
+  private blocktraceOf(m: TNode, p: TNode): TNode | { rule: string; value: TNode } {
+    const size = p.op === "num" ? p.value! : p.name!;
+    if (m.op === "kron" && m.args[1]!.shape.rows === size && m.args[1]!.shape.cols === size) {
+      return { rule: "ptrace-of-kron", value: mk("mul", [mk("tr", [m.args[1]!]), m.args[0]!]) };
+    }
+    if (m.op === "I") {
+      const rest = divDim(m.shape.rows, size);
+      if (rest !== null) return { rule: "ptrace-of-kron", value: mk("mul", [p, eye(shape(rest, rest))]) };
+    }
+    return mk("blocktrace", [m, p]);
   }
 
   private diag(p: Poly, s: Shape): Poly {

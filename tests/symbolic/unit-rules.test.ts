@@ -32,6 +32,9 @@ const FACTS: Fact[] = [
   // the partial trace
   { rule: "ptrace-of-kron", lhs: "ptrace(kron(A, X), n)", rhs: "tr(A) * X", let: ["A: n x n", "X: p x q"], mutated: "tr(A) * X + X" },
   { rule: "ptrace-of-kron", lhs: "ptrace(kron(I(n), I(p)), n)", rhs: "n * I(p)", let: [], mutated: "I(p)" },
+  { rule: "ptrace-of-kron", lhs: "blocktrace(kron(A, X), p)", rhs: "tr(X) * A", let: ["A: m x n", "X: p x p"], mutated: "tr(X) * A + A" },
+  { rule: "ptrace-of-kron", lhs: "blocktrace(kron(I(m), I(p)), p)", rhs: "p * I(m)", let: [], mutated: "m * I(m)" },
+  { rule: "trace-of-ptrace", lhs: "tr(blocktrace(M, 3))", rhs: "tr(M)", let: ["M: 6 x 6"], mutated: "tr(M) / 3" },
   { rule: "trace-of-ptrace", lhs: "tr(ptrace(M, 2))", rhs: "tr(M)", let: ["M: 6 x 6"], mutated: "tr(M) / 2" },
 ];
 
