@@ -143,6 +143,41 @@ export function kron(a: Tensor, b: Tensor): Tensor {
   return Tensor.matrix(ar * br, cols, out);
 }
 
+/**
+ * The partial trace over the first factor: `m` seen as an n x n grid of
+ * blocks, the sum of its n diagonal blocks (so ptrace(kron(A, B)) = tr(A) B).
+ */
+export function ptrace(m: Tensor, n: number): Tensor {
+  const p = m.rows / n;
+  const q = m.cols / n;
+  const out = new Float64Array(p * q);
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < p; i++) {
+      const row = (b * p + i) * m.cols + b * q;
+      for (let j = 0; j < q; j++) out[i * q + j] += m.data[row + j]!;
+    }
+  }
+  return Tensor.matrix(p, q, out);
+}
+
+/**
+ * The partial trace over the second factor: `m` seen as a grid of p x p
+ * blocks, the matrix of their traces (so blocktrace(kron(A, B)) = tr(B) A).
+ */
+export function blocktrace(m: Tensor, p: number): Tensor {
+  const r = m.rows / p;
+  const c = m.cols / p;
+  const out = new Float64Array(r * c);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < c; j++) {
+      let t = 0;
+      for (let k = 0; k < p; k++) t += m.data[(i * p + k) * m.cols + j * p + k]!;
+      out[i * c + j] = t;
+    }
+  }
+  return Tensor.matrix(r, c, out);
+}
+
 /** Column-major stacking, the convention under which vec(AXB) = (B' ⊗ A) vec(X). */
 export function vec(a: Tensor): Tensor {
   const r = a.rows;

@@ -77,6 +77,31 @@ export function mulDim(a: Dim, b: Dim): Dim {
   return (coef === 1 ? names : [String(coef), ...names]).join("*");
 }
 
+/**
+ * The dimension d divided by k (the block size of a partial trace), or null
+ * when k does not divide d: every name of k must be a factor of d, and the
+ * integer factor of k must divide d's. `divDim("n*p", "n")` is `p`.
+ */
+export function divDim(d: Dim, k: Dim): Dim | null {
+  let coef = 1;
+  const names: string[] = [];
+  for (const f of factors(d)) {
+    if (typeof f === "number") coef *= f;
+    else names.push(f);
+  }
+  for (const f of factors(k)) {
+    if (typeof f === "number") {
+      if (coef % f !== 0) return null;
+      coef /= f;
+      continue;
+    }
+    const at = names.indexOf(f);
+    if (at < 0) return null;
+    names.splice(at, 1);
+  }
+  return names.reduce<Dim>((p, x) => mulDim(p, x), coef);
+}
+
 function factors(d: Dim): Dim[] {
   if (typeof d === "number") return [d];
   return d.split("*").map((f) => (/^\d+$/.test(f) ? Number(f) : f));

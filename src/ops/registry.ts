@@ -34,6 +34,8 @@ import { dotOp } from "./dot.js";
 import { outerOp } from "./outer.js";
 import { kronOp } from "./kron.js";
 import { vecOp } from "./vec.js";
+import { ptraceOp } from "./ptrace.js";
+import { blocktraceOp } from "./blocktrace.js";
 import { eigvalshOp } from "./eigvalsh.js";
 import { eigvecshOp } from "./eigvecsh.js";
 import { eigvalsOp } from "./eigvals.js";
@@ -82,7 +84,7 @@ import { CovOp } from "./covariance.js";
 export const OPS: readonly OpDef[] = [
   addOp, subOp, mulOp, divOp, hadamardOp, edivOp, negOp, powOp, epowOp, transposeOp, indexOp,
   piOp, eOp, infOp, IOp, onesOp, zerosOp, unitOp,
-  trOp, detOp, logdetOp, invOp, diagOp, sumOp, prodOp, limOp, meanOp, normOp, dotOp, outerOp, kronOp, vecOp,
+  trOp, detOp, logdetOp, invOp, diagOp, sumOp, prodOp, limOp, meanOp, normOp, dotOp, outerOp, kronOp, ptraceOp, blocktraceOp, vecOp,
   expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
   leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,
   eigvalshOp, eigvecshOp, eigvalsOp, svdvalsOp, rankOp, floorOp, ceilOp, convoutOp, convparamsOp,

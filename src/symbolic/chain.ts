@@ -14,6 +14,7 @@ import { type Poly, constPoly, makePoly, negPoly, zeroPoly } from "./poly.js";
 import { Q } from "./rational.js";
 import { detPower, inversePower, logdetPower, mergeAroundTrace, mergePowers } from "./powers.js";
 import { traceOfIndexSum } from "./sum-normal.js";
+import { unitEntry } from "./rules-index.js";
 
 const chainKey = (c: readonly TNode[]): string => c.map(key).join(",");
 
@@ -111,6 +112,8 @@ export class ChainSimplifier {
 
   /** A 1 x 1 stretch of a chain as a scalar. */
   private segment(seg: readonly TNode[]): Poly {
+    const entry = unitEntry(this.n, seg);
+    if (entry) return entry;
     if (seg.length === 2) {
       const [u, v] = seg as [TNode, TNode];
       if (u.op === "transpose" && u.args[0]!.op === "vec" && v.op === "vec") {
@@ -147,6 +150,17 @@ export class ChainSimplifier {
       this.n.rule("trace-of-kron");
       const [a, b] = chain[0]!.args as [TNode, TNode];
       return this.n.mul(this.n.norm(mk("tr", [a])), this.n.norm(mk("tr", [b])), SCALAR);
+    }
+    if (chain.length === 1 && (k0.op === "ptrace" || k0.op === "blocktrace")) {
+      // the trace of the sum of the diagonal blocks is the trace of the whole
+      this.n.rule("trace-of-ptrace");
+      return this.n.norm(mk("tr", [k0.args[0]!]));
+    }
+    // tr(A * unit(p, m) * unit(q, n)') = unit(q, n)' * A * unit(p, m) = A[q, p]: a rotation through a 1 x 1 stretch
+    for (let r = 0; r < chain.length && chain.length > 1; r++) {
+      const rot = [...chain.slice(r), ...chain.slice(0, r)];
+      const entry = rot[0]!.shape.rows === 1 ? unitEntry(this.n, rot) : null;
+      if (entry) return entry;
     }
     const around = mergeAroundTrace(this.n, chain);
     if (around) return around;

@@ -7,7 +7,7 @@
 import { key } from "../core/ast.js";
 import { type Dim, type Shape, SCALAR, isScalar, isTensor, mulDim, shape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
-import type { Builder, OpDef } from "../ops/define.js";
+import { type Builder, type OpDef, isDimArg } from "../ops/define.js";
 import { opDef } from "../ops/registry.js";
 import * as build from "./build.js";
 import { mk, sym } from "./build.js";
@@ -127,8 +127,8 @@ export class Differentiator {
       out = null;
     } else {
       const def = opDef(t.op);
-      const dimArgs = def.syntax.kind === "function" && def.syntax.dimArgs;
-      const dargs = dimArgs ? t.args.map(() => null) : t.args.map((a) => this.jvp(a, x, T, memo));
+      // sizes (I(n), the n of ptrace(M, n)) have no differential
+      const dargs = t.args.map((a, i) => (isDimArg(def.syntax, i, t.args.length) ? null : this.jvp(a, x, T, memo)));
       if (dargs.every((d) => d === null)) out = null;
       else {
         const rule = jvpOverrides.get(t.op) ?? def.jvp;

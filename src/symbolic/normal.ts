@@ -8,7 +8,7 @@
 // numeric check decides then.
 
 import { key } from "../core/ast.js";
-import { type Dim, type Shape, SCALAR, dimNames, isScalar, isSquare, isTensor, shape, transposeShape } from "../core/shape.js";
+import { type Dim, type Shape, SCALAR, dimNames, divDim, isScalar, isSquare, isTensor, shape, transposeShape } from "../core/shape.js";
 import type { Property, TNode } from "../core/typed.js";
 import { opDef } from "../ops/registry.js";
 import { eye, mk, onesOf } from "./build.js";
@@ -197,6 +197,17 @@ export class Normalizer {
         return this.mul(this.sum(this.norm(a[0]!)), this.invScalar(this.numel(a[0]!.shape)), SCALAR);
       case "kron":
         return this.kron(this.norm(a[0]!), this.norm(a[1]!), s);
+      case "unit":
+        if (a.length === 4) {
+          // unit(i, j, m, n) = unit(i, m) * unit(j, n)': its entries are then entries of products
+          this.rule("matrix-unit-as-outer");
+          return this.norm(mk("mul", [mk("unit", [a[0]!, a[2]!]), mk("transpose", [mk("unit", [a[1]!, a[3]!])])]));
+        }
+        return this.atom(t);
+      case "ptrace":
+        return this.linearAtom(this.norm(a[0]!), s, (m) => this.ptraceOf(m, a[1]!));
+      case "blocktrace":
+        return this.linearAtom(this.norm(a[0]!), s, (m) => this.blocktraceOf(m, a[1]!));
       case "vec":
         return this.linearAtom(this.norm(a[0]!), s, (m) => (m.shape.cols === 1 ? { rule: "vec-of-vector", value: m } : mk("vec", [m])));
       case "diag":
@@ -577,6 +588,38 @@ export class Normalizer {
       for (const u of inner.terms) terms.push({ coef: t.coef.mul(u.coef), scalars: this.finishScalars([...t.scalars, ...u.scalars]), chain: u.chain });
     }
     return makePoly(s, terms);
+  }
+
+  /**
+   * ptrace(M, n) of one chain M: tr(P) * Q for M = kron(P, Q) with P n x n,
+   * n times I(p) for the identity of size n*p, else an atom.
+   */
+  private ptraceOf(m: TNode, n: TNode): TNode | { rule: string; value: TNode } {
+    const size = n.op === "num" ? n.value! : n.name!;
+    if (m.op === "kron" && m.args[0]!.shape.rows === size && m.args[0]!.shape.cols === size) {
+      return { rule: "ptrace-of-kron", value: mk("mul", [mk("tr", [m.args[0]!]), m.args[1]!]) };
+    }
+    if (m.op === "I") {
+      const rest = divDim(m.shape.rows, size);
+      if (rest !== null) return { rule: "ptrace-of-kron", value: mk("mul", [n, eye(shape(rest, rest))]) };
+    }
+    return mk("ptrace", [m, n]);
+  }
+
+  /**
+   * blocktrace(M, p) of one chain M: tr(Q) * P for M = kron(P, Q) with Q p x p,
+   * p times I(m) for the identity of size m*p, else an atom.
+   */
+  private blocktraceOf(m: TNode, p: TNode): TNode | { rule: string; value: TNode } {
+    const size = p.op === "num" ? p.value! : p.name!;
+    if (m.op === "kron" && m.args[1]!.shape.rows === size && m.args[1]!.shape.cols === size) {
+      return { rule: "ptrace-of-kron", value: mk("mul", [mk("tr", [m.args[1]!]), m.args[0]!]) };
+    }
+    if (m.op === "I") {
+      const rest = divDim(m.shape.rows, size);
+      if (rest !== null) return { rule: "ptrace-of-kron", value: mk("mul", [p, eye(shape(rest, rest))]) };
+    }
+    return mk("blocktrace", [m, p]);
   }
 
   private diag(p: Poly, s: Shape): Poly {

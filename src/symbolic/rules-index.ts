@@ -4,11 +4,21 @@
 // column u, X'[i, j] = X[j, i], (A .* B)[i, j] = A[i, j] * B[i, j], and a
 // column's x[i, 1] = x[i]. Indexing is linear, so sums and scalar factors
 // come out first. Every rule is an identity for every index in range.
+//
+// Unit vectors meet indexing (the Kronecker delta of SymPy): a 1 x 1 product
+// that starts with unit(i, m)' or ends with unit(j, n) is an entry,
+//   unit(i, n)' * unit(k, n)    = I(n)[i, k]   (the Kronecker delta)
+//   unit(i, n)' * x             = x[i]
+//   unit(i, m)' * A * unit(j, n) = A[i, j]
+// (unitEntry, used by the chain simplifier for every 1 x 1 stretch), and a
+// product that ends with unit(k, n) is column k: (A * unit(k, n))[i] = A[i, k]
+// (the indexing family below).
 
-import { SCALAR, isScalar } from "../core/shape.js";
+import { key } from "../core/ast.js";
+import { type Shape, SCALAR, isScalar, shape } from "../core/shape.js";
 import type { TNode } from "../core/typed.js";
 import { opDef } from "../ops/registry.js";
-import { mk } from "./build.js";
+import { eye, mk } from "./build.js";
 import type { Normalizer, RuleFamily } from "./normal.js";
 import { type Poly, type Term, addPoly, constPoly, makePoly } from "./poly.js";
 import { Q } from "./rational.js";
@@ -24,7 +34,7 @@ export const indexing: RuleFamily = (n, t) => {
     return n.norm(mk("index", [target, idx[0]!]));
   }
   const p = n.norm(target);
-  const values = p.terms.map((term) => entryOf(n, term, idx));
+  const values = p.terms.map((term) => entryOf(n, term, idx, p.shape));
   if (values.every((v) => v === null)) return null;
   let out = constPoly(Q.ZERO);
   p.terms.forEach((term, k) => {
@@ -36,10 +46,22 @@ export const indexing: RuleFamily = (n, t) => {
 };
 
 /** the entry of one term's chain, when a rule knows it, else null */
-function entryOf(n: Normalizer, term: Term, idx: readonly TNode[]): Poly | null {
+function entryOf(n: Normalizer, term: Term, idx: readonly TNode[], s: Shape): Poly | null {
   const c = term.chain;
-  if (c.length === 0) return null; // the identity: a Kronecker delta, left as an atom
+  if (c.length === 0) {
+    // the identity: a Kronecker delta, an atom, symmetric in its indices
+    if (idx.length !== 2 || key(n.canon(idx[0]!)) <= key(n.canon(idx[1]!))) return null;
+    n.rule("kronecker-delta-symmetric");
+    return n.norm(mk("index", [eye(s), idx[1]!, idx[0]!]));
+  }
   const a = c[0]!;
+  const last = c[c.length - 1]!;
+  if (idx.length === 1 && isUnitVector(last)) {
+    // (A * unit(k, n))[i] = A[i, k]: a product ending in a unit vector is a column; unit(k, n)[i] = I(n)[i, k]
+    n.rule("unit-column");
+    const M = c.length > 1 ? product(c.slice(0, -1)) : eye(shape(last.shape.rows, last.shape.rows));
+    return n.norm(mk("index", [M, idx[0]!, last.args[0]!]));
+  }
   if (c.length === 1) {
     if (a.op === "ones") {
       n.rule("index-of-ones");
@@ -76,4 +98,38 @@ function elementwise(op: string): boolean {
   } catch {
     return false;
   }
+}
+
+const isUnitVector = (t: TNode): boolean => t.op === "unit" && t.args.length === 2;
+const isUnitRow = (t: TNode): boolean => t.op === "transpose" && isUnitVector(t.args[0]!);
+
+function product(c: readonly TNode[]): TNode {
+  return c.reduce((x, y) => mk("mul", [x, y]));
+}
+
+/**
+ * A 1 x 1 stretch of a chain that starts with unit(i, m)' or ends with
+ * unit(j, n), as the entry it picks (rule unit-entry), or null. Its
+ * transpose is itself, so x' * unit(j, n) is read as unit(j, n)' * x = x[j].
+ */
+export function unitEntry(n: Normalizer, seg: readonly TNode[]): Poly | null {
+  if (seg.length < 2) return null;
+  const first = seg[0]!;
+  const last = seg[seg.length - 1]!;
+  if (!isUnitRow(first)) {
+    if (!isUnitVector(last)) return null;
+    // the scalar is its own transpose: unit(j, n)' * (the rest, transposed and reversed)
+    const rest = seg.slice(0, -1).reverse().map((x) => mk("transpose", [x]));
+    return unitEntry(n, [mk("transpose", [last]), ...rest]);
+  }
+  n.rule("unit-entry");
+  const i = first.args[0]!.args[0]!;
+  const mid = seg.slice(1, -1);
+  if (isUnitVector(last)) {
+    // unit(i, m)' * M * unit(j, n) = M[i, j]; with no M, I(n)[i, j]
+    const M = mid.length ? product(mid) : eye(shape(last.shape.rows, last.shape.rows));
+    return n.norm(mk("index", [M, i, last.args[0]!]));
+  }
+  // unit(i, m)' * x = x[i] for the column x = the rest of the stretch
+  return n.norm(mk("index", [product(seg.slice(1)), i]));
 }

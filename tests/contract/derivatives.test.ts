@@ -42,7 +42,9 @@ const ACCEPTED = ["proved", "verified"];
  * `zeros(n, m)`, and `unit(i, n)` (sizes and integer indices only).
  */
 const isConstant = (op: OpDef): boolean =>
-  op.syntax.kind === "leaf" || (op.syntax.kind === "function" && op.syntax.dimArgs !== undefined && op.syntax.dimArgs !== false);
+  op.syntax.kind === "leaf" || (op.syntax.kind === "function" && op.syntax.dimArgs !== undefined && op.syntax.dimArgs !== false && !SIZED_LINEAR.has(op.name));
+/** Functions with a size argument that are linear in their matrix argument (ptrace(M, n), blocktrace(M, p)): not constants. */
+const SIZED_LINEAR = new Set(["ptrace", "blocktrace"]);
 /** grad, jacobian, hessian, diff: the engine expands them before differentiating. */
 const isDerivative = (op: OpDef): boolean => op.syntax.kind === "function" && op.syntax.wrtArg !== undefined;
 /**
@@ -77,6 +79,8 @@ const LINEAR: Readonly<Record<string, readonly number[]>> = {
   outer: [0, 1],
   kron: [0, 1],
   vec: [0],
+  ptrace: [0],
+  blocktrace: [0],
   ...TENSOR_LINEAR,
   lim: [0],
   E: [0],
@@ -344,6 +348,12 @@ function configurations(name: string, [n, m, p, q]: readonly number[]): Shape[][
       return [[shape(N, M), shape(P, Q)]];
     case "index":
       return [[shape(N, M)]];
+    case "ptrace":
+      // an N x N grid of P x Q blocks; the second shape only carries N (the size argument)
+      return [[shape(N * P, N * Q), shape(N, 1)]];
+    case "blocktrace":
+      // an N x M grid of P x P blocks; the second shape only carries P (the size argument)
+      return [[shape(N * P, M * P), shape(P, 1)]];
     default:
       return tensorConfigurations(name, [N, M, P, Q]) ?? [[shape(N, M)]];
   }
@@ -354,6 +364,7 @@ function opNode(name: string, shapes: readonly Shape[], replace?: { i: number; w
   const args = shapes.map((s, k) => (replace && replace.i === k ? replace.with : sym(`A${k}`, s)));
   if (name === "index") args.push(...(isScalar(shapes[0]!) || shapes[0]!.cols === 1 ? [num(1)] : [num(1), num(1)]));
   if (name === "lim") args.push(sym("t", SCALAR), mk("inf", []));
+  if (name === "ptrace" || name === "blocktrace") args[1] = num(shapes[1]!.rows as number);
   return tensorOpNode(name, args) ?? mk(name, args);
 }
 
