@@ -43,3 +43,14 @@ export function poolLatex(name: string, args: readonly string[], dims: 1 | 2): s
   const head = `\\operatorname{${name}}_{${sub}}\\left(${x}\\right)`;
   return v === undefined ? head : `\\mathrm{D}${head}\\left[${v}\\right]`;
 }
+
+/**
+ * convkernel(x, g, k... [, s, p, d, groups]): the kernel gradient, written as
+ * the operator applied to the pair, `\operatorname{convkernel}_{3 \times 3,\,s=2}\left(X, G\right)`.
+ */
+export function convKernelLatex(args: readonly string[], spatial: 1 | 2): string {
+  const [x, g, ...rest] = args;
+  const k = rest.slice(0, spatial).join(" \\times ");
+  const hyper = rest.slice(spatial).map((v, i) => `${["s", "p", "d", "g"][i]}=${v}`);
+  return `\\operatorname{convkernel}_{${[k, ...hyper].join(",\\,")}}\\left(${x}, ${g}\\right)`;
+}

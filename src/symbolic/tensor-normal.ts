@@ -17,6 +17,8 @@ import type { Normalizer } from "./normal.js";
 import { type Poly, type Term, addPoly, makePoly, zeroPoly } from "./poly.js";
 import { Q } from "./rational.js";
 import { canonTree } from "./totree.js";
+import { CONVKERNEL_DEFAULTS } from "../ops/convkernel-rules.js";
+import { primalPairing } from "./tensor-pairing.js";
 
 /** Default values of the integer parameters after (x, w, b): conv: stride, padding, dilation, groups. */
 const CONV_DEFAULTS = [1, 0, 1, 1];
@@ -43,6 +45,13 @@ export function tensorNorm(n: Normalizer, t: TNode): Poly | null {
     case "convtranspose1d":
     case "convtranspose2d":
       return conv(n, t, CONVT_DEFAULTS);
+    case "convkernel1d":
+    case "convkernel2d": {
+      // (x, g, kernel sizes, stride, padding, dilation, groups), the optional ones written out
+      const base = t.op === "convkernel1d" ? 3 : 4;
+      const plain = [...a.slice(0, base), ...CONVKERNEL_DEFAULTS.map((d, i) => a[base + i] ?? num(d))];
+      return multilinear(n, t.op, plain, [0, 1], t);
+    }
     case "avgpool1d":
     case "avgpool2d":
       return multilinear(n, t.op, [a[0]!, a[1]!, a[2] ?? a[1]!], [0], t);
@@ -102,7 +111,10 @@ function multilinear(n: Normalizer, op: string, args: readonly TNode[], linear: 
   const terms: Term[] = [];
   for (const x of acc) {
     const atom = mk(op, x.args);
-    const p = isScalar(t.shape) ? n.scalarAtom(atom) : n.chains.poly([atom], t.shape);
+    // a pairing <A, adjoint(...)> is written as the pairing with the forward operator
+    const primal = op === "sum" ? primalPairing(x.args[0]!) : null;
+    if (primal) n.rule("adjoint-pairing");
+    const p = primal ? n.norm(primal) : isScalar(t.shape) ? n.scalarAtom(atom) : n.chains.poly([atom], t.shape);
     for (const u of p.terms) terms.push({ coef: x.coef.mul(u.coef), scalars: n.finishScalars([...x.scalars, ...u.scalars]), chain: u.chain });
   }
   return makePoly(t.shape, terms);
