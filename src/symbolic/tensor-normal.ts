@@ -2,6 +2,7 @@
 // convolution, pooling, bias and reshape operators as multilinear atoms.
 // conv(x, w) is linear in x and in w, convtranspose(g, w) in g and in w,
 // avgpool(x) in x, maxpool(x, k, s, v) (the differential of max pooling) in v,
+// convkernel(x, g) in x and g, avgunpool(g) in g, maxunpool(x, g) in g,
 // perchannel(b, Y) in b, reshape(x, ...) in x, sum(X) in X: each is expanded
 // over the terms of those arguments, coefficients and scalar factors taken
 // out, so conv(a X + Y, W) and a conv(X, W) + conv(Y, W) are one normal form.
@@ -55,6 +56,13 @@ export function tensorNorm(n: Normalizer, t: TNode): Poly | null {
     case "avgpool1d":
     case "avgpool2d":
       return multilinear(n, t.op, [a[0]!, a[1]!, a[2] ?? a[1]!], [0], t);
+    case "avgunpool1d":
+    case "avgunpool2d":
+      // (g, k, s, op [, op_w]), the stride k and the output padding 0 by default, op_w = op
+      return multilinear(n, t.op, [a[0]!, a[1]!, a[2] ?? a[1]!, a[3] ?? num(0), ...(t.op === "avgunpool2d" ? [a[4] ?? a[3] ?? num(0)] : [])], [0], t);
+    case "maxunpool1d":
+    case "maxunpool2d":
+      return multilinear(n, t.op, [a[0]!, a[1]!, a[2]!, a[3] ?? a[2]!], [1], t);
     case "maxpool1d":
     case "maxpool2d":
       if (a.length !== 4) return null;
