@@ -42,6 +42,12 @@ describe("the gradient of a convolution in its kernel, proved", () => {
     proves("grad(sum(V .* convkernel2d(X, G, 3, 3, 2, 1)), X)", "convtranspose2d(G, V, 0, 2, 1, 1)", ["X: 1 x 2 x 6 x 6", "V: 3 x 2 x 3 x 3", "G: 1 x 3 x 3 x 3"]);
   });
 
+  it("the plain sum of a convolution's outputs: the cotangent is the ones tensor, written at concrete sizes", () => {
+    proves("grad(sum(conv2d(X, W, 0, 2)), W)", "convkernel2d(X, reshape(ones(12), 1, 3, 2, 2), 3, 3, 2)", ["X: 1 x 2 x 5 x 5", "W: 3 x 2 x 3 x 3"]);
+    proves("grad(3 * sum(conv1d(X, W)) - sum(G .* conv1d(X, W)), W)", "convkernel1d(X, 3 * reshape(ones(8), 2, 1, 4) - G, 2)", ["X: 2 x 2 x 5", "W: 1 x 2 x 2", "G: 2 x 1 x 4"]);
+    refutes("grad(sum(conv2d(X, W, 0, 2)), W)", "convkernel2d(X, reshape(ones(12), 1, 3, 2, 2), 3, 3, 2) / 2", ["X: 1 x 2 x 5 x 5", "W: 3 x 2 x 3 x 3"]);
+  });
+
   it("the pairing identities: <G, conv(X, W)> = <convkernel(X, G), W> = <convtranspose(G, W), X>", () => {
     const lets = ["X: 2 x 3 x 7 x 7", "W: 4 x 3 x 3 x 3", "G: 2 x 4 x 3 x 3"];
     proves("sum(G .* conv2d(X, W, 0, 2))", "sum(convkernel2d(X, G, 3, 3, 2) .* W)", lets);
