@@ -51,7 +51,7 @@ export const conv = derivation("004 Q3(a): the Conv1D layer Z(1, j) of Model 1 a
 
 export const model1 = derivation("004 Q3(a): Model 1 (Conv1D → AvgPool1D), the derivative of the pooling layer", {
   source: "004 Q3(a)",
-  let: { Wk: "2 x 2", b: "scalar", Uk: "2 x 2", z: "1 x 1 x 3", v: "1 x 1 x 3" },
+  let: { Wk: "2 x 2", b: "scalar", Uk: "2 x 2", z: "1 x 1 x 3", v: "1 x 1 x 3", g: "1 x 1 x 2" },
   given,
 }, (d) => {
   d.define("W = reshape(Wk, 1, 2, 2)");
@@ -75,11 +75,16 @@ export const model1 = derivation("004 Q3(a): Model 1 (Conv1D → AvgPool1D), the
   d.step("out2 - out1 = avgpool1d(conv1d(D2 - D1, W), 2, 1)", { lines: "254" });
   d.step("diff(L, Wk, Uk) = 2 * sum((out2 - out1) .* avgpool1d(conv1d(D2 - D1, reshape(Uk, 1, 2, 2)), 2, 1))", { lines: "254" });
   d.step("diff(L, b, 1) = 0", { lines: "254" });
+  // the derivative "passed to the previous layer, Conv1D" (l.254) in backprop form: the
+  // adjoint of average pooling spreads each cotangent entry over its window (g / 2 to each)
+  d.step("grad(sum(g .* avgpool1d(z, 2, 1)), z) = avgunpool1d(g, 2, 1)", { lines: "254" });
+  // and the gradient of the Task1 loss in the kernel: a correlation of the data with that cotangent
+  d.step("grad(L, Wk) = reshape(convkernel1d(D2 - D1, avgunpool1d(2 * (out2 - out1), 2, 1), 2), 2, 2)", { lines: "254" });
 });
 
 export const model2 = derivation("004 Q3(a): Model 2 (Conv1D → MaxPool1D), the derivative of the pooling layer", {
   source: "004 Q3(a)",
-  let: { Wk: "2 x 2", b: "scalar", Uk: "2 x 2", z: "1 x 1 x 3", v: "1 x 1 x 3" },
+  let: { Wk: "2 x 2", b: "scalar", Uk: "2 x 2", z: "1 x 1 x 3", v: "1 x 1 x 3", g: "1 x 1 x 2" },
   given,
 }, (d) => {
   d.define("W = reshape(Wk, 1, 2, 2)");
@@ -99,4 +104,7 @@ export const model2 = derivation("004 Q3(a): Model 2 (Conv1D → MaxPool1D), the
     note: "a zero derivative passed back would leave Conv1D untrained; the gradient of the Task2 loss in W is not zero",
   });
   d.step("diff(L, Wk, Uk) = 2 * sum((out2 - out1) .* (maxpool1d(conv1d(D2, W, b), 2, 1, conv1d(D2, reshape(Uk, 1, 2, 2))) - maxpool1d(conv1d(D1, W, b), 2, 1, conv1d(D1, reshape(Uk, 1, 2, 2)))))", { lines: "270" });
+  // in backprop form (l.270): max pooling passes each cotangent entry to its window's maximum
+  d.step("grad(sum(g .* maxpool1d(z, 2, 1)), z) = maxunpool1d(z, g, 2, 1)", { lines: "270" });
+  d.step("grad(L, Wk) = 2 * reshape(convkernel1d(D2, maxunpool1d(conv1d(D2, W, b), out2 - out1, 2, 1), 2) - convkernel1d(D1, maxunpool1d(conv1d(D1, W, b), out2 - out1, 2, 1), 2), 2, 2)", { lines: "270" });
 });

@@ -136,7 +136,7 @@ export interface PoolParams {
  * Visits every pooling window: f(outIndex, entryIndices). The output is
  * N x C x OH x OW with OH = floor((H - kh) / sh) + 1.
  */
-function windows(x: Tensor, p: PoolParams, f: (out: number, idx: readonly number[]) => void): readonly number[] {
+export function windows(x: Tensor, p: PoolParams, f: (out: number, idx: readonly number[]) => void): readonly number[] {
   const [N, C, H, W] = as4(x);
   const OH = convOut(H, p.kh, p.sh, 0, 1);
   const OW = convOut(W, p.kw, p.sw, 0, 1);
@@ -172,22 +172,32 @@ export function maxpool(x: Tensor, p: PoolParams, v: Tensor | null = null, kink?
   const vals: number[] = [];
   const signs: number[] = [];
   const shape = windows(x, p, (o, idx) => {
-    let best = idx[0]!;
-    let first = -Infinity;
-    let second = -Infinity;
-    for (const k of idx) {
-      const a = x.data[k]!;
-      if (a > first) {
-        second = first;
-        first = a;
-        best = k;
-      } else if (a > second) second = a;
-    }
+    const best = windowMax(x, idx, kink ? signs : null);
     vals[o] = (v ?? x).data[best]!;
-    if (kink) for (const k of idx) signs.push(x.data[k]! - (k === best ? second : first));
   });
   if (kink) kink(new Tensor([signs.length], Float64Array.from(signs)));
   return new Tensor(shape, Float64Array.from(vals));
+}
+
+/**
+ * The position of the largest entry of x among idx (the first one on a tie,
+ * as PyTorch); with `signs`, pushes per entry the sign of (entry - largest
+ * other entry), which changes exactly when the winner does.
+ */
+export function windowMax(x: Tensor, idx: readonly number[], signs: number[] | null): number {
+  let best = idx[0]!;
+  let first = -Infinity;
+  let second = -Infinity;
+  for (const k of idx) {
+    const a = x.data[k]!;
+    if (a > first) {
+      second = first;
+      first = a;
+      best = k;
+    } else if (a > second) second = a;
+  }
+  if (signs) for (const k of idx) signs.push(x.data[k]! - (k === best ? second : first));
+  return best;
 }
 
 /**

@@ -43,3 +43,28 @@ export function poolLatex(name: string, args: readonly string[], dims: 1 | 2): s
   const head = `\\operatorname{${name}}_{${sub}}\\left(${x}\\right)`;
   return v === undefined ? head : `\\mathrm{D}${head}\\left[${v}\\right]`;
 }
+
+/**
+ * convkernel(x, g, k... [, s, p, d, groups]): the kernel gradient, written as
+ * the operator applied to the pair, `\operatorname{convkernel}_{3 \times 3,\,s=2}\left(X, G\right)`.
+ */
+export function convKernelLatex(args: readonly string[], spatial: 1 | 2): string {
+  const [x, g, ...rest] = args;
+  const k = rest.slice(0, spatial).join(" \\times ");
+  const hyper = rest.slice(spatial).map((v, i) => `${["s", "p", "d", "g"][i]}=${v}`);
+  return `\\operatorname{convkernel}_{${[k, ...hyper].join(",\\,")}}\\left(${x}, ${g}\\right)`;
+}
+
+/**
+ * The pooling adjoints: avgunpool(g, k [, s, op]) reads
+ * `\operatorname{avgunpool}_{2 \times 2,\,s=1}\left(G\right)`, maxunpool(x, g, k [, s])
+ * `\operatorname{maxunpool}_{2 \times 2}\left(X; G\right)` (x picks the maxima).
+ */
+export function unpoolLatex(name: string, args: readonly string[], dims: 1 | 2, withInput = false): string {
+  const operands = withInput ? args.slice(0, 2) : args.slice(0, 1);
+  const [k, s, ...op] = args.slice(operands.length);
+  const window = dims === 2 ? `${unit(k!)} \\times ${unit(k!)}` : k!;
+  const pad = op.length === 0 ? [] : [`p_{\\mathrm{out}}=${op.length > 1 ? `(${op.join(", ")})` : op[0]}`];
+  const parts = [window, ...(s === undefined ? [] : [`s=${s}`]), ...pad];
+  return `\\operatorname{${name}}_{${parts.join(",\\,")}}\\left(${operands.join("; ")}\\right)`;
+}

@@ -36,22 +36,35 @@ function param(args: readonly TNode[], i: number, dflt: number): number | null {
  * the same stride, padding, dilation and groups, and the output padding that
  * gives back the input's size (0 at symbolic sizes, where the shape rule then
  * checks that stride 1 makes it so); the adjoint of a transposed convolution
- * in its input is the convolution. The adjoint in the kernel (a correlation of
- * the input with the cotangent) is a kernel in src/core/conv.ts, not an
- * operator, and so is not written.
+ * in its input is the convolution. In the kernel, both adjoints are the
+ * kernel gradient convkernel (a correlation of the input with the cotangent):
+ * <G, conv(X, W)> = <convkernel(X, G), W>, and for a transposed convolution,
+ * whose output is the input of the convolution it transposes,
+ * <A, convtranspose(G, W)> = <conv(A, W), G> = <convkernel(A, G), W>. The
+ * bias (argument 2) has no adjoint in the language.
  */
 export const convTranspose = (name: string) => ({ node, args, i, g, b }: TransposeCtx): TNode => {
-  if (i !== 0) return noAdjoint(`${name} in its kernel or bias`);
+  if (i !== 0 && i !== 1) return noAdjoint(`${name} in its bias`);
   const spatial = name.endsWith("1d") ? "1d" : "2d";
   const w = args[1]!;
+  const kernelSizes = dimsOf(w.shape).slice(2);
   if (name.startsWith("convtranspose")) {
     // convtranspose(g, w, b, s, p, op, groups, d) -> conv(G, w, 0, s, p, d, groups)
-    const [s, p, groups, d] = [param(args, 3, 1), param(args, 4, 0), param(args, 6, 1), param(args, 7, 1)];
-    if ([s, p, groups, d].some((v) => v === null)) return noAdjoint(name);
+    const [s, p, op, groups, d] = [param(args, 3, 1), param(args, 4, 0), param(args, 5, 0), param(args, 6, 1), param(args, 7, 1)];
+    if ([s, p, op, groups, d].some((v) => v === null)) return noAdjoint(name);
+    if (i === 1) {
+      // the convolution of the output with the kernel gives back g's size only when op < s
+      if (op! >= s! || kernelSizes.some((k) => typeof k !== "number")) return noAdjoint(`${name} in its kernel with an output padding of at least the stride`);
+      return b.mk(`convkernel${spatial}`, [g, args[0]!, ...kernelSizes.map((k) => b.num(k as number)), ...trimDefaults(b, [s!, p!, d!, groups!], [1, 0, 1, 1])]);
+    }
     return b.mk(`conv${spatial}`, [g, w, ...trimDefaults(b, [0, s!, p!, d!, groups!], [0, 1, 0, 1, 1])]);
   }
   const [s, p, d, groups] = [param(args, 3, 1), param(args, 4, 0), param(args, 5, 1), param(args, 6, 1)];
   if ([s, p, d, groups].some((v) => v === null)) return noAdjoint(name);
+  if (i === 1) {
+    if (kernelSizes.some((k) => typeof k !== "number")) return noAdjoint(`${name} in a kernel of symbolic size`);
+    return b.mk(`convkernel${spatial}`, [args[0]!, g, ...kernelSizes.map((k) => b.num(k as number)), ...trimDefaults(b, [s!, p!, d!, groups!], [1, 0, 1, 1])]);
+  }
   const xs = dimsOf(args[0]!.shape).slice(2);
   const gs = dimsOf(node.shape).slice(2);
   const ks = dimsOf(w.shape).slice(2);

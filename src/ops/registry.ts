@@ -71,6 +71,12 @@ import { conv1dOp } from "./conv1d.js";
 import { conv2dOp } from "./conv2d.js";
 import { convtranspose1dOp } from "./convtranspose1d.js";
 import { convtranspose2dOp } from "./convtranspose2d.js";
+import { convkernel1dOp } from "./convkernel1d.js";
+import { convkernel2dOp } from "./convkernel2d.js";
+import { avgunpool1dOp } from "./avgunpool1d.js";
+import { avgunpool2dOp } from "./avgunpool2d.js";
+import { maxunpool1dOp } from "./maxunpool1d.js";
+import { maxunpool2dOp } from "./maxunpool2d.js";
 import { avgpool1dOp } from "./avgpool1d.js";
 import { avgpool2dOp } from "./avgpool2d.js";
 import { maxpool1dOp } from "./maxpool1d.js";
@@ -88,7 +94,7 @@ export const OPS: readonly OpDef[] = [
   expOp, logOp, sqrtOp, absOp, sinOp, cosOp, tanhOp, sigmoidOp, reluOp, softplusOp, signOp, stepOp,
   leakyreluOp, softmaxOp, lseOp, logsoftmaxOp,
   eigvalshOp, eigvecshOp, eigvalsOp, svdvalsOp, rankOp, floorOp, ceilOp, convoutOp, convparamsOp,
-  reshapeOp, perchannelOp, conv1dOp, conv2dOp, convtranspose1dOp, convtranspose2dOp, avgpool1dOp, avgpool2dOp, maxpool1dOp, maxpool2dOp, batchnormOp,
+  reshapeOp, perchannelOp, conv1dOp, conv2dOp, convtranspose1dOp, convtranspose2dOp, convkernel1dOp, convkernel2dOp, avgpool1dOp, avgpool2dOp, maxpool1dOp, maxpool2dOp, avgunpool1dOp, avgunpool2dOp, maxunpool1dOp, maxunpool2dOp, batchnormOp,
   gradOp, jacobianOp, hessianOp, diffOp,
   EOp, VarOp, CovOp,
 ];

@@ -55,7 +55,7 @@ export function outLength(name: string, n: Dim, k: Dim, s: number, p: number, d:
 }
 
 /** The number of groups divides the channel count (trivially when it is 1 or the count itself). */
-function groupsDivide(name: string, g: Dim, channels: Dim, which: string, ctx: ShapeCtx): void {
+export function groupsDivide(name: string, g: Dim, channels: Dim, which: string, ctx: ShapeCtx): void {
   if (g === 1 || g === channels) return;
   if (typeof g !== "number" || typeof channels !== "number") ctx.fail(`${name}: cannot check that ${g} groups divide ${channels} ${which} channels; use concrete sizes`);
   if ((channels as number) % (g as number) !== 0) ctx.fail(`${name}: ${g} groups do not divide ${channels} ${which} channels`);

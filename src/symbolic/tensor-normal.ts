@@ -2,6 +2,7 @@
 // convolution, pooling, bias and reshape operators as multilinear atoms.
 // conv(x, w) is linear in x and in w, convtranspose(g, w) in g and in w,
 // avgpool(x) in x, maxpool(x, k, s, v) (the differential of max pooling) in v,
+// convkernel(x, g) in x and g, avgunpool(g) in g, maxunpool(x, g) in g,
 // perchannel(b, Y) in b, reshape(x, ...) in x, sum(X) in X: each is expanded
 // over the terms of those arguments, coefficients and scalar factors taken
 // out, so conv(a X + Y, W) and a conv(X, W) + conv(Y, W) are one normal form.
@@ -17,6 +18,8 @@ import type { Normalizer } from "./normal.js";
 import { type Poly, type Term, addPoly, makePoly, zeroPoly } from "./poly.js";
 import { Q } from "./rational.js";
 import { canonTree } from "./totree.js";
+import { CONVKERNEL_DEFAULTS } from "../ops/convkernel-rules.js";
+import { primalPairing } from "./tensor-pairing.js";
 
 /** Default values of the integer parameters after (x, w, b): conv: stride, padding, dilation, groups. */
 const CONV_DEFAULTS = [1, 0, 1, 1];
@@ -43,9 +46,23 @@ export function tensorNorm(n: Normalizer, t: TNode): Poly | null {
     case "convtranspose1d":
     case "convtranspose2d":
       return conv(n, t, CONVT_DEFAULTS);
+    case "convkernel1d":
+    case "convkernel2d": {
+      // (x, g, kernel sizes, stride, padding, dilation, groups), the optional ones written out
+      const base = t.op === "convkernel1d" ? 3 : 4;
+      const plain = [...a.slice(0, base), ...CONVKERNEL_DEFAULTS.map((d, i) => a[base + i] ?? num(d))];
+      return multilinear(n, t.op, plain, [0, 1], t);
+    }
     case "avgpool1d":
     case "avgpool2d":
       return multilinear(n, t.op, [a[0]!, a[1]!, a[2] ?? a[1]!], [0], t);
+    case "avgunpool1d":
+    case "avgunpool2d":
+      // (g, k, s, op [, op_w]), the stride k and the output padding 0 by default, op_w = op
+      return multilinear(n, t.op, [a[0]!, a[1]!, a[2] ?? a[1]!, a[3] ?? num(0), ...(t.op === "avgunpool2d" ? [a[4] ?? a[3] ?? num(0)] : [])], [0], t);
+    case "maxunpool1d":
+    case "maxunpool2d":
+      return multilinear(n, t.op, [a[0]!, a[1]!, a[2]!, a[3] ?? a[2]!], [1], t);
     case "maxpool1d":
     case "maxpool2d":
       if (a.length !== 4) return null;
@@ -102,7 +119,10 @@ function multilinear(n: Normalizer, op: string, args: readonly TNode[], linear: 
   const terms: Term[] = [];
   for (const x of acc) {
     const atom = mk(op, x.args);
-    const p = isScalar(t.shape) ? n.scalarAtom(atom) : n.chains.poly([atom], t.shape);
+    // a pairing <A, adjoint(...)> is written as the pairing with the forward operator
+    const primal = op === "sum" ? primalPairing(x.args[0]!) : null;
+    if (primal) n.rule("adjoint-pairing");
+    const p = primal ? n.norm(primal) : isScalar(t.shape) ? n.scalarAtom(atom) : n.chains.poly([atom], t.shape);
     for (const u of p.terms) terms.push({ coef: x.coef.mul(u.coef), scalars: n.finishScalars([...x.scalars, ...u.scalars]), chain: u.chain });
   }
   return makePoly(t.shape, terms);

@@ -87,8 +87,12 @@ const LINEAR: Readonly<Record<string, readonly number[]>> = {
 };
 /** Linear operators whose adjoint exists but has no closed form in the language. */
 const NO_ADJOINT = new Set(["index", "kron", "vec", "lim", "E", ...TENSOR_NO_ADJOINT]);
-/** Of those, the convolutions have an adjoint in their input (argument 0), a transposed convolution (issue 14). */
-const INPUT_ADJOINT = new Set(["conv1d", "conv2d", "convtranspose1d", "convtranspose2d"]);
+/**
+ * None of those has an adjoint in one argument only; the convolutions, their
+ * kernel gradients and the pooling operators have adjoints in every linear
+ * argument (issue 14), checked below like any other transpose rule.
+ */
+const INPUT_ADJOINT = new Set<string>();
 const noAdjointAt = (name: string, i: number): boolean => NO_ADJOINT.has(name) && !(INPUT_ADJOINT.has(name) && i === 0);
 /**
  * Operators linear jointly in all their arguments (not in one with the other
