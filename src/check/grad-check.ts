@@ -100,10 +100,17 @@ export function checkGradient(input: GradCheckInput): GradCheck {
   const sizesSeen = new Set<number>();
   const seededDraws = (): number => wanted * DRAWS_PER_SAMPLE;
   let topUp = 0;
+  // the probe's first valid point is the first sample: it was drawn, and f evaluated there,
+  // anyway (one draw and one evaluation fewer); the seeded draws give the others
+  let fromProbe = probe.next();
   for (let draw = 0; valid < wanted; draw++) {
     checkDeadline();
     let point: Point;
-    if (draw < seededDraws()) {
+    if (fromProbe) {
+      point = fromProbe;
+      fromProbe = null;
+      topUp++;
+    } else if (draw < seededDraws()) {
       const sizes = plan.sizes(draw, rng, valid === 0);
       // the second and fourth samples put one dimension (in turn) at size 1: a vector is a scalar there
       if ((valid === 1 || valid === 3) && names.length) {
