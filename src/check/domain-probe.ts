@@ -128,11 +128,29 @@ export class DomainProbe {
     return null;
   }
 
+  /**
+   * The evaluator of a valid point given out by next(), with the first tree's value and
+   * the sign pattern of its kinked operators there: a check that takes the point as a
+   * sample starts from them instead of compiling and evaluating the tree again.
+   */
+  evaluated(point: Point): { ev: Evaluator; value: Tensor; signature: string } | undefined {
+    return this.seen.get(point);
+  }
+
+  private readonly seen = new WeakMap<Point, { ev: Evaluator; value: Tensor; signature: string }>();
+
   /** true / false: in the domain or not; null: another failure (the probe is undecided). */
   private valid(point: Point): boolean | null {
     const ev = new Evaluator({ sizes: point.sizes, values: new Map(point.values) });
     try {
-      return this.input.trees.every((t) => ev.evaluate(t).allFinite());
+      let first: { value: Tensor; signature: string } | null = null;
+      for (const t of this.input.trees) {
+        const r = ev.probe(() => ev.evaluate(t));
+        if (!r.value.allFinite()) return false;
+        first ??= r;
+      }
+      if (first) this.seen.set(point, { ev, ...first });
+      return true;
     } catch (e) {
       if (e instanceof InvalidSample) {
         this.lastReason = e.message;

@@ -50,15 +50,60 @@ export class Evaluator {
     return v;
   };
 
+  /**
+   * The value of `n` at this point. Each node is compiled once per evaluator
+   * into a closure that calls its arguments' closures directly (the operator,
+   * its context and its expected shape looked up once): finite differences
+   * evaluate the same tree dozens of times at one point, and the lookups of a
+   * tree walk were a third of that time. Values are read when the closure
+   * runs, so withValue, overrides and kink probes act as on a fresh walk.
+   */
   evaluate = (n: TNode): Tensor => {
-    const t = this.compute(n);
-    const rows = this.size(n.shape.rows);
-    const cols = this.size(n.shape.cols);
-    if (t.rows !== rows || t.cols !== cols || !this.sameLead(n, t)) {
-      throw new DeriveError("engine", `internal error: ${n.op} gave ${t.shape.join(" x ")}, expected ${[...(n.shape.lead ?? []).map(this.size), rows, cols].join(" x ")}`, n.pos);
+    let run = this.closures.get(n);
+    if (!run) {
+      run = this.compileChecked(n);
+      this.closures.set(n, run);
     }
-    return t;
+    return run();
   };
+
+  private readonly closures = new Map<TNode, () => Tensor>();
+
+  /** The closure of `n` with its shape check (as evaluate has always checked every node's value). */
+  private compileChecked(n: TNode): () => Tensor {
+    let run: () => Tensor;
+    try {
+      run = this.compile(n);
+    } catch (e) {
+      // an error of compiling (an unknown operator) is raised when the node is evaluated, as before
+      return () => {
+        throw e;
+      };
+    }
+    let rows = -1;
+    let cols = -1;
+    return () => {
+      const t = run();
+      if (rows < 0) {
+        rows = this.size(n.shape.rows);
+        cols = this.size(n.shape.cols);
+      }
+      if (t.rows !== rows || t.cols !== cols || !this.sameLead(n, t)) {
+        throw new DeriveError("engine", `internal error: ${n.op} gave ${t.shape.join(" x ")}, expected ${[...(n.shape.lead ?? []).map(this.size), rows, cols].join(" x ")}`, n.pos);
+      }
+      return t;
+    };
+  }
+
+  /** A child's closure, made now and kept for the child's own evaluations too. */
+  private closureOf(n: TNode): () => Tensor {
+    let run = this.closures.get(n);
+    if (!run) {
+      run = this.compileChecked(n);
+      this.closures.set(n, run);
+    }
+    return run;
+  }
 
   /** The leading dimensions of a rank > 2 value agree with its node's shape (rank <= 2 needs none). */
   private sameLead(n: TNode, t: Tensor): boolean {
@@ -143,35 +188,31 @@ export class Evaluator {
     return { value, signature: signs.join("") };
   }
 
-  private compute(n: TNode): Tensor {
-    const fixed = this.overrides.size ? this.overrides.get(n) : undefined;
-    if (fixed) return fixed;
-    switch (n.op) {
-      case "num":
-        if (n.shape.lead) return new Tensor(dimsOf(n.shape).map(this.size), new Float64Array(dimsOf(n.shape).map(this.size).reduce((a, b) => a * b, 1)).fill(n.value!));
-        return Tensor.filled(this.size(n.shape.rows), this.size(n.shape.cols), n.value!);
-      case "sym": {
-        const v = this.point.values.get(n.name!);
-        if (!v) throw new DeriveError("engine", `internal error: no value for ${n.name}`, n.pos);
-        return v;
-      }
-      case "dimval":
-        return Tensor.scalar(this.size(n.name!));
-      case "matrix": {
-        const [r, c] = n.dims!;
-        const t = Tensor.zeros(r, c);
-        n.args.forEach((a, k) => {
-          t.data[k] = this.evaluate(a).scalar();
-        });
-        return t;
-      }
-    }
+  /** `n` compiled: what a tree walk did at `n`, with the lookups done once. */
+  private compile(n: TNode): () => Tensor {
+    const leaf = this.compileLeaf(n);
+    const held = (run: () => Tensor) => (): Tensor => {
+      const fixed = this.overrides.size ? this.overrides.get(n) : undefined;
+      return fixed ?? run();
+    };
+    if (leaf) return held(leaf);
     const op = opDef(n.op);
-    if (op.evalLazy) return op.evalLazy(this.lazyCtx(n));
-    if (!op.eval) throw new DeriveError("engine", `internal error: ${n.op} has no kernel`, n.pos);
-    const args = n.args.map(this.evaluate);
-    return op.eval(args, this.contextOf(n));
+    const lazy = op.evalLazy;
+    if (lazy) return held(() => lazy(this.lazyCtx(n)));
+    const kernel = op.eval;
+    if (!kernel) throw new DeriveError("engine", `internal error: ${n.op} has no kernel`, n.pos);
+    const argRuns = n.args.map((a) => this.closureOf(a));
+    let ctx: EvalCtx | undefined;
+    return held(() => {
+      const args = new Array<Tensor>(argRuns.length);
+      for (let k = 0; k < argRuns.length; k++) args[k] = argRuns[k]!();
+      ctx ??= this.evalCtx(n);
+      return kernel(args, ctx);
+    });
   }
+
+  /** one context per node for compiled loop bodies (./loops.ts), made on first use */
+  private readonly ctxCache = new Map<TNode, EvalCtx>();
 
   private contextOf(n: TNode): EvalCtx {
     let ctx = this.ctxCache.get(n);
@@ -182,8 +223,32 @@ export class Evaluator {
     return ctx;
   }
 
-  /** one context per node, made on its first evaluation: finite differences evaluate the same tree dozens of times */
-  private readonly ctxCache = new Map<TNode, EvalCtx>();
+  /** The closure of a leaf (a number, a name, a dimension, a matrix literal), or null for an operator. */
+  private compileLeaf(n: TNode): (() => Tensor) | null {
+    switch (n.op) {
+      case "num":
+        if (n.shape.lead) return () => new Tensor(dimsOf(n.shape).map(this.size), new Float64Array(dimsOf(n.shape).map(this.size).reduce((a, b) => a * b, 1)).fill(n.value!));
+        return () => Tensor.filled(this.size(n.shape.rows), this.size(n.shape.cols), n.value!);
+      case "sym":
+        return () => {
+          const v = this.point.values.get(n.name!);
+          if (!v) throw new DeriveError("engine", `internal error: no value for ${n.name}`, n.pos);
+          return v;
+        };
+      case "dimval":
+        return () => Tensor.scalar(this.size(n.name!));
+      case "matrix": {
+        const [r, c] = n.dims!;
+        const entries = n.args.map((a) => this.closureOf(a));
+        return () => {
+          const t = Tensor.zeros(r, c);
+          for (let k = 0; k < entries.length; k++) t.data[k] = entries[k]!().scalar();
+          return t;
+        };
+      }
+    }
+    return null;
+  }
 
   private evalCtx(n: TNode): EvalCtx {
     return {

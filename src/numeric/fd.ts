@@ -175,9 +175,27 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
         const m = p && at(F, name, axpy(x, v, -h), base);
         return p && m ? combine([p, m], [1, -1], 1 / (2 * h)) : null;
       };
-      return ridders(along, h0, opts?.accept);
+      const exact = opts?.degree === undefined ? null : exactOrder(along, h0, opts.degree);
+      return exact ?? ridders(along, h0, opts?.accept);
     },
   };
+}
+
+/**
+ * The derivative of a polynomial of known degree along the line, by the
+ * Richardson extrapolation that is exact for that degree: a central
+ * difference D(h) = (f(h) - f(-h)) / 2h is exact for degree <= 2, and one
+ * Richardson step (4 D(h/2) - D(h)) / 3 for degree <= 4 (the h^2 term of the
+ * error cancels, and the h^4 term needs a fifth derivative). Only rounding is
+ * left, so no tableau or error estimate is needed. Null for a higher degree,
+ * or where a stencil point has no finite value: the full tableau decides.
+ */
+function exactOrder(along: Stencil, h: number, degree: number): Tensor | null {
+  if (degree > 4) return null;
+  const d1 = along(h);
+  if (!d1 || degree <= 2) return d1;
+  const d2 = along(h / 2);
+  return d2 ? combine([d2, d1], [4, -1], 1 / 3) : null;
 }
 
 /** Ridders' tableau: repeated Richardson extrapolation with shrinking steps (also used by the testing kit, src/testing/fd.ts, on user functions). */

@@ -136,9 +136,11 @@ export interface FiniteDifferences {
    * `base`: the sign pattern of kinked operators at the point, when the caller
    * has it already (one evaluation less); `accept`: the relative error
    * estimate at which the extrapolation stops (default 1e-10; a check to
-   * 1e-6 needs less)
+   * 1e-6 needs less); `degree`: F is known to be a polynomial of this degree
+   * in x (check/poly-degree.ts), so the extrapolation stops at the order that
+   * is exact for it (a central difference for degree <= 2)
    */
-  directional(F: TNode, x: string, v: Tensor, opts?: { base?: string; accept?: number }): Tensor;
+  directional(F: TNode, x: string, v: Tensor, opts?: { base?: string; accept?: number; degree?: number }): Tensor;
 }
 
 /**
