@@ -22,7 +22,7 @@ export async function loadDerivations(file: string, deriveEntry: string): Promis
     interopDefault: false,
     moduleCache: true,
     sourceMaps: true,
-    fsCache: false,
+    fsCache: true,
   });
   let mod: Record<string, unknown>;
   try {

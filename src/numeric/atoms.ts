@@ -13,6 +13,7 @@
 
 import * as I from "../core/interval.js";
 import type { Interval } from "../core/interval.js";
+import * as W from "../core/interval-whole.js";
 import { Rational } from "../core/rational.js";
 import { EXACT, type Field, INTERVAL, Undecided, undecided } from "./fields.js";
 
@@ -41,7 +42,7 @@ export interface AtomField extends Field<AtomValue> {
 }
 
 /** No bound known: the values of free variables in an identity (every value at once). */
-export const WHOLE: Interval = { lo: -Infinity, hi: Infinity };
+export const WHOLE: Interval = W.WHOLE;
 
 /**
  * `identity`: the atoms include free variables (each entry of x is an atom of
@@ -51,15 +52,9 @@ export const WHOLE: Interval = { lo: -Infinity, hi: Infinity };
  * sampling skips the points where it is not).
  */
 export function atomField(identity = false): AtomField {
-  const safe = (f: () => Interval): Interval => {
-    if (!identity) return f();
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof Undecided) return WHOLE;
-      throw e;
-    }
-  };
+  const safe = (f: () => Interval): Interval => (identity ? W.orWhole(f) : f());
+  // + - * / and powers of the carried intervals: in an identity, WHOLE where they cannot be computed
+  const arith = identity ? W : I;
   const atoms: { key: string; iv: Interval }[] = [];
   const ids = new Map<string, number>();
   const atom = (key: string, iv: () => Interval): AtomValue => {
@@ -225,10 +220,10 @@ export function atomField(identity = false): AtomField {
     name: "exact",
     literal: (text) => constant(Rational.decimal(text) ?? undecided(`not a decimal: ${text}`)),
     rational: constant,
-    add: (a, b) => (samePoly(a.d, b.d) ? quotient(addP(a.p, b.p, 1), a.d, safe(() => I.add(a.iv, b.iv))) : quotient(addP(mulP(a.p, b.d), mulP(b.p, a.d), 1), mulP(a.d, b.d), safe(() => I.add(a.iv, b.iv)))),
-    sub: (a, b) => (samePoly(a.d, b.d) ? quotient(addP(a.p, b.p, -1), a.d, safe(() => I.sub(a.iv, b.iv))) : quotient(addP(mulP(a.p, b.d), mulP(b.p, a.d), -1), mulP(a.d, b.d), safe(() => I.sub(a.iv, b.iv)))),
+    add: (a, b) => (samePoly(a.d, b.d) ? quotient(addP(a.p, b.p, 1), a.d, arith.add(a.iv, b.iv)) : quotient(addP(mulP(a.p, b.d), mulP(b.p, a.d), 1), mulP(a.d, b.d), arith.add(a.iv, b.iv))),
+    sub: (a, b) => (samePoly(a.d, b.d) ? quotient(addP(a.p, b.p, -1), a.d, arith.sub(a.iv, b.iv)) : quotient(addP(mulP(a.p, b.d), mulP(b.p, a.d), -1), mulP(a.d, b.d), arith.sub(a.iv, b.iv))),
     mul: (a, b) => {
-      const r = quotient(mulP(a.p, b.p), mulP(a.d, b.d), safe(() => I.mul(a.iv, b.iv)));
+      const r = quotient(mulP(a.p, b.p), mulP(a.d, b.d), arith.mul(a.iv, b.iv));
       // a square remembers its root, so that sqrt(g^2) is |g| (Adam's sqrt(r_hat) with one step)
       if (a === b || (samePoly(a.p, b.p) && samePoly(a.d, b.d))) squares.set(valueKey(r), a);
       return r;
@@ -238,7 +233,7 @@ export function atomField(identity = false): AtomField {
       if (c !== null && c.sign() === 0) undecided("division by 0");
       // the divisor must be certainly non-zero for the quotient to exist
       if (c === null && I.signOf(b.iv) === null && !identity) undecided("division by a value whose interval contains 0");
-      return quotient(mulP(a.p, b.d), mulP(a.d, b.p), safe(() => I.div(a.iv, b.iv)));
+      return quotient(mulP(a.p, b.d), mulP(a.d, b.p), arith.div(a.iv, b.iv));
     },
     neg: (a) => ({ p: addP(new Map(), a.p, -1), d: a.d, iv: I.neg(a.iv) }),
     powInt: (a, k) => {
@@ -248,7 +243,7 @@ export function atomField(identity = false): AtomField {
       if (k > 64) undecided("power too large");
       let r = constant(Rational.ONE);
       for (let i = 0; i < k; i++) r = F.mul(r, a);
-      return { ...r, iv: safe(() => I.powInt(a.iv, k)) };
+      return { ...r, iv: arith.powInt(a.iv, k) };
     },
     sign: (a) => {
       const c = constantOf(a);

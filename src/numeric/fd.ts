@@ -11,6 +11,7 @@ import type { TNode } from "../core/typed.js";
 import type { FiniteDifferences } from "../ops/define.js";
 import type { Evaluator } from "./evaluate.js";
 import { InvalidSample } from "./evaluate.js";
+import { loopInvariant } from "./hoist.js";
 
 const CON = 1.4;
 const CON2 = CON * CON;
@@ -44,6 +45,32 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
   };
 
   const baseSignature = (f: TNode): string => ev.probe(() => ev.evaluate(f)).signature;
+
+  /**
+   * Runs `differences` with the parts of `f` that do not depend on `name`
+   * (./hoist.ts) evaluated once and held: every stencil point moves `name`
+   * only, so those parts would come out the same, bit for bit, at each of the
+   * dozens of evaluations per entry. The kinks of the held parts are then seen
+   * by no stencil, so the base sign pattern the stencils are compared with is
+   * taken again with them held (the same parts, at the same places, are left
+   * out of both). Their evaluation and that base are probed apart, so the
+   * enclosing evaluation's own sign pattern is what it was.
+   */
+  const holding = <T>(f: TNode, name: string, base: string, differences: (base: string) => T): T => {
+    const parts = loopInvariant(f, name).filter((p) => !ev.overrides.has(p));
+    if (parts.length === 0) return differences(base);
+    let values: Tensor[] = [];
+    ev.probe(() => {
+      values = parts.map(ev.evaluate);
+      return values[0]!;
+    }, false);
+    parts.forEach((p, k) => ev.overrides.set(p, values[k]!));
+    try {
+      return differences(ev.probe(() => ev.evaluate(f), false).signature);
+    } finally {
+      for (const p of parts) ev.overrides.delete(p);
+    }
+  };
 
   const shifted = (x: Tensor, dirs: readonly [number, number][]): Tensor => {
     const d = x.data.slice();
@@ -99,13 +126,14 @@ export function makeFiniteDifferences(ev: Evaluator): FiniteDifferences {
   return {
     grad(f, name) {
       const x = ev.point.values.get(name)!;
-      const base = baseSignature(f);
-      const out = new Float64Array(x.size);
-      for (let k = 0; k < x.size; k++) {
-        reportProgress(() => `finite differences of ${name}: entry ${k + 1} of ${x.size} ...`);
-        out[k] = partial(f, name, x, k, base).scalar();
-      }
-      return new Tensor(x.shape, out);
+      return holding(f, name, baseSignature(f), (base) => {
+        const out = new Float64Array(x.size);
+        for (let k = 0; k < x.size; k++) {
+          reportProgress(() => `finite differences of ${name}: entry ${k + 1} of ${x.size} ...`);
+          out[k] = partial(f, name, x, k, base).scalar();
+        }
+        return new Tensor(x.shape, out);
+      });
     },
 
     jacobian(F, name) {

@@ -28,6 +28,7 @@ import { type FileRef, parseShard, resolveFiles, shard as pickShard } from "../d
 import { LoadError, describeLoadError, loadDerivations } from "../dsl/load.js";
 import { type DerivationInfo, describeDerivation } from "../dsl/describe.js";
 import { type StepOutcome, type StepVerdict, checkSteps } from "../dsl/run.js";
+import { longestFirst, readTimes, timesFile, writeTimes } from "./schedule.js";
 
 export interface CheckOptions {
   /** files and glob patterns (default: derivations/**\/*.ts and .js) */
@@ -145,6 +146,10 @@ export async function runCheck(opts: CheckOptions, listener: CheckListener = {})
   const job: Job = { seed, samples: opts.samples, filter: opts.filter ?? null, bail: opts.bail ?? false, timeoutMs: timeout * 1000, cwd, describe: opts.describe ?? false };
 
   const results: (FileOutcome | undefined)[] = files.map(() => undefined);
+  // the longest files first (./schedule.ts); --bail runs them in the order of the report,
+  // so that it stops at the first failing file of that order
+  const times = timesFile(cwd);
+  const order = opts.bail ? files.map((_, i) => i) : longestFirst(files, readTimes(times));
   let emitted = 0;
   let next = 0;
   let stop = false;
@@ -152,7 +157,7 @@ export async function runCheck(opts: CheckOptions, listener: CheckListener = {})
   const progress = (): void => listener.onProgress?.(results.filter(Boolean).length, files.length, [...running]);
   const worker = async (): Promise<void> => {
     while (!stop && next < files.length) {
-      const i = next++;
+      const i = order[next++]!;
       const f = files[i]!;
       running.add(f.display);
       progress();
@@ -170,6 +175,7 @@ export async function runCheck(opts: CheckOptions, listener: CheckListener = {})
     closeWorkers();
   }
   const done = results.filter((r): r is FileOutcome => r !== undefined);
+  if (opts.filter === undefined) writeTimes(times, new Map(done.filter((f) => f.error === null).map((f) => [f.path, f.ms])));
   // a filter that keeps nothing is a typo, not a pass (like a pattern that matches no file);
   // in a shard the title may be in another shard's files, so there it is not an error
   if (opts.filter !== undefined && !s && done.length === files.length && files.length > 0 && done.every((f) => f.error === null && f.matched === 0)) {
