@@ -32,6 +32,9 @@ describe("the variants proposed", () => {
     expect(writtenInnerTermVariants(...sides("A + B = C", MATS))).toEqual([]);
     expect(writtenInnerTermVariants(...sides("(A + B)' = C", MATS))).toEqual([]);
     expect(writtenInnerTermVariants(...sides("grad(x' * (A + B) * x, x) = 2 * x", MATS))).toEqual([]);
+    // no likeness between the sides (no product factor in common): not a reading of the claim, no re-check spent
+    expect(writtenInnerTermVariants(...sides("P * (A + B) = Q * C", MATS))).toEqual([]);
+    expect(writtenInnerTermVariants(...sides("P * (A + B) = P * C", MATS)).length).toBe(2);
   });
 
   it("the derivative's form: the right side checked against it with a term gone from inside a product", () => {

@@ -30,43 +30,59 @@ interface Drop {
   sum: string;
 }
 
-/**
- * Each way of leaving one term out of a sum that is a direct factor of a
- * product node (also through a transpose: x' * (A + B)' * y). A factor that
- * is a sum of 2..MAX_TERMS terms gives one drop per term.
- */
-function drops(n: Expr): { to: Expr; what: Drop }[] {
-  if (!PRODUCTS.has(n.op) || n.args.length !== 2) return [];
-  const out: { to: Expr; what: Drop }[] = [];
-  n.args.forEach((f, i) => {
-    const transposed = f.op === "transpose";
-    const sum = transposed ? f.args[0]! : f;
-    if (sum.op !== "add" && sum.op !== "sub") return;
-    const ts = terms(sum);
-    if (ts.length < 2 || ts.length > MAX_TERMS) return;
-    ts.forEach((t, k) => {
-      const rest = sumOf(ts.filter((_, j) => j !== k));
-      const args = n.args.slice();
-      args[i] = transposed ? node("transpose", [rest]) : rest;
-      out.push({ to: { ...n, args }, what: { term: `${t.negative ? "-" : ""}${show(t.expr)}`, sum: show(sum) } });
-    });
-  });
-  return out;
-}
-
 /** operators whose argument is the function the author was given, not their work: not taken apart */
 const GIVEN = new Set(["grad", "jacobian", "hessian", "diff"]);
 
-/** replacements (./tree.ts) of the product nodes of a side, except inside a derivative's argument. */
-function outsideDerivatives(e: Expr): { tree: Expr; what: Drop }[] {
-  return replacements(e, (n) => (GIVEN.has(n.op) ? [] : drops(n))).filter((x) => !changesGiven(e, x.tree));
+/** The factors of a product chain (A * (B + C) .* x is A, B + C, x). */
+function chainFactors(e: Expr): Expr[] {
+  return PRODUCTS.has(e.op) && e.args.length === 2 ? [...chainFactors(e.args[0]!), ...chainFactors(e.args[1]!)] : [e];
 }
 
-/** Whether a derivative's argument differs between two trees of the same shape. */
-function changesGiven(a: Expr, b: Expr): boolean {
-  if (a === b) return false;
-  if (GIVEN.has(a.op)) return show(a) !== show(b);
-  return a.args.some((x, i) => b.args[i] !== undefined && changesGiven(x, b.args[i]!));
+/** Every product chain of a side, as its factors, outside derivatives' arguments (chains inside a factor too). */
+function chains(e: Expr, out: Expr[][] = []): Expr[][] {
+  if (GIVEN.has(e.op)) return out;
+  if (PRODUCTS.has(e.op) && e.args.length === 2) {
+    const fs = chainFactors(e);
+    out.push(fs);
+    for (const f of fs) chains(f, out);
+  } else for (const a of e.args) chains(a, out);
+  return out;
+}
+
+/** a number (or its negation) is no likeness: a factor 2 is everywhere */
+const isNumber = (e: Expr): boolean => e.op === "num" || (e.op === "neg" && isNumber(e.args[0]!));
+
+/**
+ * Each way of leaving one term out of a sum (2..MAX_TERMS terms; also under a
+ * transpose: x' * (A + B)' * y) that is a factor of a product chain of
+ * `side` whose other factors are like the other side's: one of them is a
+ * factor of a product of `other` (A * (B + C) against A * B share A). A
+ * chain with no such likeness (a derivative's expansion 2 * (W * X - y) * X'
+ * against -2 * (y - W * X) * X) is no reading of the claim and spends no
+ * re-checks, which the other kinds then have.
+ */
+function drops(side: Expr, other: Expr): { tree: Expr; what: Drop }[] {
+  const theirs = new Set(chains(other).flat().filter((f) => !isNumber(f)).map(show));
+  const out: { tree: Expr; what: Drop }[] = [];
+  for (const fs of chains(side)) {
+    fs.forEach((f, i) => {
+      const transposed = f.op === "transpose";
+      const sum = transposed ? f.args[0]! : f;
+      if (sum.op !== "add" && sum.op !== "sub") return;
+      const ts = terms(sum);
+      if (ts.length < 2 || ts.length > MAX_TERMS) return;
+      if (!fs.some((g, j) => j !== i && !isNumber(g) && theirs.has(show(g)))) return;
+      ts.forEach((t, k) => {
+        const rest = sumOf(ts.filter((_, j) => j !== k));
+        const to = transposed ? node("transpose", [rest]) : rest;
+        // the factor itself (by identity) replaced: one tree per term left out
+        for (const x of replacements(side, (n) => (n === f ? [{ to, what: null }] : []))) {
+          out.push({ tree: x.tree, what: { term: `${t.negative ? "-" : ""}${show(t.expr)}`, sum: show(sum) } });
+        }
+      });
+    });
+  }
+  return out;
 }
 
 /** A variant list that keeps the first of equal claims. */
@@ -87,7 +103,7 @@ function unique(): { out: Variant[]; push: (v: Variant) => void } {
 export function writtenInnerTermVariants(l: Expr, r: Expr): Variant[] {
   const { out, push } = unique();
   for (const [side, which] of [[l, "left"], [r, "right"]] as const) {
-    for (const x of outsideDerivatives(side)) {
+    for (const x of drops(side, which === "left" ? r : l)) {
       const claim = which === "left" ? `${show(x.tree)} = ${show(r)}` : `${show(l)} = ${show(x.tree)}`;
       push({ kind: "term", claim, message: `a term is extra or dropped inside a product: it holds without the term ${x.what.term} in ${x.what.sum} of the ${which} side` });
     }
@@ -107,7 +123,7 @@ export function formInnerTermVariants(l: Expr, r: Expr, lets: readonly string[])
   for (const d of left.forms) {
     if (show(d) === show(l)) continue; // the side as written: writtenInnerTermVariants
     const what = left.derivative ? `the derivative ${show(l)} is ${show(d)}` : `the left side is ${show(d)}`;
-    for (const x of outsideDerivatives(d)) {
+    for (const x of drops(d, r)) {
       push({ kind: "term", claim: `${show(r)} = ${show(x.tree)}`, message: `a term is missing inside a product: ${what}, and the right side lacks ${x.what.term} in ${x.what.sum}` });
     }
   }
