@@ -9,7 +9,7 @@ import { type Counterexample } from "../sheets/counterexample.js";
 import { stripBidiControls } from "../sheets/direction.js";
 import { escapeHtml } from "../sheets/escape.js";
 import { counterexampleRows } from "../sheets/html.js";
-import { diagnosesHtml, entriesHtml } from "../sheets/diagnosis.js";
+import { diagnosesHtml, entriesHtml, followThroughHtml } from "../sheets/diagnosis.js";
 import { SHEET_CSS } from "../sheets/style.js";
 import { MARK, wordsFor } from "../sheets/words.js";
 import { type Annotation, type AnnotatedStep, rowOf } from "./model.js";
@@ -130,6 +130,7 @@ export function markHtml(s: AnnotatedStep): string {
     if (o.note) why.push(`<p class="note" dir="auto"><strong>${escapeHtml(WORDS.note)}:</strong> ${text(o.note)}</p>`);
     // the likely slip right under the note (what a marker writes in the margin), then the point
     why.push(diagnosesHtml(o.diagnoses ?? [], verdictWords));
+    why.push(followThroughHtml(o, verdictWords));
     if (s.item.counterexample) why.push(counterexampleHtml(s.item.counterexample));
     why.push(entriesHtml(o.counterexample, verdictWords));
     if (s.correction) {
@@ -142,6 +143,8 @@ export function markHtml(s: AnnotatedStep): string {
     why.push("</div>");
     out.push(why.join(""));
   }
+  // a shape error kept as written: the transpose that fits, always shown like a refuted step's slip
+  else if (o.shapeSlip) out.push(`<div class="why">${followThroughHtml(o, verdictWords)}</div>`);
   out.push("</div>");
   return out.join("");
 }

@@ -12,7 +12,7 @@ import { type Group, type SheetModel, type StepItem, type DerivationSheet } from
 import { SHEET_CSS } from "./style.js";
 import { type Lang, MARK, type Words, wordsFor } from "./words.js";
 import { type Counterexample } from "./counterexample.js";
-import { diagnosesHtml, entriesHtml } from "./diagnosis.js";
+import { diagnosesHtml, entriesHtml, followThroughHtml } from "./diagnosis.js";
 
 /** Content-Security-Policy: no script at all, styles and fonts only from the file's own directory. */
 const CSP = "default-src 'none'; script-src 'none'; style-src 'self' file: 'unsafe-inline'; font-src 'self' file: data:; img-src 'self' file: data:; form-action 'none'; base-uri 'none'";
@@ -117,6 +117,8 @@ export function stepHtml(s: StepItem, file: string, w: Words, pairing = ""): str
   if (o.note) out.push(`<p class="note" dir="auto"><strong>${escapeHtml(w.note)}:</strong> ${text(o.note)}</p>`);
   // a refuted step: the likely slip under its note (empty when none was re-verified)
   if (o.verdict === "refuted") out.push(diagnosesHtml(o.diagnoses ?? [], w));
+  // a shape error's slip, or a refuted step's check with the author's earlier numbers
+  out.push(followThroughHtml(o, w));
   if (s.counterexample) out.push(counterexampleHtml(s.counterexample, w));
   else out.push(`<p class="detail" dir="auto">${escapeHtml(w.detail)}: ${text(o.detail)}</p>`);
   // and which entries differ at the counterexample, highlighted (empty for a scalar claim)

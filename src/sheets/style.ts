@@ -39,6 +39,7 @@ table.cex caption { text-align: start; font-weight: 700; }
 table.cex th, table.cex td { border: 1px solid var(--rule); padding: .15rem .5rem; text-align: start; vertical-align: top; }
 table.cex td code { white-space: pre-wrap; overflow-wrap: anywhere; }
 ul.diagnoses { margin: .3rem 0; padding-inline-start: 1.2rem; overflow-wrap: anywhere; }
+p.carried, p.shape-slip { margin: .3rem 0; overflow-wrap: anywhere; }
 .diagnosis .holds { color: var(--muted); font-size: .85rem; }
 table.entries { border-collapse: collapse; margin: .4rem 0; font-size: .85rem; font-variant-numeric: tabular-nums; }
 /* a small grid would squeeze its caption to its own width: the caption takes its own */

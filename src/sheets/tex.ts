@@ -152,6 +152,9 @@ function stepTex(s: StepItem, file: string, w: Words, rtl: boolean, lang: Lang):
   if (o.note) out.push(`\\textbf{${texText(w.note)}:} ${inline(o.note, rtl, lang)}\\\\`);
   // a refuted step: its likely slips (re-verified, check/diagnose/), escaped like any user string
   if (o.verdict === "refuted") for (const d of o.diagnoses ?? []) out.push(`\\textbf{${texText(w.diagnosis)} (${texText(d.kind)}):} ${inline(d.message, rtl, lang)} {\\small (${texText(w.checkedClaim)}: ${texCode(d.holds)})}\\\\`);
+  // a shape error's slip (dsl/shape-slip.ts); a refuted step's check with the author's earlier numbers (dsl/carried.ts)
+  if (o.shapeSlip) out.push(`\\textbf{${texText(w.shapeSlip)}:} ${inline(o.shapeSlip.message, rtl, lang)} (${texText(w.then(o.shapeSlip.verdict))})\\\\`);
+  if (o.carried && o.verdict === "refuted") out.push(`\\textbf{${texText(w.carried)}:} ${inline(o.carried.message, rtl, lang)}\\\\`);
   if (s.counterexample) out.push(counterexampleTex(s.counterexample, w, lang));
   else out.push(`{\\small ${texText(w.detail)}: ${inline(o.detail, rtl, lang)}}`);
   if (o.verdict === "refuted" && o.counterexample?.entries?.count) out.push(entriesTex(o.counterexample.entries, w));

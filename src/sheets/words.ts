@@ -48,6 +48,11 @@ export interface Words {
   readonly entry: string;
   readonly difference: string;
   readonly more: (n: number) => string;
+  /** before the transpose that makes a shape error fit (dsl/shape-slip.ts), and the verdict with it */
+  readonly shapeSlip: string;
+  readonly then: (verdict: string) => string;
+  /** before the check of a refuted step with the author's earlier numbers (dsl/carried.ts) */
+  readonly carried: string;
 }
 
 const EN: Words = {
@@ -90,6 +95,9 @@ const EN: Words = {
   entry: "entry",
   difference: "left − right",
   more: (n) => `... and ${n} more`,
+  shapeSlip: "Shape slip",
+  then: (v) => `then ${v}`,
+  carried: "Error carried forward",
 };
 
 const FA: Words = {
@@ -132,6 +140,9 @@ const FA: Words = {
   entry: "درایه",
   difference: "چپ − راست",
   more: (n) => `... و ${n} درایهٔ دیگر`,
+  shapeSlip: "لغزش در ابعاد",
+  then: (v) => `آنگاه ${v}`,
+  carried: "خطای منتقل‌شده",
 };
 
 export function wordsFor(lang: Lang): Words {

@@ -44,6 +44,13 @@ const FIRES: [string, string[], string, RegExp][] = [
   ["diff(sin(x^2), x) = cos(x^2)", [], "term", /lacks the factor 2 \* x \(the chain rule's inner derivative\)/],
   ["diff(x * sin(x), x) = x + sin(x)", [], "term", /lacks the factor cos\(x\) in the term x \* cos\(x\)$/],
   ["grad(sum(exp(x) .* x), x) = exp(x) .* x", ["x: n"], "term", /a term is missing: the derivative/],
+  // b: a term dropped or extra inside a factor of a product (inner-term.ts): as written, and in the derivative's form
+  ["A * (B + C) = A * B", ["A, B, C: n x n"], "term", /^a term is extra or dropped inside a product: it holds without the term C in B \+ C of the left side$/],
+  ["A * B * x = A * (B + C) * x", ["A, B, C: n x n", "x: n"], "term", /without the term C in B \+ C of the right side$/],
+  ["x' * (A + A') * y = x' * A * y", ["A: n x n", "x, y: n"], "term", /without the term A' in A \+ A' of the left side$/],
+  ["(A - B)' * x .* y = A' * x .* y", ["A, B: n x n", "x, y: n"], "term", /without the term -B in A - B of the left side$/],
+  ["diff(exp(x * sin(x)), x) = exp(x * sin(x)) * x * cos(x)", [], "term", /^a term is missing inside a product: the derivative diff\(exp\(x \* sin\(x\)\), x\) is .*\(sin\(x\) \+ x \* cos\(x\)\), and the right side lacks sin\(x\) in sin\(x\) \+ x \* cos\(x\)$/],
+  ["diff(sigmoid(x * sin(x)), x) = sigmoid(x * sin(x)) * (1 - sigmoid(x * sin(x))) * x * cos(x)", [], "term", /the right side lacks sin\(x\) in sin\(x\) \+ x \* cos\(x\)$/],
   // d: the Jacobian in the other layout, grad for the Jacobian
   ["jacobian(A * x, x) * v = A' * v", ["A: n x n", "x, v: n"], "transpose", /jacobian\(A \* x, x\)' for jacobian\(A \* x, x\) holds/],
   ["v' * jacobian(x' * A * x, x)' = v' * grad(x' * A * x, x) + 1", ["A: n x n", "x, v: n"], "term", /without the term 1/],
@@ -89,6 +96,11 @@ describe("silent where the slip is not the mistake", () => {
     // a derivative wrong in another way: no missing term or factor
     ["diff(sin(x^2), x) = sin(2 * x)", [], ["term"]],
     ["diff(x * sin(x), x) = cos(x)", [], ["term"]],
+    // a product with a sum wrong in another way than one term: no term inside it
+    ["A * (B + C) = A * B - A * C", ["A, B, C: n x n"], ["term"]],
+    ["A * (B + C) = A * B + C", ["A, B, C: n x n"], ["term"]],
+    ["A * (B + C) = B * A + C * A", ["A, B, C: n x n"], ["term"]],
+    ["(A + B) * (A - B) = A * A - B * B", ["A, B: n x n"], ["term"]],
     // a slip of another kind: no grad/Jacobian layout, no order
     ["jacobian(A * x, x) = 2 * A", ["A: n x n", "x: n"], ["transpose", "order", "index", "reading"]],
     // a property already declared square: no square reading; a specific slip found: no n = 1

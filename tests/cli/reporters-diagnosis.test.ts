@@ -10,9 +10,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { junit } from "../../src/cli/reporters/junit.js";
+import { tap } from "../../src/cli/reporters/tap.js";
+import { type CheckRun, runCheck } from "../../src/runner/check.js";
 import { derive } from "./run.js";
 import { type El, parseXml } from "./xml.js";
 
+const ROOT = join(import.meta.dirname, "../..");
 let dir = "";
 let file = "";
 
@@ -103,6 +107,84 @@ describe("diagnoses in the reporters of derive check", () => {
   });
 });
 
+// issue 15 parts 4 and 5 beside a step: a wrong number carried forward (l.10
+// z = 0.35; l.11 right with it, l.12 wrong both ways, l.13 independent of it)
+// and a shape error whose transpose fits (l.17)
+const FOLLOW = "tests/sheets/fixtures/follow-through.ts";
+const CONSISTENT = "consistent with the value at line 10 (z = 0.35)";
+const BOTH = "refuted also with the value at line 10 (z = 0.35)";
+const SLIP = "the transpose of W_1 fits: W_1' * h = (h' * W_1)' (then proved)";
+/** what TAP, XML and a reader's eye must keep as text: markup, a closing tag, a TAP point and YAML end, quotes, a control character */
+const HOSTILE = `</system-out><x a="1">&amp; ]]> 'q' "w" # not ok 9 - x\n  ...\n  --- \u0007 \\`;
+
+const follow = (...extra: string[]): string => {
+  const r = derive("check", FOLLOW, "--seed", "1", ...extra);
+  expect(r.code).toBe(0);
+  return r.stdout;
+};
+
+describe("shape slips and error carried forward in the reporters of derive check", () => {
+  it("pretty: the carried check under a refuted step that uses the author's number, the shape slip under the shape error", () => {
+    const pretty = follow();
+    const at = (line: number): string[] => {
+      const lines = pretty.split("\n");
+      const i = lines.findIndex((l) => l.includes(`follow-through.ts:${line}  `));
+      expect(i).toBeGreaterThan(-1);
+      const out: string[] = [];
+      for (let j = i + 1; j < lines.length && lines[j]!.startsWith("      "); j++) out.push(lines[j]!.trim());
+      return out;
+    };
+    expect(at(11)).toEqual([CONSISTENT]);
+    expect(at(12)).toEqual([BOTH]);
+    expect(at(13)).toEqual([]);
+    expect(at(17)).toContain(`shape slip: ${SLIP}`);
+  });
+
+  it("tap: `carried` and `shapeSlip` in the YAML block of their points (ok points); valid TAP 13", () => {
+    const points = validTap(follow("--reporter", "tap"));
+    expect(points.map((p) => p.ok)).toEqual([true, true, true, true, true]);
+    expect(points.map((p) => p.yaml.carried ?? null)).toEqual([null, CONSISTENT, BOTH, null, null]);
+    expect(points.map((p) => p.yaml.shapeSlip ?? null)).toEqual([null, null, null, null, SLIP]);
+    expect(points[3]!.yaml).toEqual({});
+  });
+
+  it("junit: `carried:` and `shape slip:` lines in <system-out>; the XML parses strictly; nothing counted as failed", () => {
+    const suite = parseXml(follow("--reporter", "junit").trim()).children[0]!;
+    expect([suite.attrs.tests, suite.attrs.failures, suite.attrs.errors]).toEqual(["5", "0", "0"]);
+    const out = suite.children.filter((c) => c.name === "testcase").map((c) => c.children.find((x) => x.name === "system-out")?.text ?? null);
+    expect(out[1]).toMatch(new RegExp(`^carried: ${CONSISTENT.replace(/[()]/g, "\\$&")}$`, "m"));
+    expect(out[2]).toContain(`carried: ${BOTH}`);
+    expect(out[0]).not.toContain("carried");
+    expect(out[3]).toBeNull();
+    expect(out[4]).toBe(`shape slip: ${SLIP}`);
+  });
+
+  it("a hostile carried message, shape slip and claim stay text: one TAP point each with the string back from its YAML, strict XML with it back as text", async () => {
+    const real = await runCheck({ files: [FOLLOW], seed: 1, cwd: ROOT, timeout: 900 });
+    const steps = real.files[0]!.steps.map((s) => ({
+      ...s,
+      claim: HOSTILE,
+      ...(s.carried ? { carried: { ...s.carried, message: HOSTILE } } : {}),
+      ...(s.shapeSlip ? { shapeSlip: { ...s.shapeSlip, message: HOSTILE } } : {}),
+    }));
+    // the fixture has a step of each kind to make hostile
+    expect(steps.filter((s) => s.carried).length).toBe(2);
+    expect(steps.filter((s) => s.shapeSlip).length).toBe(1);
+    const run: CheckRun = { ...real, files: [{ ...real.files[0]!, steps }] };
+    const points = validTap(tap(run));
+    expect(points.length).toBe(5);
+    expect(points.map((p) => p.yaml.carried ?? null)).toEqual([null, HOSTILE, HOSTILE, null, null]);
+    expect(points[4]!.yaml.shapeSlip).toBe(`${HOSTILE} (then proved)`);
+    const cases = parseXml(junit(run)).children[0]!.children.filter((c) => c.name === "testcase");
+    expect(cases.length).toBe(5);
+    // XML 1.0 cannot hold U+0007 even escaped: dropped, everything else comes back as it was
+    const asXml = HOSTILE.replace(/\u0007/g, "");
+    expect(cases.map((c) => c.attrs.name)).toEqual(steps.map((s) => `${s.line}: ${asXml}`));
+    expect(cases[1]!.children[0]!.text).toContain(`\ncarried: ${asXml}`);
+    expect(cases[4]!.children[0]!.text).toBe(`shape slip: ${asXml} (then proved)`);
+  });
+});
+
 interface Point {
   ok: boolean;
   yaml: Record<string, unknown>;
@@ -123,7 +205,8 @@ function validTap(tap: string): Point[] {
       plan = Number(p[1]);
       continue;
     }
-    const m = /^(ok|not ok) (\d+) - [^#]*(?:\s#\s(SKIP|TODO)\b.*)?$/.exec(l);
+    // a description holds no bare `#` (TAP 13: escaped as `\#`) and no newline
+    const m = /^(ok|not ok) (\d+) - (?:[^#\\\n]|\\.)*(?:\s#\s(SKIP|TODO)\b.*)?$/.exec(l);
     if (m) {
       expect(Number(m[2])).toBe(points.length + 1);
       points.push({ ok: m[1] === "ok", yaml: {} });

@@ -49,7 +49,7 @@ const applies = (e: Expr): boolean => !["mul", "hadamard", "add", "sub", "neg", 
  * `(A + A') * X`: a slip shows in one or the other), each small enough to
  * take apart and printed so that it parses back.
  */
-function forms(side: Expr, scope: Scope): { forms: Expr[]; derivative: boolean } {
+export function forms(side: Expr, scope: Scope): { forms: Expr[]; derivative: boolean } {
   const typed: TNode = new Resolver(scope).resolve(side);
   const facts = factsOf(scope);
   const n = new Normalizer(facts);

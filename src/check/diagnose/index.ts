@@ -14,6 +14,7 @@ import type { Diagnosis, DiagnosisKind, GivenValues } from "./types.js";
 import { type Variant, hintVariants, inverseVariants, jacobianVariants, orderVariants, termVariants } from "./variants.js";
 import { derivativeVariants } from "./derivative.js";
 import { givenSteps, indexVariants } from "./index-shift.js";
+import { formInnerTermVariants, writtenInnerTermVariants } from "./inner-term.js";
 import { readingVariants } from "./reading.js";
 
 export type { Diagnosis, DiagnosisKind, GivenValues } from "./types.js";
@@ -77,7 +78,10 @@ function fillVariants(variants: (Variant & { lets?: string[] })[], l: Expr, r2: 
     ...inverseVariants(l, r2),
     ...jacobianVariants(l, r2),
     ...termVariants(l, r2),
+    // a term inside a product (A * (B + C) written as A * B): as written, then in the left side's symbolic form
+    ...writtenInnerTermVariants(l, r2),
     ...derivativeVariants(l, r2, r.lets),
+    ...formInnerTermVariants(l, r2, r.lets),
     ...indexVariants(l, r2, "=", r.lets),
     ...readingVariants(l, r2, "="),
   );

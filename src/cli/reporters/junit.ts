@@ -5,7 +5,7 @@
 
 import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
-import { type Reporter, type ReporterContext, diagnosisLines, entriesLine, mismatch } from "./types.js";
+import { type Reporter, type ReporterContext, diagnosisLines, entriesLine, followThroughLines, mismatch } from "./types.js";
 
 export function junitReporter(ctx: ReporterContext): Reporter {
   return {
@@ -79,15 +79,23 @@ function caseBody(s: StepOutcome, counts: Counts): string[] {
   return [`      <failure message="${attr(why)}" type="${attr(s.verdict)}">${text(full)}</failure>`];
 }
 
-/** A refuted step's counterexample, differing entries, hint and likely slips, one per line (nothing for other verdicts). */
+/**
+ * A refuted step's counterexample, differing entries, hint, likely slips and
+ * carried check, or a shape error's shape slip, one per line (nothing for
+ * other steps).
+ */
 function whatIsWrong(s: StepOutcome): string[] {
-  if (s.verdict !== "refuted") return [];
+  const follow = followThroughLines(s);
+  const slip = follow.shapeSlip ? `shape slip: ${follow.shapeSlip}` : "";
+  if (s.verdict !== "refuted") return slip ? [slip] : [];
   const entries = entriesLine(s);
   return [
     s.counterexample ? `counterexample (pastes back with --at): ${s.counterexample.text}` : "",
     entries ? `entries: ${entries}` : "",
     s.hint ? `hint: ${s.hint}` : "",
     ...diagnosisLines(s),
+    follow.carried ? `carried: ${follow.carried}` : "",
+    slip,
   ].filter(Boolean);
 }
 

@@ -7,7 +7,7 @@
 
 import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
-import { type Reporter, type ReporterContext, diagnosisLines, entriesLine, mismatch, summaryLine } from "./types.js";
+import { type Reporter, type ReporterContext, diagnosisLines, entriesLine, followThroughLines, mismatch, summaryLine } from "./types.js";
 
 const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 type Colour = keyof typeof CODES;
@@ -90,10 +90,10 @@ function stepLines(f: FileOutcome, s: StepOutcome, ownSource: string | null, pai
   const entries = entriesLine(s);
   if (entries) lines.push(paint("dim", `      entries: ${entries}`));
   for (const d of diagnosisLines(s)) lines.push(paint("dim", `      ${d}`));
-  // a shape error kept as written: the transpose that makes it fit (dsl/shape-slip.ts)
-  if (s.shapeSlip) lines.push(paint("dim", `      shape slip: ${s.shapeSlip.message} (then ${s.shapeSlip.verdict})`));
-  // error carried forward (dsl/carried.ts): told under a refuted step only
-  if (s.carried && s.verdict === "refuted") lines.push(paint(s.carried.verdict === "refuted" ? "dim" : "cyan", `      ${s.carried.message}`));
+  // a shape error kept as written: the transpose that makes it fit; error carried forward, under a refuted step only
+  const follow = followThroughLines(s);
+  if (follow.shapeSlip) lines.push(paint("dim", `      shape slip: ${follow.shapeSlip}`));
+  if (follow.carried) lines.push(paint(s.carried!.verdict === "refuted" ? "dim" : "cyan", `      ${follow.carried}`));
   if (!s.ok) {
     lines.push(paint("red", `      - expected: ${s.expected}${s.expected === "accepted" ? " (proved or verified)" : ""}`));
     lines.push(paint("green", `      + got:      ${s.verdict}`));

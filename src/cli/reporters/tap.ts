@@ -4,7 +4,7 @@
 
 import type { CheckRun, FileOutcome } from "../../runner/check.js";
 import type { StepOutcome } from "../../dsl/run.js";
-import { type Reporter, type ReporterContext, entriesLine, mismatch, summaryLine } from "./types.js";
+import { type Reporter, type ReporterContext, entriesLine, followThroughLines, mismatch, summaryLine } from "./types.js";
 
 export function tapReporter(ctx: ReporterContext): Reporter {
   return {
@@ -37,7 +37,7 @@ function stepPoint(f: FileOutcome, s: StepOutcome, add: (ok: boolean, d: string,
   const description = `${f.file}:${s.line} ${s.claim}`;
   if (s.verdict === "skipped") return add(true, description, `SKIP ${s.detail}`, null);
   // a step refuted as expected passes, and still says what is wrong (TAP 13 allows YAML after any point)
-  if (s.ok) return add(true, description, "", s.verdict === "refuted" ? refutedYaml(s, {}) : null);
+  if (s.ok) return add(true, description, "", s.verdict === "refuted" || s.shapeSlip ? refutedYaml(s, {}) : null);
   const yaml: Record<string, string | number> = {
     message: mismatch(s.expected, s.verdict),
     derivation: s.derivation,
@@ -53,7 +53,7 @@ function stepPoint(f: FileOutcome, s: StepOutcome, add: (ok: boolean, d: string,
   add(false, description, "", yaml);
 }
 
-/** The counterexample, differing entries, hint and likely slips of a step, added to `yaml`; null when it has none. */
+/** The counterexample, differing entries, hint, likely slips, shape slip and carried check of a step, added to `yaml`; null when it has none. */
 function refutedYaml(s: StepOutcome, yaml: Record<string, string | number>): Record<string, string | number> | null {
   const before = Object.keys(yaml).length;
   if (s.counterexample) yaml.counterexample = s.counterexample.text;
@@ -62,6 +62,10 @@ function refutedYaml(s: StepOutcome, yaml: Record<string, string | number>): Rec
   if (s.hint) yaml.hint = s.hint;
   // the likely slips, one line (a YAML scalar), each re-checked before it was stated
   if (s.verdict === "refuted" && s.diagnoses?.length) yaml.diagnoses = s.diagnoses.map((d) => `${d.kind}: ${d.message}`).join("; ");
+  // a shape error one transpose repairs, and the check with the author's earlier numbers (under a refuted step)
+  const follow = followThroughLines(s);
+  if (follow.shapeSlip) yaml.shapeSlip = follow.shapeSlip;
+  if (follow.carried) yaml.carried = follow.carried;
   return Object.keys(yaml).length > before ? yaml : null;
 }
 

@@ -55,3 +55,19 @@ export function entriesLine(s: StepOutcome): string | null {
 export function diagnosisLines(s: StepOutcome): string[] {
   return s.verdict === "refuted" ? (s.diagnoses ?? []).map((d) => `diagnosis (${d.kind}): ${d.message}`) : [];
 }
+
+/**
+ * What a step's follow-through says (issue 15, parts 4 and 5), one line each:
+ * `shape slip: the transpose of W fits: ... (then verified)` for a shape error
+ * one transpose repairs (dsl/shape-slip.ts), and `carried: consistent with the
+ * value at line 11 (z = 0.35)` for a refuted step checked again with the
+ * author's earlier numbers (dsl/carried.ts). The carried check is told under a
+ * refuted step only: a step right against the truth needs no excuse, and the
+ * verdict that counts stays the one against the truth.
+ */
+export function followThroughLines(s: StepOutcome): { shapeSlip: string | null; carried: string | null } {
+  return {
+    shapeSlip: s.shapeSlip ? `${s.shapeSlip.message} (then ${s.shapeSlip.verdict})` : null,
+    carried: s.carried && s.verdict === "refuted" ? s.carried.message : null,
+  };
+}
