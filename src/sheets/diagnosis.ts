@@ -65,27 +65,28 @@ function matrix(v: unknown): boolean {
 
 /**
  * What follows a step through (issue 15, parts 4 and 5), beside its frame: a
- * shape error's slip, `<p class="shape-slip" data-verdict>` ("Shape slip: the
+ * shape error's slip, `<p class="shape-slip" data-then>` ("Shape slip: the
  * transpose of W fits: ... (then verified)", dsl/shape-slip.ts), and a refuted
  * step's check with the author's earlier numbers, `<p class="carried"
- * data-verdict data-from="L11 ...">` ("Error carried forward: consistent with
+ * data-carried data-from="L11 ...">` ("Error carried forward: consistent with
  * the value at line 11 (z = 0.35)", dsl/carried.ts). The carried check is told
  * under a refuted step only, as in the reporters: the verdict that counts is
  * the one against the truth. Words, not colour, say what each is; "" when
- * there is neither.
+ * there is neither. Not `data-verdict`: that names a step's own mark, and
+ * pages are read by it (tests, scripts over the sheets).
  */
 export function followThroughHtml(o: Pick<StepOutcome, "verdict" | "shapeSlip" | "carried">, w: Pick<Words, "shapeSlip" | "then" | "carried">): string {
   const out: string[] = [];
   const slip = o.shapeSlip;
   if (slip)
     out.push(
-      `<p class="shape-slip" data-verdict="${escapeHtml(slip.verdict)}"><strong>${escapeHtml(w.shapeSlip)}:</strong> <span class="message" dir="ltr">${text(slip.message)}</span>` +
+      `<p class="shape-slip" data-then="${escapeHtml(slip.verdict)}"><strong>${escapeHtml(w.shapeSlip)}:</strong> <span class="message" dir="ltr">${text(slip.message)}</span>` +
         ` <span class="then">(${escapeHtml(w.then(slip.verdict))})</span></p>`,
     );
   const c = o.carried;
   if (c && o.verdict === "refuted") {
     const from = [...new Set(c.from.map((f) => `L${f.line}`))].join(" ");
-    out.push(`<p class="carried" data-verdict="${escapeHtml(c.verdict)}" data-from="${escapeHtml(from)}"><strong>${escapeHtml(w.carried)}:</strong> <span class="message" dir="ltr">${text(c.message)}</span></p>`);
+    out.push(`<p class="carried" data-carried="${escapeHtml(c.verdict)}" data-from="${escapeHtml(from)}"><strong>${escapeHtml(w.carried)}:</strong> <span class="message" dir="ltr">${text(c.message)}</span></p>`);
   }
   return out.join("");
 }

@@ -2,8 +2,8 @@
 // Chromium and a real xelatex: a refuted step checked again with the author's
 // earlier number shows `p.carried` ("Error carried forward: consistent with
 // the value at line k (z = 0.35)", its verdict and the line it came from in
-// attributes), a shape error one transpose repairs shows `p.shape-slip`
-// ("Shape slip: the transpose of W_1 fits: ... (then proved)"); the words
+// data-carried and data-from), a shape error one transpose repairs shows `p.shape-slip`
+// ("Shape slip: the transpose of W_1 fits: ... (then proved)", data-then); the words
 // say what each is, so it reads without colour. Steps right against the truth
 // show neither. A hostile message is text in the HTML and in xelatex. Never skipped.
 
@@ -82,8 +82,8 @@ async function shown(where: ReturnType<Page["locator"]>): Promise<Shown> {
     const c = el.querySelector("p.carried");
     const s = el.querySelector("p.shape-slip");
     return {
-      carried: c ? { verdict: c.getAttribute("data-verdict"), from: c.getAttribute("data-from"), message: c.querySelector(".message")?.textContent ?? null } : null,
-      slip: s ? { verdict: s.getAttribute("data-verdict"), message: s.querySelector(".message")?.textContent ?? null } : null,
+      carried: c ? { verdict: c.getAttribute("data-carried"), from: c.getAttribute("data-from"), message: c.querySelector(".message")?.textContent ?? null } : null,
+      slip: s ? { verdict: s.getAttribute("data-then"), message: s.querySelector(".message")?.textContent ?? null } : null,
     };
   });
 }
@@ -101,6 +101,8 @@ describe("error carried forward and shape slips on a sheet", () => {
     expect(await page.locator(`#L${steps[1]!.line} p.carried`).innerText()).toBe("Error carried forward: consistent with the value at line 10 (z = 0.35)");
     expect(await page.locator(`#L${steps[4]!.line} p.shape-slip`).innerText()).toBe("Shape slip: the transpose of W_1 fits: W_1' * h = (h' * W_1)' (then proved)");
     expect(await page.locator("p.carried:visible, p.shape-slip:visible").count()).toBe(3);
+    // data-verdict stays the steps' own: one per step, as sheets.browser.test.ts reads them
+    expect(await page.$$eval("[data-verdict]", (els) => els.map((e) => e.id))).toEqual(steps.map((s) => `L${s.line}`));
     expect(consoleErrors).toEqual([]);
     expect(outside).toEqual([]);
   });
