@@ -21,7 +21,7 @@ export const ptraceOp = defineOp({
     const p = divDim(m!.rows, n);
     const q = divDim(m!.cols, n);
     if (p === null || q === null) {
-      return ctx.fail(`ptrace(M, ${n}) needs both dimensions of M to be multiples of ${n} (M is an ${n} x ${n} grid of blocks), not ${ctx.argText(0)} (${showShape(m!)})`);
+      return ctx.fail(`ptrace(M, ${n}) needs both dimensions of M to be multiples of ${n} (M is cut into ${n} rows and ${n} columns of blocks), not ${ctx.argText(0)} (${showShape(m!)})`);
     }
     return shape(p, q);
   },
