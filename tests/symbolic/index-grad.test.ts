@@ -8,23 +8,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equal, grad } from "../../src/api.js";
+import { type GradientCase, describeGradients } from "./gradient-cases.js";
 import { parseExpr } from "../../src/parse/parser.js";
 import { printExpr } from "../../src/parse/print.js";
 import { Resolver } from "../../src/parse/resolve.js";
 import { Scope } from "../../src/parse/scope.js";
 import { closeSums } from "../../src/symbolic/index-sums.js";
 
-interface Case {
-  expr: string;
-  wrt: string;
-  let: string[];
-  /** the printed gradient */
-  result: string;
-  /** concrete sizes for the dimension names, for the finite-difference check */
-  concrete: Record<string, number>;
-}
-
-const CASES: Case[] = [
+const CASES: GradientCase[] = [
   { expr: "x[i]", wrt: "x", let: ["x: n", "i: integer"], result: "unit(i, n)", concrete: { n: 4 } },
   { expr: "A[p, q]", wrt: "A", let: ["A: m x n", "p, q: integer"], result: "unit(p, q, m, n)", concrete: { m: 3, n: 4 } },
   { expr: "w[1] * x", wrt: "w", let: ["w: N", "x: scalar"], result: "x * unit(1, N)", concrete: { N: 3 } },
@@ -58,34 +49,7 @@ const CASES: Case[] = [
   { expr: "sum(exp(x[i]) * y[i], i, 1, n)", wrt: "x", let: ["x, y: n"], result: "y .* exp(x)", concrete: { n: 4 } },
 ];
 
-describe.each(CASES.map((c) => [c.expr, c] as const))("grad(%s)", (_name, c) => {
-  it(`prints ${c.result}, proved`, () => {
-    const r = grad({ expr: c.expr, wrt: c.wrt, let: c.let, seed: 1 });
-    expect(r.error).toBeNull();
-    expect(r.result).toBe(c.result);
-    expect(r.check).toBe("proved");
-  });
-
-  it("proves grad(f, X) = RESULT, and the numeric check agrees", () => {
-    const r = equal({ lhs: `grad(${c.expr}, ${c.wrt})`, rhs: c.result, let: c.let, seed: 1 });
-    expect(r.verdict, r.detail).toBe("proved");
-    expect(r.symbolic).toBe("proved");
-    expect(r.numeric!.samples).toBeGreaterThan(0);
-  });
-
-  it("agrees with finite differences at concrete sizes (no symbolic engine)", () => {
-    // every dimension name replaced by its size, in the expression, the result and the declarations
-    const at = (s: string): string => s.replace(/\b[A-Za-z]+\b/g, (w) => (w in c.concrete ? String(c.concrete[w]) : w));
-    const r = equal({ lhs: `grad(${at(c.expr)}, ${c.wrt})`, rhs: at(c.result), let: c.let.map(at), seed: 2, symbolic: false });
-    expect(r.verdict, r.detail).toBe("verified");
-    expect(r.numeric!.maxRelError).toBeLessThan(1e-6);
-  });
-
-  it("a wrong result (2 x the gradient) is refuted", () => {
-    const r = equal({ lhs: `grad(${c.expr}, ${c.wrt})`, rhs: `2 * (${c.result})`, let: c.let, seed: 1 });
-    expect(r.verdict).toBe("refuted");
-  });
-});
+describeGradients(CASES);
 
 describe("index sums in closed form, as claims", () => {
   it.each([

@@ -11,18 +11,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equal, grad } from "../../src/api.js";
+import { type GradientCase, describeGradients } from "./gradient-cases.js";
 
-interface Case {
-  expr: string;
-  wrt: string;
-  let: string[];
-  /** the printed gradient */
-  result: string;
-  /** concrete sizes for the dimension names, for the finite-difference check (none: already concrete) */
-  concrete?: Record<string, number>;
-}
-
-const CASES: Case[] = [
+const CASES: GradientCase[] = [
   // the general cotangent G itself
   { expr: "tr(G' * kron(A, X))", wrt: "X", let: ["A: 2 x 3", "X: 2 x 2", "G: 4 x 6"], result: "ptrace(kron(A', I(2)) * G, 3)" },
   // rectangular blocks of different sizes
@@ -53,34 +44,7 @@ const CASES: Case[] = [
   { expr: "sum(kron(A, X))", wrt: "X", let: ["A: m x n", "X: p x q"], result: "tr(A * ones(n, m)) * ones(p, q)", concrete: { m: 2, n: 3, p: 2, q: 2 } },
 ];
 
-describe.each(CASES.map((c) => [c.expr, c.let.join("; "), c] as const))("grad(%s) with %s", (_name, _decls, c) => {
-  it(`prints ${c.result}, proved`, () => {
-    const r = grad({ expr: c.expr, wrt: c.wrt, let: c.let, seed: 1 });
-    expect(r.error).toBeNull();
-    expect(r.result).toBe(c.result);
-    expect(r.check).toBe("proved");
-  });
-
-  it("proves grad(f, X) = RESULT, and the numeric check agrees", () => {
-    const r = equal({ lhs: `grad(${c.expr}, ${c.wrt})`, rhs: c.result, let: c.let, seed: 1 });
-    expect(r.verdict, r.detail).toBe("proved");
-    expect(r.symbolic).toBe("proved");
-    expect(r.numeric!.samples).toBeGreaterThan(0);
-  });
-
-  it("agrees with finite differences at concrete sizes (no symbolic engine)", () => {
-    const sizes = c.concrete ?? {};
-    const at = (s: string): string => s.replace(/\b[A-Za-z]+\b/g, (w) => (w in sizes ? String(sizes[w]) : w));
-    const r = equal({ lhs: `grad(${at(c.expr)}, ${c.wrt})`, rhs: at(c.result), let: c.let.map(at), seed: 2, symbolic: false });
-    expect(r.verdict, r.detail).toBe("verified");
-    expect(r.numeric!.maxRelError).toBeLessThan(1e-6);
-  });
-
-  it("a wrong result (2 x the gradient) is refuted", () => {
-    const r = equal({ lhs: `grad(${c.expr}, ${c.wrt})`, rhs: `2 * (${c.result})`, let: c.let, seed: 1 });
-    expect(r.verdict).toBe("refuted");
-  });
-});
+describeGradients(CASES);
 
 describe("the partial trace", () => {
   it("the blocks must be weighted by A', not A (a non-symmetric A refutes the other)", () => {

@@ -10,21 +10,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equal, evaluate } from "../../src/api.js";
-
-const proves = (lhs: string, rhs: string, lets: string[]): void => {
-  const r = equal({ lhs, rhs, let: lets, seed: 1 });
-  expect(r.verdict, r.detail).toBe("proved");
-  expect(r.method).toBe("symbolic");
-  const numeric = equal({ lhs, rhs, let: lets, seed: 2, symbolic: false });
-  expect(numeric.verdict, numeric.detail).toBe("verified");
-};
-
-const refutes = (lhs: string, rhs: string, lets: string[]): void => {
-  const r = equal({ lhs, rhs, let: lets, seed: 1 });
-  expect(r.verdict, `${lhs} = ${rhs}: ${r.detail}`).toBe("refuted");
-};
-
-const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
+import { flat, proves, refutes } from "./verdicts.js";
 
 describe("average pooling: the adjoint spreads the cotangent evenly", () => {
   it("backprop through avgpool1d and avgpool2d, with strides that lose entries to the floor", () => {
