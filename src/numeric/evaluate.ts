@@ -206,12 +206,12 @@ export class Evaluator {
     return held(() => {
       const args = new Array<Tensor>(argRuns.length);
       for (let k = 0; k < argRuns.length; k++) args[k] = argRuns[k]!();
-      ctx ??= this.evalCtx(n);
+      ctx ??= this.contextOf(n);
       return kernel(args, ctx);
     });
   }
 
-  /** one context per node for compiled loop bodies (./loops.ts), made on first use */
+  /** one context per node, made on first use and shared by its closure and the compiled loop bodies (./loops.ts) */
   private readonly ctxCache = new Map<TNode, EvalCtx>();
 
   private contextOf(n: TNode): EvalCtx {
